@@ -1,0 +1,131 @@
+package dev.fuse.release.packaging;
+
+import dev.fuse.release.metadata.SourceDateEpoch;
+import dev.fuse.release.policy.ArtifactOrder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
+
+/**
+ * Writes tar.gz and zip archives whose bytes depend only on the members' content, names and
+ * executable bits and on SOURCE_DATE_EPOCH: entries in byte order, every mtime fixed, owner
+ * 0/0 with empty names, modes normalised, fixed gzip header, no extra timestamp fields.
+ */
+public final class DeterministicArchiver {
+  static final int FILE_MODE = 0100644;
+  static final int EXEC_MODE = 0100755;
+  static final int DIR_MODE = 040755;
+
+  private DeterministicArchiver() {}
+
+  /** Writes {@code root/member...} as tar.gz. */
+  public static void writeTarGz(Path out, String root, List<ArchiveMember> members, long epoch)
+      throws IOException {
+    GzipParameters gzip = new GzipParameters();
+    gzip.setModificationTime(0);
+    gzip.setOperatingSystem(255);
+    gzip.setCompressionLevel(9);
+    try (OutputStream file = Files.newOutputStream(out);
+        GzipCompressorOutputStream gz = new GzipCompressorOutputStream(file, gzip);
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "UTF-8")) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      for (var entry : layout(root, members).entrySet()) {
+        String name = entry.getKey();
+        ArchiveMember member = entry.getValue();
+        TarArchiveEntry tarEntry = new TarArchiveEntry(name, true);
+        tarEntry.setModTime(epoch * 1000);
+        tarEntry.setUserId(0);
+        tarEntry.setGroupId(0);
+        tarEntry.setUserName("");
+        tarEntry.setGroupName("");
+        if (member == null) {
+          tarEntry.setMode(DIR_MODE);
+          tar.putArchiveEntry(tarEntry);
+        } else {
+          tarEntry.setMode(member.executable() ? EXEC_MODE : FILE_MODE);
+          tarEntry.setSize(Files.size(member.source()));
+          tar.putArchiveEntry(tarEntry);
+          Files.copy(member.source(), tar);
+        }
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+    }
+  }
+
+  /** Writes {@code root/member...} as zip; {@code root} may be empty for a flat archive. */
+  public static void writeZip(Path out, String root, List<ArchiveMember> members, long epoch)
+      throws IOException {
+    long dosTime = zipTime(epoch);
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+      zip.setEncoding("UTF-8");
+      zip.setLevel(9);
+      for (var entry : layout(root, members).entrySet()) {
+        String name = entry.getKey();
+        ArchiveMember member = entry.getValue();
+        ZipArchiveEntry zipEntry = new ZipArchiveEntry(name);
+        zipEntry.setTime(dosTime);
+        if (member == null) {
+          zipEntry.setUnixMode(DIR_MODE);
+          zip.putArchiveEntry(zipEntry);
+        } else {
+          zipEntry.setUnixMode(member.executable() ? EXEC_MODE : FILE_MODE);
+          zipEntry.setMethod(ZipArchiveEntry.DEFLATED);
+          zip.putArchiveEntry(zipEntry);
+          Files.copy(member.source(), zip);
+        }
+        zip.closeArchiveEntry();
+      }
+      zip.finish();
+    }
+  }
+
+  /**
+   * Zip stores local wall-clock time and Java converts with the JVM's zone, so the UTC instant
+   * is first re-expressed as the same wall-clock time in the local zone. Zip cannot go before
+   * 1980, hence the clamp.
+   */
+  static long zipTime(long epoch) {
+    long clamped = Math.max(epoch, SourceDateEpoch.ZIP_MINIMUM);
+    LocalDateTime utcWallClock = LocalDateTime.ofEpochSecond(clamped, 0, ZoneOffset.UTC);
+    return utcWallClock.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+  }
+
+  /**
+   * All entry names in byte order, directories (mapped to null) included, so that archives
+   * list parents before children and the order never depends on the file system.
+   */
+  static TreeMap<String, ArchiveMember> layout(String root, List<ArchiveMember> members) {
+    TreeMap<String, ArchiveMember> entries = new TreeMap<>(ArtifactOrder.BYTE_ORDER);
+    String prefix = root == null || root.isEmpty() ? "" : root + "/";
+    if (!prefix.isEmpty()) {
+      entries.put(prefix, null);
+    }
+    for (ArchiveMember member : members) {
+      String name = prefix + member.name();
+      List<String> parents = new ArrayList<>();
+      for (int i = name.indexOf('/', prefix.length()); i > 0; i = name.indexOf('/', i + 1)) {
+        parents.add(name.substring(0, i + 1));
+      }
+      parents.forEach(p -> entries.put(p, null));
+      if (entries.put(name, member) != null) {
+        throw new IllegalArgumentException("member " + member.name() + " is listed twice");
+      }
+    }
+    return entries;
+  }
+}

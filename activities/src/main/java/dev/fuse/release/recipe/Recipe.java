@@ -1,0 +1,43 @@
+package dev.fuse.release.recipe;
+
+import dev.fuse.release.model.ArtifactType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project's release recipe ({@code fuse-release.json} at the root of the released revision):
+ * which commands build a target and which files each artifact is made of. Placeholders
+ * {@code ${target}}, {@code ${version}}, {@code ${out}} and {@code ${exe}} are expanded per target.
+ */
+public record Recipe(
+    int recipeVersion,
+    String project,
+    String rustToolchainFile,
+    String node,
+    List<BuildStep> build,
+    Map<ArtifactType, ArtifactSpec> artifacts) {
+
+  public static final String FILE_NAME = "fuse-release.json";
+
+  public Recipe {
+    build = List.copyOf(build);
+    artifacts = Map.copyOf(artifacts);
+  }
+
+  /** One command of the build; {@code run} is argv, never a shell string. */
+  public record BuildStep(String name, List<String> run, int timeoutSeconds) {
+    public BuildStep {
+      run = List.copyOf(run);
+    }
+  }
+
+  /**
+   * How to assemble an artifact: the directory its members come from, the exact members, and
+   * which member is the main executable (whose digest the manifest records).
+   */
+  public record ArtifactSpec(String from, List<String> members, String executable) {
+    public ArtifactSpec {
+      members = List.copyOf(members);
+    }
+  }
+}

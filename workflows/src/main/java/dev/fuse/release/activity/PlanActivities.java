@@ -1,0 +1,20 @@
+package dev.fuse.release.activity;
+
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.ReleaseRequest;
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Resolves a request into a frozen plan. Runs on the orchestrator queue. */
+@ActivityInterface
+public interface PlanActivities {
+  /**
+   * Checks out the revision, validates the recipe, reads SOURCE_DATE_EPOCH and refuses a version
+   * that is already published.
+   */
+  @ActivityMethod(name = "Plan")
+  ReleasePlan plan(PlanInput input);
+
+  /** Request plus the ids only the workflow knows. */
+  record PlanInput(ReleaseRequest request, String workflowId, String runId) {}
+}

@@ -1,0 +1,18 @@
+package dev.fuse.release.model;
+
+/** Archive container of a published artifact; the extension is part of the artifact name. */
+public enum ArchiveFormat {
+  TAR_GZ("tar.gz"),
+  ZIP("zip"),
+  VSIX("vsix");
+
+  private final String extension;
+
+  ArchiveFormat(String extension) {
+    this.extension = extension;
+  }
+
+  public String extension() {
+    return extension;
+  }
+}

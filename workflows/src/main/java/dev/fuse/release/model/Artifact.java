@@ -1,0 +1,25 @@
+package dev.fuse.release.model;
+
+import java.util.Objects;
+
+/**
+ * One release artifact as staged: its contract name, family, target (null for the
+ * target-independent VSIX), stored object and the digest of the main executable inside it.
+ */
+public record Artifact(
+    String name,
+    ArtifactType type,
+    String target,
+    ArchiveFormat format,
+    ArtifactRef ref,
+    String executableSha256,
+    BuildHost host) {
+
+  public Artifact {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(host, "host");
+  }
+}

@@ -1,0 +1,10 @@
+package dev.fuse.release.model;
+
+import java.util.List;
+
+/** Where the release now lives, and whether {@code releases/latest.json} moved to it. */
+public record PublishResult(String prefix, List<ArtifactRef> published, boolean latestMoved) {
+  public PublishResult {
+    published = List.copyOf(published);
+  }
+}

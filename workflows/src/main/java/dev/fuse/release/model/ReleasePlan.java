@@ -1,0 +1,34 @@
+package dev.fuse.release.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The resolved, frozen plan of one release: what commit, what time, what recipe. Every target
+ * pipeline builds from exactly this, whichever worker runs it.
+ *
+ * @param commit full commit id the revision resolved to
+ * @param sourceDateEpoch seconds; the release commit's committer time unless overridden
+ * @param recipeSha256 digest of the recipe file at that commit, so a target worker can refuse a
+ *     checkout whose recipe differs from the planned one
+ * @param allowEmulatedPublish the orchestrator worker's policy on publishing emulated builds
+ */
+public record ReleasePlan(
+    String version,
+    String projectName,
+    String repository,
+    String commit,
+    long sourceDateEpoch,
+    String recipeSha256,
+    List<Target> targets,
+    String previousVersion,
+    String bucket,
+    String stagingPrefix,
+    boolean allowEmulatedPublish) {
+
+  public ReleasePlan {
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(commit, "commit");
+    targets = List.copyOf(targets);
+  }
+}

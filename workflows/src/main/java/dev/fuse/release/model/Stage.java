@@ -1,0 +1,10 @@
+package dev.fuse.release.model;
+
+/** Where one target pipeline is. */
+public enum Stage {
+  PENDING,
+  BUILDING,
+  VERIFYING,
+  STAGED,
+  FAILED
+}

@@ -1,0 +1,10 @@
+package dev.fuse.release.model;
+
+import java.util.List;
+
+/** One line of evidence per checked artifact, e.g. "fuse-aot-0.4.0-linux-x64.tar.gz: 3 entries ok". */
+public record VerifyResult(List<String> checks) {
+  public VerifyResult {
+    checks = List.copyOf(checks);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.fuse.release.workflow;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+
+/** Reads the human-meaningful message out of Temporal's nested failure chain. */
+final class Failures {
+  private Failures() {}
+
+  static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ApplicationFailure app) {
+      return app.getOriginalMessage();
+    }
+    if (cause instanceof TemporalFailure temporal) {
+      return temporal.getOriginalMessage();
+    }
+    return String.valueOf(cause.getMessage());
+  }
+}

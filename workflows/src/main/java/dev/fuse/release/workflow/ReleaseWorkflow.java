@@ -1,0 +1,45 @@
+package dev.fuse.release.workflow;
+
+import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.ReleaseRequest;
+import dev.fuse.release.model.ReleaseStatus;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One release of one version: plan, per-target pipelines, metadata, human approval, publish.
+ * Workflow id {@code fuse-release-<version>}, task queue {@link TaskQueues#ORCHESTRATOR}.
+ */
+@WorkflowInterface
+public interface ReleaseWorkflow {
+  String TYPE = "FuseRelease";
+
+  @WorkflowMethod(name = TYPE)
+  ReleaseStatus run(ReleaseRequest request);
+
+  /** The whole release state: phase, per-target stage, artifacts, metadata, decision. */
+  @QueryMethod(name = "status")
+  ReleaseStatus status();
+
+  /** Approves publication; accepted only while the release awaits approval. */
+  @UpdateMethod(name = "approve")
+  ReleaseStatus approve(ApprovalDecision decision);
+
+  @UpdateValidatorMethod(updateName = "approve")
+  void validateApprove(ApprovalDecision decision);
+
+  /** Rejects publication; the release ends without publishing anything. */
+  @UpdateMethod(name = "reject")
+  ReleaseStatus reject(ApprovalDecision decision);
+
+  @UpdateValidatorMethod(updateName = "reject")
+  void validateReject(ApprovalDecision decision);
+
+  /** Sent by a target pipeline (child workflow) whenever its stage changes. */
+  @SignalMethod(name = "targetProgress")
+  void targetProgress(TargetProgress progress);
+}

@@ -1,0 +1,273 @@
+package dev.fuse.release.workflow;
+
+import dev.fuse.release.activity.BuildActivities;
+import dev.fuse.release.activity.MetadataActivities;
+import dev.fuse.release.activity.PlanActivities;
+import dev.fuse.release.activity.PublishActivities;
+import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.ExtensionBuildRequest;
+import dev.fuse.release.model.MetadataRequest;
+import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.model.Phase;
+import dev.fuse.release.model.PublishRequest;
+import dev.fuse.release.model.PublishResult;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.ReleaseRequest;
+import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.Stage;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetStatus;
+import dev.fuse.release.policy.ArtifactOrder;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+
+/** Orchestration only: every side effect is an activity, every collection ordered. */
+public class ReleaseWorkflowImpl implements ReleaseWorkflow {
+  private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
+
+  private final PlanActivities planner =
+      Workflow.newActivityStub(PlanActivities.class, ActivityOptionsCatalog.plan());
+  private final MetadataActivities metadataWriter =
+      Workflow.newActivityStub(MetadataActivities.class, ActivityOptionsCatalog.metadata());
+  private final PublishActivities publisher =
+      Workflow.newActivityStub(PublishActivities.class, ActivityOptionsCatalog.publish());
+
+  private ReleaseRequest request;
+  private ReleasePlan plan;
+  private Phase phase = Phase.PLANNING;
+  private final Map<String, TargetStatus> targets = new TreeMap<>();
+  private List<Artifact> artifacts = List.of();
+  private MetadataResult metadata;
+  private ApprovalDecision decision;
+  private String decisionKind;
+  private String publishedPrefix;
+  private String failure;
+
+  @Override
+  public ReleaseStatus run(ReleaseRequest request) {
+    this.request = request;
+    for (Target t : request.sortedTargets()) {
+      targets.put(t.id(), new TargetStatus(t.id(), Stage.PENDING, false, null, null));
+    }
+    Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
+    enter(Phase.PLANNING);
+    try {
+      plan = planner.plan(
+          new PlanActivities.PlanInput(
+              request, Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId()));
+      Workflow.upsertTypedSearchAttributes(SearchAttributes.COMMIT.valueSet(plan.commit()));
+
+      enter(Phase.BUILDING);
+      artifacts = ArtifactOrder.sorted(buildAllTargets());
+      checkEmulationPolicy();
+
+      enter(Phase.METADATA);
+      metadata = metadataWriter.generate(new MetadataRequest(plan, artifacts));
+
+      enter(Phase.AWAITING_APPROVAL);
+      awaitDecision();
+
+      enter(Phase.PUBLISHING);
+      PublishResult published =
+          publisher.publish(new PublishRequest(plan, artifacts, metadata, decision));
+      publishedPrefix = published.prefix();
+      enter(Phase.PUBLISHED);
+      return status();
+    } catch (TemporalFailure e) {
+      if (phase != Phase.REJECTED) {
+        failure = failure != null ? failure : Failures.rootMessage(e);
+        enter(Phase.FAILED);
+      }
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
+          phase == Phase.REJECTED ? "ReleaseRejected" : "ReleaseFailed",
+          e);
+    }
+  }
+
+  /** Fans out one child pipeline per target plus the VSIX, then waits for all of them. */
+  private List<Artifact> buildAllTargets() {
+    List<Promise<TargetPipelineResult>> pipelines = new ArrayList<>();
+    for (Target target : plan.targets()) {
+      ChildWorkflowOptions options =
+          ChildWorkflowOptions.newBuilder()
+              .setWorkflowId(Workflow.getInfo().getWorkflowId() + "/" + target.id())
+              .setTaskQueue(TaskQueues.ORCHESTRATOR)
+              .setStaticSummary("Fuse " + plan.version() + " " + target.id() + " pipeline")
+              // A target pipeline has no meaning without its release.
+              .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
+              .build();
+      TargetPipelineWorkflow child =
+          Workflow.newChildWorkflowStub(TargetPipelineWorkflow.class, options);
+      pipelines.add(Async.function(child::run, new TargetBuildRequest(plan, target)));
+    }
+    // The VSIX is platform independent; the linux-x64 workers package it.
+    BuildActivities extensionBuilder =
+        Workflow.newActivityStub(
+            BuildActivities.class,
+            ActivityOptionsCatalog.build(
+                TaskQueues.forTarget(Target.LINUX_X64), "package VS Code extension"));
+    Promise<Artifact> vsix =
+        Async.function(extensionBuilder::buildExtension, new ExtensionBuildRequest(plan));
+
+    List<Artifact> built = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < pipelines.size(); i++) {
+      String target = plan.targets().get(i).id();
+      try {
+        built.addAll(pipelines.get(i).get().build().artifacts());
+      } catch (TemporalFailure e) {
+        failures.add(target + ": " + Failures.rootMessage(e));
+      }
+    }
+    try {
+      built.add(vsix.get());
+    } catch (TemporalFailure e) {
+      failures.add("vscode extension: " + Failures.rootMessage(e));
+    }
+    if (!failures.isEmpty()) {
+      failure = String.join("; ", failures);
+      throw ApplicationFailure.newNonRetryableFailure(failure, "TargetsFailed");
+    }
+    return built;
+  }
+
+  private void checkEmulationPolicy() {
+    List<String> emulated =
+        artifacts.stream().filter(a -> a.host().emulated()).map(Artifact::name).toList();
+    if (!emulated.isEmpty() && !plan.allowEmulatedPublish()) {
+      failure =
+          "emulated builds may not be published by this worker's policy: "
+              + String.join(", ", emulated)
+              + "; build those targets on native workers";
+      throw ApplicationFailure.newNonRetryableFailure(
+          failure, FailureType.POLICY_VIOLATION.name());
+    }
+  }
+
+  private void awaitDecision() {
+    Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
+    boolean decided = Workflow.await(timeout, () -> decisionKind != null);
+    if (!decided) {
+      decisionKind = "expired";
+      failure = "no decision within " + timeout + "; an expired approval counts as a rejection";
+      enter(Phase.REJECTED);
+      throw ApplicationFailure.newNonRetryableFailure(failure, "ApprovalExpired");
+    }
+    if ("rejected".equals(decisionKind)) {
+      failure = "rejected by " + decision.approver() + ": " + decision.comment();
+      enter(Phase.REJECTED);
+      throw ApplicationFailure.newNonRetryableFailure(failure, "ReleaseRejected");
+    }
+    log.info("release {} approved by {}", request.version(), decision.approver());
+  }
+
+  private void enter(Phase next) {
+    phase = next;
+    Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next.name()));
+    StringBuilder details = new StringBuilder("**" + next + "**");
+    for (TargetStatus t : targets.values()) {
+      details.append("\n- ").append(t.target()).append(": ").append(t.stage());
+    }
+    Workflow.setCurrentDetails(details.toString());
+  }
+
+  @Override
+  public ReleaseStatus status() {
+    return new ReleaseStatus(
+        request == null ? null : request.version(),
+        phase,
+        plan == null ? null : plan.commit(),
+        plan == null ? null : plan.sourceDateEpoch(),
+        new ArrayList<>(targets.values()),
+        artifacts,
+        metadata,
+        decision,
+        decisionKind,
+        publishedPrefix,
+        failure);
+  }
+
+  @Override
+  public ReleaseStatus approve(ApprovalDecision decision) {
+    return decide(decision, "approved");
+  }
+
+  @Override
+  public void validateApprove(ApprovalDecision decision) {
+    validateDecision(decision, "approve");
+  }
+
+  @Override
+  public ReleaseStatus reject(ApprovalDecision decision) {
+    return decide(decision, "rejected");
+  }
+
+  @Override
+  public void validateReject(ApprovalDecision decision) {
+    validateDecision(decision, "reject");
+  }
+
+  private ReleaseStatus decide(ApprovalDecision decision, String kind) {
+    if (decisionKind != null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "release already " + decisionKind + " by " + this.decision.approver(), "AlreadyDecided");
+    }
+    this.decision = decision;
+    this.decisionKind = kind;
+    return status();
+  }
+
+  /** Runs before the update reaches history: a refused decision leaves no trace there. */
+  private void validateDecision(ApprovalDecision d, String verb) {
+    if (phase != Phase.AWAITING_APPROVAL || decisionKind != null) {
+      throw new IllegalStateException(
+          "cannot " + verb + " release " + versionOrUnknown() + " in phase " + phase
+              + (decisionKind != null ? " (already " + decisionKind + ")" : "")
+              + ": only a release in AWAITING_APPROVAL takes a decision");
+    }
+    if (d == null || d.approver() == null || d.approver().isBlank()) {
+      throw new IllegalArgumentException("missing approver name: pass --approver <name>");
+    }
+    if (d.comment() == null || d.comment().isBlank()) {
+      throw new IllegalArgumentException("missing comment: pass --comment <text> to " + verb);
+    }
+    if (d.manifestSha256() != null
+        && !d.manifestSha256().isBlank()
+        && !d.manifestSha256().equals(metadata.manifest().sha256())) {
+      throw new IllegalArgumentException(
+          "manifest digest " + d.manifestSha256() + " does not match the staged manifest "
+              + metadata.manifest().sha256() + ": look at the release again before deciding");
+    }
+  }
+
+  private String versionOrUnknown() {
+    return request == null ? "(not started)" : request.version();
+  }
+
+  @Override
+  public void targetProgress(TargetProgress progress) {
+    TargetStatus old = targets.get(progress.target());
+    String host = progress.hostClass() != null ? progress.hostClass() : old == null ? null : old.hostClass();
+    boolean emulated = progress.hostClass() != null ? progress.emulated() : old != null && old.emulated();
+    targets.put(
+        progress.target(),
+        new TargetStatus(progress.target(), progress.stage(), emulated, host, progress.detail()));
+    if (phase == Phase.BUILDING) {
+      enter(Phase.BUILDING);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package dev.fuse.release.workflow;
+
+import dev.fuse.release.model.Stage;
+
+/** A target pipeline's report to its release: new stage, host class and an optional note. */
+public record TargetProgress(String target, Stage stage, String hostClass, boolean emulated, String detail) {}
