@@ -1,10 +1,12 @@
 package dev.fuse.release.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One release artifact as staged: its contract name, family, target (null for the
- * target-independent VSIX), stored object and the digest of the main executable inside it.
+ * target-independent VSIX), stored object, the entries it must hold (relative to its top folder)
+ * and the digest of the main executable inside it.
  */
 public record Artifact(
     String name,
@@ -12,7 +14,9 @@ public record Artifact(
     String target,
     ArchiveFormat format,
     ArtifactRef ref,
+    String executable,
     String executableSha256,
+    List<String> members,
     BuildHost host) {
 
   public Artifact {
@@ -21,5 +25,6 @@ public record Artifact(
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(host, "host");
+    members = List.copyOf(members);
   }
 }

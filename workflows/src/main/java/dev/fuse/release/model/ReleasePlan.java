@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param sourceDateEpoch seconds; the release commit's committer time unless overridden
  * @param recipeSha256 digest of the recipe file at that commit, so a target worker can refuse a
  *     checkout whose recipe differs from the planned one
+ * @param runId the release workflow's run id: staging and logs are scoped by it
+ * @param toolchain toolchain inputs recorded in metadata
  * @param allowEmulatedPublish the orchestrator worker's policy on publishing emulated builds
  */
 public record ReleasePlan(
@@ -23,7 +25,9 @@ public record ReleasePlan(
     List<Target> targets,
     String previousVersion,
     String bucket,
+    String runId,
     String stagingPrefix,
+    Toolchain toolchain,
     boolean allowEmulatedPublish) {
 
   public ReleasePlan {

@@ -1,0 +1,36 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.storage.StoreException;
+import dev.fuse.release.workflow.FailureType;
+import io.temporal.failure.ApplicationFailure;
+
+/**
+ * The one place that turns exceptions of plain code into Temporal failures: typed and
+ * non-retryable when retrying cannot help, retryable (transient I/O, unreachable store) otherwise.
+ */
+final class ActivityFailures {
+  private ActivityFailures() {}
+
+  static ApplicationFailure toFailure(Exception e) {
+    if (e instanceof PipelineException p) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(p.getMessage(), p.type().name(), null);
+    }
+    if (e instanceof InvalidRequestException r) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(r.getMessage(), FailureType.INVALID_RECIPE.name(), null);
+    }
+    if (e instanceof StoreException s && s.kind() == StoreException.Kind.CONFLICT) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(s.getMessage(), FailureType.ALREADY_PUBLISHED.name(), null);
+    }
+    if (e instanceof StoreException s && s.kind() == StoreException.Kind.DIGEST_MISMATCH) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(s.getMessage(), FailureType.DIGEST_MISMATCH.name(), null);
+    }
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    // Everything else (network, disk, an unreachable store) may pass: let Temporal retry it.
+    return ApplicationFailure.newFailureWithCause(
+        e.getClass().getSimpleName() + ": " + e.getMessage(), "TransientError", null);
+  }
+}

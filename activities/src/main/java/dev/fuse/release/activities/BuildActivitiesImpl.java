@@ -1,0 +1,38 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.activity.BuildActivities;
+import dev.fuse.release.build.TargetBuilder;
+import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.ExtensionBuildRequest;
+import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetBuildResult;
+
+/**
+ * Idempotent by construction: each attempt builds in a fresh workspace and overwrites only its
+ * own run's staging keys, so a retried build replaces a half-finished one.
+ */
+public class BuildActivitiesImpl implements BuildActivities {
+  private final TargetBuilder builder;
+
+  public BuildActivitiesImpl(TargetBuilder builder) {
+    this.builder = builder;
+  }
+
+  @Override
+  public TargetBuildResult buildTarget(TargetBuildRequest request) {
+    try {
+      return builder.build(request, Heartbeats.current());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+
+  @Override
+  public Artifact buildExtension(ExtensionBuildRequest request) {
+    try {
+      return builder.buildExtension(request.plan(), Heartbeats.current());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.activity.PlanActivities;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.plan.Planner;
+
+public class PlanActivitiesImpl implements PlanActivities {
+  private final Planner planner;
+
+  public PlanActivitiesImpl(Planner planner) {
+    this.planner = planner;
+  }
+
+  @Override
+  public ReleasePlan plan(PlanInput input) {
+    try {
+      return planner.plan(input.request(), input.workflowId(), input.runId());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+}

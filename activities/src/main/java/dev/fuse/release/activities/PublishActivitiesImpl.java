@@ -1,0 +1,23 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.activity.PublishActivities;
+import dev.fuse.release.model.PublishRequest;
+import dev.fuse.release.model.PublishResult;
+import dev.fuse.release.publish.Publisher;
+
+public class PublishActivitiesImpl implements PublishActivities {
+  private final Publisher publisher;
+
+  public PublishActivitiesImpl(Publisher publisher) {
+    this.publisher = publisher;
+  }
+
+  @Override
+  public PublishResult publish(PublishRequest request) {
+    try {
+      return publisher.publish(request, Heartbeats.current());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.activity.VerifyActivities;
+import dev.fuse.release.model.VerifyRequest;
+import dev.fuse.release.model.VerifyResult;
+import dev.fuse.release.verify.StagedVerifier;
+
+public class VerifyActivitiesImpl implements VerifyActivities {
+  private final StagedVerifier verifier;
+
+  public VerifyActivitiesImpl(StagedVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  @Override
+  public VerifyResult verifyStaged(VerifyRequest request) {
+    try {
+      return verifier.verify(request, Heartbeats.current());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.fuse.release.build;
+
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.git.Git;
+import dev.fuse.release.host.BuildHostPolicy;
+import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.model.ArtifactType;
+import dev.fuse.release.model.BuildHost;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.StepResult;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetBuildResult;
+import dev.fuse.release.packaging.BadArchiveException;
+import dev.fuse.release.process.CommandRunner;
+import dev.fuse.release.recipe.Placeholders;
+import dev.fuse.release.recipe.Recipe;
+import dev.fuse.release.recipe.RecipeLoader;
+import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.workflow.FailureType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds one target from the frozen plan on this host: clean checkout, recipe commands, packaging,
+ * verification, staging. Temporal-free so that it is tested directly; the activity adapts it.
+ */
+public final class TargetBuilder {
+  private final ArtifactStore store;
+  private final BuildHostPolicy hosts;
+  private final Path workRoot;
+
+  public TargetBuilder(ArtifactStore store, BuildHostPolicy hosts, Path workRoot) {
+    this.store = store;
+    this.hosts = hosts;
+    this.workRoot = workRoot;
+  }
+
+  public TargetBuildResult build(TargetBuildRequest request, Runnable heartbeat) throws IOException, InterruptedException {
+    ReleasePlan plan = request.plan();
+    Target target = request.target();
+    BuildHost host = hostFor(target);
+    long started = System.nanoTime();
+    try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id())) {
+      Path checkout = checkout(plan, ws);
+      Recipe recipe = recipeOf(plan, checkout);
+      Path out = ws.dir("out");
+      Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
+      List<StepResult> steps = new ArrayList<>();
+      for (Recipe.BuildStep step : recipe.build()) {
+        heartbeat.run();
+        steps.add(runStep(plan, target, step, checkout, values, ws.dir("logs"), heartbeat));
+      }
+      long buildMillis = (System.nanoTime() - started) / 1_000_000;
+      Path dist = ws.dir("dist");
+      List<Artifact> artifacts = new ArrayList<>();
+      for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
+        heartbeat.run();
+        ArtifactPackager.Packaged packaged;
+        try {
+          packaged = ArtifactPackager.packageTarget(
+              type, recipe.artifacts().get(type), checkout, values, target, plan.version(), plan.sourceDateEpoch(), dist);
+        } catch (BadArchiveException e) {
+          throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
+        }
+        artifacts.add(stage(plan, target.id(), packaged, host));
+      }
+      return new TargetBuildResult(target, host, steps, artifacts, buildMillis);
+    }
+  }
+
+  public Artifact buildExtension(ReleasePlan plan, Runnable heartbeat) throws IOException {
+    BuildHost host = new BuildHost(hosts.hostClass(), false);
+    try (Workspace ws = Workspace.create(workRoot, plan.version() + "-vscode")) {
+      Path checkout = checkout(plan, ws);
+      Recipe recipe = recipeOf(plan, checkout);
+      heartbeat.run();
+      ArtifactPackager.Packaged packaged;
+      try {
+        packaged = ArtifactPackager.packageExtension(
+            recipe.artifacts().get(ArtifactType.VSCODE), checkout, plan.version(), plan.sourceDateEpoch(), ws.dir("dist"));
+      } catch (BadArchiveException e) {
+        throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
+      }
+      return stage(plan, null, packaged, host);
+    }
+  }
+
+  private BuildHost hostFor(Target target) {
+    try {
+      return hosts.hostFor(target);
+    } catch (IllegalStateException e) {
+      throw new PipelineException(FailureType.TARGET_NOT_SERVED, e.getMessage());
+    }
+  }
+
+  private static Path checkout(ReleasePlan plan, Workspace ws) throws IOException {
+    Path checkout = ws.root().resolve("src");
+    try {
+      Git.checkout(plan.repository(), plan.commit(), checkout);
+    } catch (Git.GitException e) {
+      throw new PipelineException(
+          FailureType.CHECKOUT_FAILED,
+          "cannot check out " + plan.commit() + " of " + plan.repository() + ": " + e.getMessage(), e);
+    }
+    return checkout;
+  }
+
+  /** The recipe must be byte-identical to the one planned, or the plan no longer describes the build. */
+  private static Recipe recipeOf(ReleasePlan plan, Path checkout) throws IOException {
+    String sha = Sha256.of(checkout.resolve(Recipe.FILE_NAME));
+    if (!sha.equals(plan.recipeSha256())) {
+      throw new PipelineException(
+          FailureType.INVALID_RECIPE,
+          Recipe.FILE_NAME + " at " + plan.commit() + " has sha256 " + sha + ", the plan recorded " + plan.recipeSha256());
+    }
+    return RecipeLoader.load(checkout);
+  }
+
+  private StepResult runStep(
+      ReleasePlan plan, Target target, Recipe.BuildStep step, Path checkout, Map<String, String> values,
+      Path logs, Runnable heartbeat) throws IOException, InterruptedException {
+    List<String> argv = step.run().stream().map(a -> Placeholders.expand(a, values)).toList();
+    Map<String, String> env = new TreeMap<>();
+    env.put("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch()));
+    env.put("FUSE_RELEASE_VERSION", plan.version());
+    env.put("FUSE_RELEASE_TARGET", target.id());
+    Path logFile = logs.resolve(step.name() + ".log");
+    CommandRunner.Outcome outcome =
+        CommandRunner.run(argv, checkout, env, Duration.ofSeconds(step.timeoutSeconds()), logFile, heartbeat);
+    String logKey = StoreLayout.log(plan.version(), plan.runId(), target.id(), step.name());
+    ArtifactRef log = store.putFile(logKey, logFile);
+    if (!outcome.succeeded()) {
+      String why = outcome.timedOut()
+          ? "timed out after " + step.timeoutSeconds() + " s"
+          : "exited with status " + outcome.exitCode() + " after " + outcome.durationMillis() + " ms";
+      throw new PipelineException(
+          FailureType.BUILD_COMMAND_FAILED,
+          "build step '" + step.name() + "' for " + target.id() + " " + why + " (full log: s3://"
+              + log.bucket() + "/" + log.key() + "); last lines:\n" + outcome.tail());
+    }
+    return new StepResult(step.name(), outcome.exitCode(), outcome.durationMillis(), log, outcome.tail());
+  }
+
+  private Artifact stage(ReleasePlan plan, String target, ArtifactPackager.Packaged p, BuildHost host) throws IOException {
+    ArtifactRef ref = store.putFile(plan.stagingPrefix() + p.name(), p.file());
+    return new Artifact(p.name(), p.type(), target, p.format(), ref, p.executable(), p.executableSha256(), p.members(), host);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.fuse.release.metadata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.BuildHost;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.policy.ArtifactOrder;
+import dev.fuse.release.storage.StoreLayout;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders the deterministic metadata of a release: {@code release-artifacts.json} and
+ * {@code SHA256SUMS}. Output depends only on the plan and the artifacts (never on run ids,
+ * clocks, locale or discovery order), so regenerating it yields the same bytes.
+ */
+public final class ReleaseMetadata {
+  public static final String MANIFEST = "release-artifacts.json";
+  public static final String CHECKSUMS = "SHA256SUMS";
+  public static final int SCHEMA_VERSION = 1;
+  public static final String GENERATOR = "fuse-release";
+  public static final String GENERATOR_VERSION = "0.1.0";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectWriter PRETTY =
+      JSON.writer(
+          new DefaultPrettyPrinter(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private ReleaseMetadata() {}
+
+  /** The manifest, UTF-8, LF line ends, trailing newline, fixed key order. */
+  public static byte[] manifest(ReleasePlan plan, List<Artifact> artifacts) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    ObjectNode generator = root.putObject("generator");
+    generator.put("name", GENERATOR);
+    generator.put("version", GENERATOR_VERSION);
+    ObjectNode project = root.putObject("project");
+    project.put("name", plan.projectName());
+    project.put("version", plan.version());
+    project.put("commit", plan.commit());
+    project.put("previousVersion", plan.previousVersion());
+    root.put("generatedAtUtc", SourceDateEpoch.toUtc(plan.sourceDateEpoch()));
+    root.put("sourceDateEpoch", plan.sourceDateEpoch());
+    ObjectNode toolchain = root.putObject("toolchain");
+    toolchain.put("rustChannel", plan.toolchain().rustChannel());
+    toolchain.put("rustProfile", plan.toolchain().rustProfile());
+    toolchain.put("rustComponents", plan.toolchain().rustComponents());
+    toolchain.put("node", plan.toolchain().node());
+
+    Map<String, BuildHost> hosts = new TreeMap<>(ArtifactOrder.BYTE_ORDER);
+    for (Artifact a : artifacts) {
+      if (a.target() != null) hosts.put(a.target(), a.host());
+    }
+    ArrayNode targets = root.putArray("targets");
+    for (Target t : plan.targets()) {
+      BuildHost host = hosts.get(t.id());
+      ObjectNode node = targets.addObject();
+      node.put("id", t.id());
+      node.put("triple", t.triple());
+      node.put("hostClass", host == null ? null : host.hostClass());
+      node.put("emulated", host != null && host.emulated());
+    }
+    ArrayNode list = root.putArray("artifacts");
+    for (Artifact a : ArtifactOrder.sorted(artifacts)) {
+      ObjectNode node = list.addObject();
+      node.put("name", a.name());
+      node.put("type", a.type().id());
+      node.put("target", a.target());
+      node.put("format", a.format().extension());
+      node.put("size", a.ref().size());
+      node.put("sha256", a.ref().sha256());
+      node.put("key", StoreLayout.releasePrefix(plan.version()) + a.name());
+      node.put("executableSha256", a.executableSha256());
+    }
+    try {
+      return (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of plain values always serialises", e);
+    }
+  }
+
+  /**
+   * {@code SHA256SUMS} in the format {@code sha256sum -c} reads: {@code <hex>  <name>\n}, one
+   * line per artifact plus the manifest, sorted by name in byte order.
+   */
+  public static byte[] checksums(List<Artifact> artifacts, String manifestSha256) {
+    Map<String, String> lines = new TreeMap<>(ArtifactOrder.BYTE_ORDER);
+    for (Artifact a : artifacts) {
+      if (lines.put(a.name(), a.ref().sha256()) != null) {
+        throw new IllegalArgumentException("artifact name " + a.name() + " appears twice");
+      }
+    }
+    lines.put(MANIFEST, manifestSha256);
+    StringBuilder text = new StringBuilder();
+    lines.forEach((name, sha) -> text.append(sha).append("  ").append(name).append('\n'));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.fuse.release.plan;
+
+import dev.fuse.release.build.Workspace;
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.git.Git;
+import dev.fuse.release.index.ReleaseIndex;
+import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.ReleaseRequest;
+import dev.fuse.release.model.ReleaseVersion;
+import dev.fuse.release.model.Toolchain;
+import dev.fuse.release.publish.LatestPointer;
+import dev.fuse.release.recipe.Recipe;
+import dev.fuse.release.recipe.RecipeLoader;
+import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.metadata.ReleaseMetadata;
+import dev.fuse.release.workflow.FailureType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Freezes a request into a plan: resolves the revision to a commit, validates the recipe at that
+ * commit, reads SOURCE_DATE_EPOCH from the commit, and refuses a version already published.
+ */
+public final class Planner {
+  private final ArtifactStore store;
+  private final Path workRoot;
+  private final boolean allowEmulatedPublish;
+
+  public Planner(ArtifactStore store, Path workRoot, boolean allowEmulatedPublish) {
+    this.store = store;
+    this.workRoot = workRoot;
+    this.allowEmulatedPublish = allowEmulatedPublish;
+  }
+
+  public ReleasePlan plan(ReleaseRequest request, String workflowId, String runId) throws IOException {
+    String version = request.version();
+    if (store.exists(StoreLayout.releasePrefix(version) + ReleaseMetadata.MANIFEST)) {
+      throw new PipelineException(
+          FailureType.ALREADY_PUBLISHED,
+          "version " + version + " is already published at " + StoreLayout.releasePrefix(version)
+              + "; published releases are immutable, release a new version");
+    }
+    try (Workspace ws = Workspace.create(workRoot, "plan-" + version)) {
+      Path checkout = ws.root().resolve("src");
+      String commit;
+      try {
+        Git.cloneBare(request.repository(), checkout);
+      } catch (Git.GitException e) {
+        throw new PipelineException(
+            FailureType.CHECKOUT_FAILED, "cannot clone " + request.repository() + ": " + e.getMessage(), e);
+      }
+      try {
+        commit = Git.resolve(checkout, request.revision());
+      } catch (Git.GitException e) {
+        throw new PipelineException(
+            FailureType.CHECKOUT_FAILED,
+            "revision '" + request.revision() + "' does not exist in " + request.repository()
+                + "; pass a commit, tag or branch that does", e);
+      }
+      try {
+        Git.checkout(request.repository(), commit, ws.root().resolve("tree"));
+      } catch (Git.GitException e) {
+        throw new PipelineException(FailureType.CHECKOUT_FAILED, "cannot check out " + commit + ": " + e.getMessage(), e);
+      }
+      Path tree = ws.root().resolve("tree");
+      Recipe recipe;
+      try {
+        recipe = RecipeLoader.load(tree);
+      } catch (InvalidRequestException e) {
+        throw new PipelineException(
+            FailureType.INVALID_RECIPE, "invalid recipe at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
+      }
+      long epoch = request.sourceDateEpoch() != null ? request.sourceDateEpoch() : Git.commitTime(checkout, commit);
+      String recipeSha = Sha256.of(tree.resolve(Recipe.FILE_NAME));
+      Toolchain toolchain = toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node());
+      String previous = previousVersion(version);
+      ReleasePlan plan = new ReleasePlan(
+          version, recipe.project(), request.repository(), commit, epoch, recipeSha,
+          request.sortedTargets(), previous, store.bucket(), runId,
+          StoreLayout.stagingPrefix(version, runId), toolchain, allowEmulatedPublish);
+      new ReleaseIndex(store).record(request, workflowId, runId, commit);
+      return plan;
+    }
+  }
+
+  private String previousVersion(String version) {
+    Optional<LatestPointer.Latest> latest = new LatestPointer(store).read();
+    return latest
+        .map(LatestPointer.Latest::version)
+        .filter(v -> ReleaseVersion.parse(v).compareTo(ReleaseVersion.parse(version)) < 0)
+        .orElse(null);
+  }
+
+  private static final Pattern TOML_STRING = Pattern.compile("(?m)^\\s*(channel|profile)\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern TOML_COMPONENTS = Pattern.compile("(?m)^\\s*components\\s*=\\s*\\[([^\\]]*)]");
+
+  /** Reads the two keys of rust-toolchain.toml the contract records; a tiny reader, not a TOML parser. */
+  static Toolchain toolchain(Path rustToolchainToml, String node) throws IOException {
+    String text = Files.readString(rustToolchainToml);
+    String channel = null;
+    String profile = null;
+    Matcher m = TOML_STRING.matcher(text);
+    while (m.find()) {
+      if (m.group(1).equals("channel")) channel = m.group(2);
+      else profile = m.group(2);
+    }
+    if (channel == null) {
+      throw new PipelineException(
+          FailureType.INVALID_RECIPE, rustToolchainToml.getFileName() + " has no toolchain channel (channel = \"stable\")");
+    }
+    Matcher c = TOML_COMPONENTS.matcher(text);
+    String components = c.find() ? c.group(1).replaceAll("[\"\\s]", "") : "";
+    return new Toolchain(channel, profile, components, node);
+  }
+}

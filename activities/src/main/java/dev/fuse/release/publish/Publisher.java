@@ -1,0 +1,84 @@
+package dev.fuse.release.publish;
+
+import dev.fuse.release.build.Workspace;
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.metadata.ReleaseMetadata;
+import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.model.PublishRequest;
+import dev.fuse.release.model.PublishResult;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.policy.ArtifactOrder;
+import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.StoreException;
+import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.workflow.FailureType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Publishes a staged release. Order matters: artifacts first, then the manifest, then
+ * SHA256SUMS, then the latest pointer. A reader who finds SHA256SUMS therefore finds everything
+ * it lists; an interrupted publish leaves no manifest and is completed by the retry, because
+ * every write is write-once and idempotent for identical bytes.
+ */
+public final class Publisher {
+  private final ArtifactStore store;
+  private final Path workRoot;
+
+  public Publisher(ArtifactStore store, Path workRoot) {
+    this.store = store;
+    this.workRoot = workRoot;
+  }
+
+  public PublishResult publish(PublishRequest request, Runnable heartbeat) throws IOException {
+    ReleasePlan plan = request.plan();
+    List<String> emulated = request.artifacts().stream().filter(a -> a.host().emulated()).map(Artifact::name).toList();
+    if (!emulated.isEmpty() && !plan.allowEmulatedPublish()) {
+      throw new PipelineException(
+          FailureType.POLICY_VIOLATION, "refusing to publish emulated builds " + emulated + " under this worker's policy");
+    }
+    String prefix = StoreLayout.releasePrefix(plan.version());
+    List<ArtifactRef> published = new ArrayList<>();
+    try (Workspace ws = Workspace.create(workRoot, "publish-" + plan.version())) {
+      for (Artifact artifact : ArtifactOrder.sorted(request.artifacts())) {
+        heartbeat.run();
+        published.add(copyVerified(artifact.ref(), prefix + artifact.name(), ws.root()));
+      }
+      heartbeat.run();
+      published.add(copyVerified(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST, ws.root()));
+      published.add(copyVerified(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS, ws.root()));
+    }
+    boolean moved = new LatestPointer(store).moveForward(
+        plan.version(), plan.commit(), prefix + ReleaseMetadata.MANIFEST, request.metadata().manifest().sha256());
+    return new PublishResult(prefix, published, moved);
+  }
+
+  /**
+   * Staging copy -> local file (digest checked) -> write-once put -> read back and check again.
+   * The read-back is what makes "published digests re-verified" true of the bytes at rest.
+   */
+  private ArtifactRef copyVerified(ArtifactRef staged, String key, Path scratch) throws IOException {
+    Path local = scratch.resolve("object");
+    Path check = scratch.resolve("check");
+    try {
+      store.download(staged, local);
+      ArtifactRef written = store.putFileIfAbsent(key, local);
+      store.download(written, check);
+      return written;
+    } catch (StoreException e) {
+      if (e.kind() == StoreException.Kind.CONFLICT) {
+        throw new PipelineException(FailureType.ALREADY_PUBLISHED, e.getMessage(), e);
+      }
+      if (e.kind() == StoreException.Kind.DIGEST_MISMATCH) {
+        throw new PipelineException(FailureType.DIGEST_MISMATCH, e.getMessage(), e);
+      }
+      throw e;
+    } finally {
+      java.nio.file.Files.deleteIfExists(local);
+      java.nio.file.Files.deleteIfExists(check);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.fuse.release.cli;
+
+import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.client.TemporalConnection;
+import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.storage.StoreException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+
+/** The one place that turns any exception into a one-line message and an exit code. */
+public final class ErrorMapper {
+  public record Mapped(int exitCode, String message) {}
+
+  private ErrorMapper() {}
+
+  public static Mapped map(Throwable e) {
+    if (e instanceof CliException c) return new Mapped(c.exitCode(), c.getMessage());
+    if (e instanceof InvalidRequestException r) return new Mapped(ExitCodes.BAD_INPUT, String.join("\n  ", r.problems()));
+    if (e instanceof TemporalConnection.ConnectionException c) return new Mapped(ExitCodes.UNAVAILABLE, c.getMessage());
+    if (e instanceof ReleaseClient.ReleaseConflictException c) return new Mapped(ExitCodes.CONFLICT, c.getMessage());
+    if (e instanceof ReleaseClient.ReleaseNotFoundException n) return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
+    if (e instanceof StoreException s) {
+      int code = switch (s.kind()) {
+        case UNREACHABLE, ACCESS_DENIED, NO_BUCKET -> ExitCodes.UNAVAILABLE;
+        case CONFLICT -> ExitCodes.CONFLICT;
+        case NOT_FOUND -> ExitCodes.NOT_FOUND;
+        default -> ExitCodes.INTERNAL;
+      };
+      return new Mapped(code, s.getMessage());
+    }
+    if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
+      boolean badInput = app.getType() != null && app.getType().endsWith("IllegalArgumentException");
+      return new Mapped(badInput ? ExitCodes.BAD_INPUT : ExitCodes.CONFLICT, "refused: " + app.getOriginalMessage());
+    }
+    if (e instanceof WorkflowNotFoundException n) {
+      return new Mapped(ExitCodes.NOT_FOUND, "no such release (" + n.getExecution().getWorkflowId() + "); list releases with ./fuse-release list");
+    }
+    if (e instanceof WorkflowServiceException w && rootStatus(w) != null) {
+      Status status = rootStatus(w);
+      if (status.getCode() == Status.Code.NOT_FOUND) {
+        return new Mapped(ExitCodes.NOT_FOUND, "no such release (" + w.getExecution().getWorkflowId() + "); list releases with ./fuse-release list");
+      }
+      return new Mapped(ExitCodes.UNAVAILABLE, "Temporal refused the call: " + status.getCode() + " " + String.valueOf(status.getDescription()));
+    }
+    if (e instanceof WorkflowException w) {
+      return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, rootMessage(w));
+    }
+    if (e instanceof IllegalArgumentException i) return new Mapped(ExitCodes.BAD_INPUT, i.getMessage());
+    return new Mapped(ExitCodes.INTERNAL, "unexpected error: " + e);
+  }
+
+  private static Status rootStatus(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException s) return s.getStatus();
+    }
+    return null;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) t = t.getCause();
+    if (t instanceof ApplicationFailure app) return app.getOriginalMessage();
+    return t.getMessage();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.fuse.release.cli;
+
+import dev.fuse.release.client.CliEnvironment;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code fuse-release}: the release manager's command line. Commands are one class each; this
+ * class wires them, and maps every error to a one-line message and an exit code.
+ */
+@Command(
+    name = "fuse-release",
+    mixinStandardHelpOptions = true,
+    version = "fuse-release 0.1.0",
+    description = "Durable, verified releases of the Fuse AOT backend (Temporal + S3).",
+    subcommands = {
+      StartCommand.class,
+      StatusCommand.class,
+      WatchCommand.class,
+      ApproveCommand.class,
+      RejectCommand.class,
+      ListCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public class FuseReleaseCli implements Runnable {
+  private final CliContext context;
+
+  public FuseReleaseCli(CliContext context) {
+    this.context = context;
+  }
+
+  public CliContext context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(context.out());
+  }
+
+  /** Runs the CLI in-process (tests and the launcher use this); returns the exit code. */
+  public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+    try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), System.console() != null)) {
+      return commandLine(context).execute(args);
+    }
+  }
+
+  /** The command line with error mapping, ready for extra subcommands (dev, worker, demo). */
+  public static CommandLine commandLine(CliContext context) {
+    CommandLine cl = new CommandLine(new FuseReleaseCli(context));
+    cl.setOut(new PrintWriter(context.out(), true));
+    cl.setErr(new PrintWriter(context.err(), true));
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          ErrorMapper.Mapped mapped = ErrorMapper.map(e);
+          context.err().println("fuse-release: " + mapped.message());
+          if (mapped.exitCode() == ExitCodes.INTERNAL) {
+            e.printStackTrace(context.err());
+          }
+          return mapped.exitCode();
+        });
+    cl.setParameterExceptionHandler(
+        (e, args) -> {
+          context.err().println("fuse-release: " + e.getMessage());
+          context.err().println("run: ./fuse-release " + e.getCommandLine().getCommandName() + " --help");
+          return ExitCodes.BAD_INPUT;
+        });
+    return cl;
+  }
+}

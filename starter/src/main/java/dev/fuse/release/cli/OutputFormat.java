@@ -1,0 +1,7 @@
+package dev.fuse.release.cli;
+
+/** {@code --output} of read commands: text for people, json for scripts. */
+public enum OutputFormat {
+  text,
+  json
+}

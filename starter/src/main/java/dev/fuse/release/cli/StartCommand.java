@@ -1,0 +1,103 @@
+package dev.fuse.release.cli;
+
+import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.git.Git;
+import dev.fuse.release.metadata.SourceDateEpoch;
+import dev.fuse.release.model.ReleaseRequest;
+import dev.fuse.release.model.Target;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "start", description = "Start a release of a revision.")
+public class StartCommand implements Callable<Integer> {
+  @ParentCommand FuseReleaseCli parent;
+
+  @Option(names = "--version", required = true, description = "Release version, e.g. 0.4.1.")
+  String version;
+
+  @Option(names = "--revision", description = "Commit, tag or branch to release (required).")
+  String revision;
+
+  @Option(names = "--repo", description = "Git URL or path of the project (default: $FUSE_RELEASE_REPO).")
+  String repo;
+
+  @Option(names = "--target", split = ",", description = "Targets (default: all): ${COMPLETION-CANDIDATES}.")
+  List<String> targets;
+
+  @Option(names = "--requested-by", description = "Who asks for the release (default: $USER).")
+  String requestedBy;
+
+  @Option(names = "--approval-timeout", defaultValue = "7d", description = "How long to wait for approval: 90s, 30m, 36h, 7d (default: ${DEFAULT-VALUE}).")
+  String approvalTimeout;
+
+  @Option(names = "--source-date-epoch", description = "Override the commit time (default: $SOURCE_DATE_EPOCH, else the release commit's time).")
+  String sourceDateEpoch;
+
+  @Option(names = "--watch", description = "Follow the release after starting it.")
+  boolean watch;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  @Override
+  public Integer call() {
+    CliContext ctx = parent.context();
+    ReleaseRequest request = request(ctx);
+    ReleaseClient releases = ctx.releases();
+    ReleaseClient.Started started = releases.start(request);
+    ctx.out().println("started release " + request.version() + ": workflow " + started.workflowId() + " run " + started.runId());
+    ctx.out().println("  follow:   ./fuse-release watch " + request.version());
+    ctx.out().println("  decide:   ./fuse-release approve " + request.version() + " --approver <name> --comment <text>");
+    if (watch) {
+      return Watcher.follow(releases, request.version(), ctx, false).exitCode();
+    }
+    return ExitCodes.OK;
+  }
+
+  ReleaseRequest request(CliContext ctx) {
+    String repository = repo != null ? repo : ctx.env().get("FUSE_RELEASE_REPO");
+    String epochText = sourceDateEpoch != null ? sourceDateEpoch : ctx.env().get("SOURCE_DATE_EPOCH");
+    Long epoch = null;
+    if (epochText != null && !epochText.isBlank()) {
+      try {
+        epoch = SourceDateEpoch.parse(epochText.trim());
+      } catch (IllegalArgumentException e) {
+        throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + " (from " + (sourceDateEpoch != null ? "--source-date-epoch" : "the SOURCE_DATE_EPOCH variable") + ")");
+      }
+    }
+    String requester = requestedBy != null ? requestedBy : ctx.env().getOrDefault("USER", ctx.env().get("USERNAME"));
+    ReleaseRequest request = new ReleaseRequest(
+        version, repository, revision, targets == null ? Target.allIds() : targets, requester, epoch,
+        Durations.parseSeconds(approvalTimeout, "--approval-timeout"));
+    checkLocalRepository(repository, revision);
+    return request;
+  }
+
+  /** For a local repository, a missing revision is caught before any workflow starts. */
+  static void checkLocalRepository(String repository, String revision) {
+    if (repository.contains("://") || repository.matches("^[^/]+@[^/]+:.*")) {
+      return;
+    }
+    Path path = Path.of(repository);
+    if (!Files.isDirectory(path)) {
+      throw new CliException(ExitCodes.BAD_INPUT, "repository " + repository + " does not exist; pass --repo <git url or path>");
+    }
+    try {
+      Git.resolve(path, revision);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.BAD_INPUT, "revision '" + revision + "' does not exist in " + repository
+          + " (or it is not a git repository); pass --revision <commit, tag or branch>");
+    }
+  }
+
+  static List<String> all() {
+    return new ArrayList<>(Target.allIds());
+  }
+}

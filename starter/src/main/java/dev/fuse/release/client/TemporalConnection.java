@@ -1,0 +1,104 @@
+package dev.fuse.release.client;
+
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.envconfig.ClientConfigProfile;
+import io.temporal.envconfig.LoadClientConfigProfileOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A connection to Temporal configured the standard way: {@code TEMPORAL_ADDRESS},
+ * {@code TEMPORAL_NAMESPACE}, {@code TEMPORAL_API_KEY}, {@code TEMPORAL_TLS_*} and envconfig
+ * profiles ({@code TEMPORAL_PROFILE}, {@code TEMPORAL_CONFIG_FILE}). Local server, self-hosted
+ * cluster and Temporal Cloud differ by these variables only.
+ */
+public final class TemporalConnection implements AutoCloseable {
+  public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
+
+  private final WorkflowServiceStubs stubs;
+  private final WorkflowClient client;
+  private final String address;
+  private final String namespace;
+
+  private TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, String address, String namespace) {
+    this.stubs = stubs;
+    this.client = client;
+    this.address = address;
+    this.namespace = namespace;
+  }
+
+  /** Connects and checks the server answers, so an unreachable server is one clear error. */
+  public static TemporalConnection connect(Map<String, String> env) {
+    ClientConfigProfile profile;
+    try {
+      profile = ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder().setEnvOverrides(env).build());
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectionException("cannot read Temporal client configuration: " + e.getMessage()
+          + "; check TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE");
+    }
+    String address = profile.getAddress() != null ? profile.getAddress() : DEFAULT_ADDRESS;
+    WorkflowServiceStubsOptions stubOptions =
+        WorkflowServiceStubsOptions.newBuilder(profile.toWorkflowServiceStubsOptions())
+            .setTarget(address)
+            .setRpcTimeout(Duration.ofSeconds(10))
+            .build();
+    WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
+    String namespace = clientOptions.getNamespace();
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, Duration.ofSeconds(5));
+    try {
+      stubs.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+    } catch (StatusRuntimeException e) {
+      stubs.shutdownNow();
+      throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
+          + e.getStatus().getCode() + describe(e) + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
+    } catch (RuntimeException e) {
+      stubs.shutdownNow();
+      throw new ConnectionException("Temporal at " + address + " is unreachable: " + e.getMessage()
+          + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
+    }
+    return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions), address, namespace);
+  }
+
+  private static String describe(StatusRuntimeException e) {
+    String d = e.getStatus().getDescription();
+    return d == null ? "" : " (" + d + ")";
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  public WorkflowServiceStubs stubs() {
+    return stubs;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  @Override
+  public void close() {
+    stubs.shutdown();
+    stubs.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  /** Temporal cannot be reached or configured. */
+  public static final class ConnectionException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ConnectionException(String message) {
+      super(message);
+    }
+  }
+}

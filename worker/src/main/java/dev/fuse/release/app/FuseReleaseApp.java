@@ -1,0 +1,50 @@
+package dev.fuse.release.app;
+
+import dev.fuse.release.cli.CliContext;
+import dev.fuse.release.cli.FuseReleaseCli;
+import dev.fuse.release.client.CliEnvironment;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code ./fuse-release}: the release manager's CLI plus the commands that run
+ * processes (dev stack, worker, demo).
+ */
+public final class FuseReleaseApp {
+  private static final Set<String> LONG_RUNNING = Set.of("dev", "worker");
+
+  private FuseReleaseApp() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    configureLogging(env, args);
+    System.exit(run(System.out, System.err, env, System.console() != null, args));
+  }
+
+  public static int run(PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
+    try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
+      CommandLine cl = FuseReleaseCli.commandLine(context);
+      cl.addSubcommand("dev", new DevCommand());
+      cl.addSubcommand("worker", new WorkerCommand());
+      cl.addSubcommand("demo", new DemoCommand());
+      return cl.execute(args);
+    }
+  }
+
+  /** Must run before the first logger is created: logback reads these properties once. */
+  private static void configureLogging(Map<String, String> env, String[] args) {
+    String command = args.length > 0 ? args[0] : "";
+    System.setProperty("fuse.console.level", LONG_RUNNING.contains(command) ? "INFO" : "OFF");
+    Path logs = CliEnvironment.home(env).resolve(".fuse-release/logs");
+    try {
+      Files.createDirectories(logs);
+      System.setProperty("fuse.log.file", logs.resolve("fuse-release.log").toString());
+    } catch (Exception e) {
+      // An unwritable checkout: logs go to the temp directory (logback.xml's default).
+    }
+  }
+}

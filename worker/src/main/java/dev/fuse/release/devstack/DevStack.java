@@ -1,0 +1,110 @@
+package dev.fuse.release.devstack;
+
+import dev.fuse.release.client.TemporalConnection;
+import dev.fuse.release.host.HostClass;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.StoreConfig;
+import dev.fuse.release.worker.ReleaseWorker;
+import dev.fuse.release.worker.WorkerConfig;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The embedded stack: Temporal test server, S3Proxy, a bucket, and one worker serving the
+ * orchestrator queue and all three target queues (the non-native ones emulated). Everything
+ * talks over real sockets, exactly as against a real cluster and S3.
+ */
+public final class DevStack implements AutoCloseable {
+  public static final int DEFAULT_TEMPORAL_PORT = 7233;
+  public static final int DEFAULT_S3_PORT = 9000;
+
+  private final EmbeddedTemporal temporal;
+  private final EmbeddedS3 s3;
+  private final ArtifactStore store;
+  private final TemporalConnection connection;
+  private final ReleaseWorker worker;
+  private final Map<String, String> env;
+  private final Path dataDir;
+
+  private DevStack(EmbeddedTemporal temporal, EmbeddedS3 s3, ArtifactStore store, TemporalConnection connection,
+      ReleaseWorker worker, Map<String, String> env, Path dataDir) {
+    this.temporal = temporal;
+    this.s3 = s3;
+    this.store = store;
+    this.connection = connection;
+    this.worker = worker;
+    this.env = env;
+    this.dataDir = dataDir;
+  }
+
+  public static DevStack start(Path dataDir, int temporalPort, int s3Port) throws Exception {
+    EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
+    EmbeddedS3 s3 = null;
+    try {
+      DevCredentials credentials = DevCredentials.loadOrCreate(dataDir);
+      s3 = EmbeddedS3.start(dataDir, s3Port, credentials);
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("TEMPORAL_ADDRESS", temporal.address());
+      env.put("TEMPORAL_NAMESPACE", EmbeddedTemporal.NAMESPACE);
+      env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+      env.put("AWS_REGION", "us-east-1");
+      env.put("AWS_ACCESS_KEY_ID", credentials.accessKey());
+      env.put("AWS_SECRET_ACCESS_KEY", credentials.secretKey());
+      env.put("FUSE_RELEASE_BUCKET", StoreConfig.DEFAULT_BUCKET);
+      env.put("FUSE_RELEASE_DEV_STACK", "true");
+      ArtifactStore store = new ArtifactStore(StoreConfig.fromEnvironment(env));
+      store.ensureBucket();
+      TemporalConnection connection = TemporalConnection.connect(env);
+      Set<Target> emulated = EnumSet.allOf(Target.class);
+      emulated.removeIf(t -> t.id().equals(HostClass.current()));
+      WorkerConfig config = new WorkerConfig(
+          true, EnumSet.allOf(Target.class), emulated, dataDir.resolve("work"), true, true);
+      ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
+      worker.start();
+      return new DevStack(temporal, s3, store, connection, worker, Map.copyOf(env), dataDir);
+    } catch (Exception e) {
+      if (s3 != null) s3.close();
+      temporal.close();
+      throw e;
+    }
+  }
+
+  /** The variables that point another process (CLI, worker) at this stack. */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public ArtifactStore store() {
+    return store;
+  }
+
+  public TemporalConnection connection() {
+    return connection;
+  }
+
+  public ReleaseWorker worker() {
+    return worker;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Where S3Proxy keeps an object on disk. */
+  public Path objectPath(String key) {
+    return s3.baseDir().resolve(store.bucket()).resolve(key);
+  }
+
+  @Override
+  public void close() throws Exception {
+    worker.close();
+    connection.close();
+    store.close();
+    s3.close();
+    temporal.close();
+  }
+}

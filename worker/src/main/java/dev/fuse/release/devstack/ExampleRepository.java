@@ -1,0 +1,85 @@
+package dev.fuse.release.devstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns a copy of {@code examples/fuse-hello} into a git repository whose single commit has
+ * fixed author, committer and dates, so its commit id and SOURCE_DATE_EPOCH are the same on every
+ * machine and every run.
+ */
+public final class ExampleRepository {
+  /** 2026-01-01T00:00:00Z: the example's release commit time, hence its SOURCE_DATE_EPOCH. */
+  public static final long COMMIT_EPOCH = 1767225600L;
+  public static final String BRANCH = "main";
+
+  private ExampleRepository() {}
+
+  /** Creates (or reuses, if already made from the same files) the repository; returns its commit. */
+  public static String prepare(Path source, Path repository) throws IOException {
+    if (!Files.isRegularFile(source.resolve("fuse-release.json"))) {
+      throw new IOException("no example project at " + source + " (expected fuse-release.json there)");
+    }
+    if (Files.isDirectory(repository.resolve(".git"))) {
+      return git(repository, "rev-parse", BRANCH).trim();
+    }
+    Files.createDirectories(repository);
+    copyTree(source, repository);
+    git(repository, "init", "--quiet", "--initial-branch=" + BRANCH);
+    git(repository, "add", "--all");
+    git(repository, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", "fuse-hello example release");
+    return git(repository, "rev-parse", BRANCH).trim();
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    Files.walkFileTree(source, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Path dest = target.resolve(source.relativize(file).toString());
+        Files.copy(file, dest, StandardCopyOption.REPLACE_EXISTING);
+        // Git records only the executable bit; normalise it so umask and checkout do not matter.
+        dest.toFile().setExecutable(file.getFileName().toString().equals("fuse"), false);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private static String git(Path dir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    String date = "@" + COMMIT_EPOCH + " +0000";
+    // Fixed identity and dates, and no user or system git config: the commit id is reproducible.
+    pb.environment().putAll(Map.of(
+        "GIT_AUTHOR_NAME", "Fuse Example", "GIT_AUTHOR_EMAIL", "example@fuse.invalid", "GIT_AUTHOR_DATE", date,
+        "GIT_COMMITTER_NAME", "Fuse Example", "GIT_COMMITTER_EMAIL", "example@fuse.invalid", "GIT_COMMITTER_DATE", date,
+        "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null"));
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IOException("git " + String.join(" ", args) + " failed: " + output.trim());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    return output;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.fuse.release.worker;
+
+import dev.fuse.release.host.HostClass;
+import dev.fuse.release.model.Target;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one worker process serves and how, validated all at once.
+ *
+ * @param orchestrator serve the {@code fuse-release} queue (workflows, plan, metadata, publish)
+ * @param targets target queues to serve ({@code fuse-release-<target>})
+ * @param emulated targets of another platform this host may build, marked emulated (dev only)
+ * @param allowEmulatedPublish publishing policy for releases containing emulated builds
+ * @param devStack true against the embedded test server: disables sticky workflow caching, which
+ *     that server cannot recover from when a worker dies
+ */
+public record WorkerConfig(
+    boolean orchestrator, Set<Target> targets, Set<Target> emulated, Path workDir,
+    boolean allowEmulatedPublish, boolean devStack) {
+
+  public WorkerConfig {
+    targets = Set.copyOf(targets);
+    emulated = Set.copyOf(emulated);
+  }
+
+  /**
+   * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one),
+   * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
+   * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false).
+   */
+  public static WorkerConfig fromEnvironment(Map<String, String> env) {
+    List<String> errors = new ArrayList<>();
+    String host = HostClass.current();
+    Set<Target> emulated = targets(env.get("FUSE_RELEASE_EMULATE"), "FUSE_RELEASE_EMULATE", errors);
+    String targetsText = env.get("FUSE_RELEASE_TARGETS");
+    Set<Target> targets;
+    if (targetsText == null || targetsText.isBlank()) {
+      targets = EnumSet.noneOf(Target.class);
+      Target.fromId(host).ifPresent(targets::add);
+      targets.addAll(emulated);
+    } else {
+      targets = targets(targetsText, "FUSE_RELEASE_TARGETS", errors);
+    }
+    for (Target t : targets) {
+      if (!t.id().equals(host) && !emulated.contains(t)) {
+        errors.add("FUSE_RELEASE_TARGETS names " + t.id() + " but this host is " + host
+            + ": serve it from a native " + t.id() + " runner, or add it to FUSE_RELEASE_EMULATE (dev only)");
+      }
+    }
+    boolean orchestrator = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ORCHESTRATOR", "true"));
+    if (!orchestrator && targets.isEmpty()) {
+      errors.add("this worker would serve no queue: set FUSE_RELEASE_TARGETS or FUSE_RELEASE_ORCHESTRATOR=true");
+    }
+    Path workDir = Path.of(env.getOrDefault("FUSE_RELEASE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/fuse-release-work"));
+    boolean allowEmulated = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ALLOW_EMULATED_PUBLISH", "false"));
+    boolean devStack = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_DEV_STACK", "false"));
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", errors));
+    }
+    return new WorkerConfig(orchestrator, targets, emulated, workDir, allowEmulated, devStack);
+  }
+
+  private static Set<Target> targets(String text, String variable, List<String> errors) {
+    Set<Target> set = EnumSet.noneOf(Target.class);
+    if (text == null || text.isBlank()) return set;
+    for (String id : text.split(",")) {
+      String trimmed = id.trim();
+      Target.fromId(trimmed).ifPresentOrElse(set::add,
+          () -> errors.add(variable + ": unknown target '" + trimmed + "' (use " + String.join(", ", Target.allIds()) + ")"));
+    }
+    return set;
+  }
+}
