@@ -38,6 +38,13 @@ public final class CliContext implements AutoCloseable {
     return env;
   }
 
+  /** Who runs the command: $USER, $USERNAME, else the JVM's user name. */
+  public String userName() {
+    String user = env.get("USER");
+    if (user == null || user.isBlank()) user = env.get("USERNAME");
+    return user == null || user.isBlank() ? System.getProperty("user.name") : user;
+  }
+
   /** True when a person is at a terminal (progress redraws, prompts). */
   public boolean interactive() {
     return interactive;

@@ -19,7 +19,7 @@ class DecisionOptions {
   String manifestSha256;
 
   ApprovalDecision decision(CliContext ctx) {
-    String who = approver != null ? approver : ctx.env().getOrDefault("FUSE_RELEASE_APPROVER", ctx.env().get("USER"));
+    String who = approver != null ? approver : ctx.env().getOrDefault("FUSE_RELEASE_APPROVER", ctx.userName());
     return new ApprovalDecision(who, comment, manifestSha256);
   }
 }

@@ -42,6 +42,11 @@ public final class ErrorMapper {
     }
     if (e instanceof WorkflowServiceException w && rootStatus(w) != null) {
       Status status = rootStatus(w);
+      String description = String.valueOf(status.getDescription());
+      if (status.getCode() == Status.Code.NOT_FOUND && description.contains("already completed")) {
+        return new Mapped(ExitCodes.CONFLICT, "release " + w.getExecution().getWorkflowId()
+            + " has already ended and takes no more decisions; see ./fuse-release status <version>");
+      }
       if (status.getCode() == Status.Code.NOT_FOUND) {
         return new Mapped(ExitCodes.NOT_FOUND, "no such release (" + w.getExecution().getWorkflowId() + "); list releases with ./fuse-release list");
       }

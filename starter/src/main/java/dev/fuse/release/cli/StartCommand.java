@@ -72,7 +72,7 @@ public class StartCommand implements Callable<Integer> {
         throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + " (from " + (sourceDateEpoch != null ? "--source-date-epoch" : "the SOURCE_DATE_EPOCH variable") + ")");
       }
     }
-    String requester = requestedBy != null ? requestedBy : ctx.env().getOrDefault("USER", ctx.env().get("USERNAME"));
+    String requester = requestedBy != null ? requestedBy : ctx.userName();
     ReleaseRequest request = new ReleaseRequest(
         version, repository, revision, targets == null ? Target.allIds() : targets, requester, epoch,
         Durations.parseSeconds(approvalTimeout, "--approval-timeout"));

@@ -81,7 +81,7 @@ public class DemoCommand implements Callable<Integer> {
       out.println();
       ReleaseClient releases = new ReleaseClient(stack.connection(), stack.store());
       ReleaseRequest request = new ReleaseRequest(version, repo.toString(), ExampleRepository.BRANCH, Target.allIds(),
-          ctx.env().getOrDefault("USER", "demo"), null, 24 * 3600L);
+          ctx.userName(), null, 24 * 3600L);
       releases.start(request);
       Watcher.Outcome building = Watcher.follow(releases, version, ctx, true);
       if (building.status().phase().terminal()) {
@@ -104,7 +104,7 @@ public class DemoCommand implements Callable<Integer> {
 
   private void decide(CliContext ctx, ReleaseClient releases, ReleaseStatus status) throws Exception {
     String manifest = status.metadata().manifest().sha256();
-    String who = ctx.env().getOrDefault("USER", "demo");
+    String who = ctx.userName();
     if (decision != null && decision.approve) {
       releases.approve(version, new ApprovalDecision(who, "approved by fuse-release demo --approve", manifest));
       ctx.out().println("approved (--approve), manifest sha256 " + manifest);

@@ -65,7 +65,7 @@ public final class DevStack implements AutoCloseable {
           true, EnumSet.allOf(Target.class), emulated, dataDir.resolve("work"), true, true);
       ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
       worker.start();
-      return new DevStack(temporal, s3, store, connection, worker, Map.copyOf(env), dataDir);
+      return new DevStack(temporal, s3, store, connection, worker, java.util.Collections.unmodifiableMap(env), dataDir);
     } catch (Exception e) {
       if (s3 != null) s3.close();
       temporal.close();

@@ -1,0 +1,60 @@
+package dev.fuse.release.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Realistic records for workflow tests: the example project's plan and artifacts. */
+public final class Fixtures {
+  public static final String VERSION = "0.4.0";
+  public static final String COMMIT = "aa2e1786ec9262f1486311f333d793e0a3062560";
+  public static final long EPOCH = 1767225600L;
+  public static final String BUCKET = "fuse-releases";
+
+  private Fixtures() {}
+
+  public static ReleaseRequest request() {
+    return new ReleaseRequest(VERSION, "/tmp/example-repo", "main", Target.allIds(), "alice", null,
+        ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS);
+  }
+
+  public static ReleasePlan plan(String runId, boolean allowEmulatedPublish) {
+    return new ReleasePlan(VERSION, "fuse", "/tmp/example-repo", COMMIT, EPOCH, sha('r'),
+        List.of(Target.values()), null, BUCKET, runId, "staging/" + VERSION + "/" + runId + "/",
+        new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), allowEmulatedPublish);
+  }
+
+  public static TargetBuildResult built(TargetBuildRequest request, boolean emulated) {
+    Target t = request.target();
+    BuildHost host = new BuildHost("linux-x64", emulated);
+    List<Artifact> artifacts = new ArrayList<>();
+    for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
+      String name = type.artifactName(VERSION, t);
+      String exe = (type == ArtifactType.CLI ? "fuse" : "hello-http") + t.executableSuffix();
+      artifacts.add(new Artifact(name, type, t.id(), t.archiveFormat(),
+          new ArtifactRef(BUCKET, request.plan().stagingPrefix() + name, sha(name.charAt(9)), 4096),
+          exe, sha('e'), List.of("LICENSE", exe), host));
+    }
+    StepResult step = new StepResult("aot", 0, 1200,
+        new ArtifactRef(BUCKET, "logs/" + VERSION + "/run/" + t.id() + "/aot.log", sha('l'), 120), "fuse: wrote hello-http");
+    return new TargetBuildResult(t, host, List.of(step), artifacts, 1500);
+  }
+
+  public static Artifact vsix(ReleasePlan plan) {
+    String name = ArtifactType.VSCODE.artifactName(VERSION, null);
+    return new Artifact(name, ArtifactType.VSCODE, null, ArchiveFormat.VSIX,
+        new ArtifactRef(BUCKET, plan.stagingPrefix() + name, sha('v'), 2048), null, null,
+        List.of("extension/package.json"), new BuildHost("linux-x64", false));
+  }
+
+  public static MetadataResult metadata(ReleasePlan plan) {
+    return new MetadataResult(
+        new ArtifactRef(BUCKET, plan.stagingPrefix() + "release-artifacts.json", sha('m'), 3000),
+        new ArtifactRef(BUCKET, plan.stagingPrefix() + "SHA256SUMS", sha('s'), 700));
+  }
+
+  /** A valid-looking digest made of one repeated hex-ish character. */
+  public static String sha(char seed) {
+    char c = Character.forDigit(Math.abs(seed) % 16, 16);
+    return String.valueOf(c).repeat(64);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.fuse.release.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fuse.release.workflow.TargetPipelineResult;
+import dev.fuse.release.workflow.TargetProgress;
+import io.temporal.api.common.v1.Payload;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every record that crosses Temporal survives its default data converter unchanged. */
+class RecordsRoundTripTest {
+  private final DataConverter converter = DefaultDataConverter.STANDARD_INSTANCE;
+
+  private <T> void roundTrips(T value) {
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) value.getClass();
+    Payload payload = converter.toPayload(value).orElseThrow();
+    assertThat(converter.fromPayload(payload, type, type)).isEqualTo(value);
+  }
+
+  @Test
+  void workflowAndActivityRecordsRoundTrip() {
+    ReleasePlan plan = Fixtures.plan("run-1", true);
+    TargetBuildRequest buildRequest = new TargetBuildRequest(plan, Target.WINDOWS_X64);
+    TargetBuildResult built = Fixtures.built(buildRequest, true);
+    MetadataResult metadata = Fixtures.metadata(plan);
+    ApprovalDecision decision = new ApprovalDecision("bob", "gates green", metadata.manifest().sha256());
+    List<Object> values = List.of(
+        Fixtures.request(), plan, buildRequest, built, Fixtures.vsix(plan),
+        new VerifyRequest("0.4.0", built.artifacts()), new VerifyResult(List.of("ok")),
+        new ExtensionBuildRequest(plan), new MetadataRequest(plan, built.artifacts()), metadata,
+        new PublishRequest(plan, built.artifacts(), metadata, decision),
+        new PublishResult("releases/0.4.0/", List.of(metadata.manifest()), true), decision,
+        new ReleaseStatus("0.4.0", Phase.AWAITING_APPROVAL, Fixtures.COMMIT, Fixtures.EPOCH,
+            List.of(new TargetStatus("linux-x64", Stage.STAGED, false, "linux-x64", null)),
+            built.artifacts(), metadata, null, null, null, null),
+        new TargetProgress("linux-x64", Stage.VERIFYING, "linux-x64", false, "note"),
+        new TargetPipelineResult(built, new VerifyResult(List.of("ok"))));
+    values.forEach(this::roundTrips);
+  }
+}

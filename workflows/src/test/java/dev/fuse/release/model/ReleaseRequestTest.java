@@ -1,0 +1,44 @@
+package dev.fuse.release.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReleaseRequestTest {
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertThatThrownBy(() -> new ReleaseRequest("4.0", "", " ", List.of("linux-x64", "solaris-sparc"), "", -1L, 0))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+            .hasSize(7)
+            .anySatisfy(p -> assertThat(p).contains("missing requester"))
+            .anySatisfy(p -> assertThat(p).contains("malformed version '4.0'"))
+            .anySatisfy(p -> assertThat(p).contains("missing repository"))
+            .anySatisfy(p -> assertThat(p).contains("missing revision"))
+            .anySatisfy(p -> assertThat(p).contains("unknown target 'solaris-sparc'").contains("linux-x64, macos-arm64, windows-x64"))
+            .anySatisfy(p -> assertThat(p).contains("SOURCE_DATE_EPOCH"))
+            .anySatisfy(p -> assertThat(p).contains("approval timeout")));
+  }
+
+  @Test
+  void targetsAreSortedCanonicallyWhateverTheInputOrder() {
+    ReleaseRequest request = new ReleaseRequest("0.4.0", "repo", "main",
+        List.of("windows-x64", "linux-x64", "macos-arm64"), "alice", null, 60);
+    assertThat(request.sortedTargets()).containsExactly(Target.LINUX_X64, Target.MACOS_ARM64, Target.WINDOWS_X64);
+    assertThat(request.workflowId()).isEqualTo("fuse-release-0.4.0");
+  }
+
+  @Test
+  void revisionThatLooksLikeAnOptionIsRefused() {
+    assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "--upload-pack=evil", List.of("linux-x64"), "a", null, 60))
+        .hasMessageContaining("must not start with '-'");
+  }
+
+  @Test
+  void duplicateTargetsAreRefused() {
+    assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", List.of("linux-x64", "linux-x64"), "a", null, 60))
+        .hasMessageContaining("name a target twice");
+  }
+}

@@ -1,0 +1,186 @@
+package dev.fuse.release.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.doAnswer;
+
+import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.Fixtures;
+import dev.fuse.release.model.Phase;
+import dev.fuse.release.model.PublishRequest;
+import dev.fuse.release.model.ReleaseRequest;
+import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.Stage;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class ReleaseWorkflowTest {
+  private final WorkflowTestBed bed = new WorkflowTestBed();
+
+  @AfterEach
+  void close() {
+    bed.close();
+  }
+
+  @Test
+  void approvedReleaseIsPublishedWithTheDecision() throws Exception {
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+
+    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+    assertThat(waiting.targets()).extracting(TargetStatus::stage).containsOnly(Stage.STAGED);
+    assertThat(waiting.targets()).filteredOn(TargetStatus::emulated).extracting(TargetStatus::target)
+        .containsExactly("macos-arm64", "windows-x64");
+    assertThat(waiting.artifacts()).hasSize(7);
+    assertThat(waiting.artifacts().get(0).name()).isEqualTo("fuse-cli-0.4.0-linux-x64.tar.gz");
+
+    ApprovalDecision decision = new ApprovalDecision("bob", "gates green", waiting.metadata().manifest().sha256());
+    release.approve(decision);
+    ReleaseStatus done = WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class);
+
+    assertThat(done.phase()).isEqualTo(Phase.PUBLISHED);
+    assertThat(done.publishedPrefix()).isEqualTo("releases/0.4.0/");
+    ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
+    verify(bed.publish).publish(published.capture());
+    assertThat(published.getValue().approval()).isEqualTo(decision);
+    assertThat(published.getValue().artifacts()).hasSize(7);
+    recordHistories(Fixtures.request().workflowId());
+  }
+
+  @Test
+  void rejectedReleasePublishesNothing() throws Exception {
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+    WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+
+    release.reject(new ApprovalDecision("carol", "p95 regression on macOS", null));
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause().hasMessageContaining("rejected by carol: p95 regression on macOS");
+    assertThat(release.status().phase()).isEqualTo(Phase.REJECTED);
+    verify(bed.publish, never()).publish(any());
+  }
+
+  @Test
+  void approvalThatNeverComesExpiresAsARejection() {
+    bed.start();
+    ReleaseRequest request = new ReleaseRequest("0.4.0", "/tmp/example-repo", "main", Target.allIds(), "alice", null, 3 * 24 * 3600);
+    ReleaseWorkflow release = bed.newRelease(request);
+    WorkflowClient.start(release::run, request);
+
+    // getResult lets the test server skip the three days of waiting.
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause().hasMessageContaining("no decision within PT72H");
+    assertThat(release.status().decisionKind()).isEqualTo("expired");
+    verify(bed.publish, never()).publish(any());
+  }
+
+  @Test
+  void decisionsMissingANameACommentOrTheRightManifestAreRefusedBeforeHistory() throws Exception {
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+
+    assertThatThrownBy(() -> release.approve(new ApprovalDecision(" ", "ok", null)))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("missing approver name");
+    assertThatThrownBy(() -> release.reject(new ApprovalDecision("bob", "", null)))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("missing comment");
+    assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", Fixtures.sha('0'))))
+        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("does not match the staged manifest");
+
+    assertThat(release.status().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+    release.approve(new ApprovalDecision("bob", "ok", waiting.metadata().manifest().sha256()));
+    assertThat(WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class).phase()).isEqualTo(Phase.PUBLISHED);
+  }
+
+  @Test
+  void approvalWhileBuildingIsRefusedNamingThePhase() throws Exception {
+    CountDownLatch buildMayFinish = new CountDownLatch(1);
+    doAnswer(inv -> {
+      buildMayFinish.await();
+      return Fixtures.built(inv.getArgument(0), false);
+    }).when(bed.build).buildTarget(any());
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+    WorkflowTestBed.awaitPhase(release, Phase.BUILDING);
+
+    assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause().hasMessageContaining("in phase BUILDING").hasMessageContaining("only a release in AWAITING_APPROVAL");
+    buildMayFinish.countDown();
+    WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+  }
+
+  @Test
+  void aFailingTargetFailsTheReleaseNamingTheTargetAndStopsBeforeMetadata() {
+    doAnswer(inv -> {
+      TargetBuildRequest r = inv.getArgument(0);
+      if (r.target() == Target.WINDOWS_X64) {
+        throw ApplicationFailure.newNonRetryableFailure("build step 'aot' for windows-x64 exited with status 1",
+            FailureType.BUILD_COMMAND_FAILED.name());
+      }
+      return Fixtures.built(r, false);
+    }).when(bed.build).buildTarget(any());
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .rootCause().hasMessageContaining("windows-x64: build step 'aot' for windows-x64 exited with status 1");
+    ReleaseStatus status = release.status();
+    assertThat(status.phase()).isEqualTo(Phase.FAILED);
+    assertThat(status.targets()).filteredOn(t -> t.target().equals("windows-x64"))
+        .extracting(TargetStatus::stage).containsExactly(Stage.FAILED);
+    verify(bed.metadata, never()).generate(any());
+    verify(bed.publish, never()).publish(any());
+  }
+
+  @Test
+  void emulatedBuildsStopTheReleaseWhenThePolicyForbidsPublishingThem() {
+    bed.releasePlan = Fixtures.plan("run-1", false);
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+        .rootCause().hasMessageContaining("emulated builds may not be published")
+        .hasMessageContaining("fuse-aot-0.4.0-macos-arm64.tar.gz");
+    verify(bed.metadata, never()).generate(any());
+  }
+
+  /** With -Dfuse.recordHistories=DIR, writes the histories the replay test uses. */
+  private void recordHistories(String workflowId) throws Exception {
+    String dir = System.getProperty("fuse.recordHistories");
+    if (dir == null) return;
+    Files.createDirectories(Path.of(dir));
+    WorkflowClient client = bed.env.getWorkflowClient();
+    Files.writeString(Path.of(dir, "release-approved.json"), client.fetchHistory(workflowId).toJson(true));
+    for (String target : List.of("linux-x64")) {
+      Files.writeString(Path.of(dir, "target-pipeline-" + target + ".json"),
+          client.fetchHistory(workflowId + "/" + target).toJson(true));
+    }
+  }
+}

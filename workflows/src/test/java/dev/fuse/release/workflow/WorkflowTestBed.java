@@ -1,0 +1,86 @@
+package dev.fuse.release.workflow;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.fuse.release.activity.BuildActivities;
+import dev.fuse.release.activity.MetadataActivities;
+import dev.fuse.release.activity.PlanActivities;
+import dev.fuse.release.activity.PublishActivities;
+import dev.fuse.release.activity.VerifyActivities;
+import dev.fuse.release.model.Fixtures;
+import dev.fuse.release.model.Phase;
+import dev.fuse.release.model.PublishResult;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.ReleaseRequest;
+import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.VerifyResult;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A time-skipping Temporal environment with the real workflows and mocked activities on the
+ * same task queues production uses. The mocks answer like the real activities would for the
+ * example project.
+ */
+final class WorkflowTestBed implements AutoCloseable {
+  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final PlanActivities plan = mock(PlanActivities.class, withSettings().withoutAnnotations());
+  final BuildActivities build = mock(BuildActivities.class, withSettings().withoutAnnotations());
+  final VerifyActivities verify = mock(VerifyActivities.class, withSettings().withoutAnnotations());
+  final MetadataActivities metadata = mock(MetadataActivities.class, withSettings().withoutAnnotations());
+  final PublishActivities publish = mock(PublishActivities.class, withSettings().withoutAnnotations());
+  ReleasePlan releasePlan = Fixtures.plan("run-1", true);
+
+  WorkflowTestBed() {
+    for (var key : List.of(SearchAttributes.VERSION, SearchAttributes.PHASE, SearchAttributes.COMMIT)) {
+      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+    orchestrator.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
+    orchestrator.registerActivitiesImplementations(plan, metadata, publish);
+    for (Target t : Target.values()) {
+      env.newWorker(TaskQueues.forTarget(t)).registerActivitiesImplementations(build, verify);
+    }
+    when(plan.plan(any())).thenAnswer(inv -> releasePlan);
+    when(build.buildTarget(any())).thenAnswer(inv -> Fixtures.built(inv.getArgument(0), inv.<TargetBuildRequest>getArgument(0).target() != Target.LINUX_X64));
+    when(build.buildExtension(any())).thenAnswer(inv -> Fixtures.vsix(releasePlan));
+    when(verify.verifyStaged(any())).thenReturn(new VerifyResult(List.of("ok")));
+    when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
+    when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));
+  }
+
+  void start() {
+    env.start();
+  }
+
+  ReleaseWorkflow newRelease(ReleaseRequest request) {
+    return env.getWorkflowClient().newWorkflowStub(ReleaseWorkflow.class,
+        WorkflowOptions.newBuilder().setWorkflowId(request.workflowId()).setTaskQueue(TaskQueues.ORCHESTRATOR).build());
+  }
+
+  /** Polls the status query (real time; mocks answer in milliseconds) until the phase is reached. */
+  static ReleaseStatus awaitPhase(ReleaseWorkflow release, Phase phase) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    ReleaseStatus status = null;
+    while (System.nanoTime() < deadline) {
+      status = release.status();
+      if (status.phase() == phase) return status;
+      Thread.sleep(20);
+    }
+    throw new AssertionError("release never reached " + phase + "; last status " + status);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
