@@ -1,11 +1,6 @@
 package dev.fuse.release.metadata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fuse.release.model.Artifact;
@@ -31,14 +26,7 @@ public final class ReleaseMetadata {
   public static final String GENERATOR = "fuse-release";
   public static final String GENERATOR_VERSION = "0.1.0";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectWriter PRETTY =
-      JSON.writer(
-          new DefaultPrettyPrinter(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectMapper JSON = CanonicalJson.MAPPER;
 
   private ReleaseMetadata() {}
 
@@ -87,11 +75,7 @@ public final class ReleaseMetadata {
       node.put("key", StoreLayout.releasePrefix(plan.version()) + a.name());
       node.put("executableSha256", a.executableSha256());
     }
-    try {
-      return (PRETTY.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain values always serialises", e);
-    }
+    return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -1,10 +1,9 @@
 package dev.fuse.release.packaging;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.metadata.CanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,9 +67,8 @@ public final class VsixPackager {
     return List.of("[Content_Types].xml", "extension.vsixmanifest", "extension/package.json");
   }
 
-  static String pretty(JsonNode node) throws IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    return JSON.writer(printer).writeValueAsString(node) + "\n";
+  static String pretty(JsonNode node) {
+    return CanonicalJson.write(node);
   }
 
   private static String extensionOf(String member) {
