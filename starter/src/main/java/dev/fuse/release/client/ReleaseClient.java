@@ -69,11 +69,22 @@ public final class ReleaseClient {
   }
 
   public ReleaseStatus approve(String version, ApprovalDecision decision) {
+    requireRunning(version);
     return stub(version).approve(decision);
   }
 
   public ReleaseStatus reject(String version, ApprovalDecision decision) {
+    requireRunning(version);
     return stub(version).reject(decision);
+  }
+
+  /** A closed release takes no decisions; say so plainly rather than as a server error. */
+  private void requireRunning(String version) {
+    String execution = executionStatus(version);
+    if (!execution.equals("RUNNING")) {
+      throw new ReleaseConflictException("release " + version + " has ended (" + execution
+          + ") and takes no more decisions; see ./fuse-release status " + version);
+    }
   }
 
   /** Whether the execution is still running, completed or failed (terminal status name). */

@@ -1,7 +1,6 @@
 package dev.fuse.release.client;
 
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.envconfig.ClientConfigProfile;
@@ -51,15 +50,14 @@ public final class TemporalConnection implements AutoCloseable {
             .build();
     WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
     String namespace = clientOptions.getNamespace();
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, Duration.ofSeconds(5));
+    WorkflowServiceStubs stubs;
     try {
-      stubs.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS).getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+      // Connecting fetches the server's capabilities, so an unreachable server fails right here.
+      stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, Duration.ofSeconds(5));
     } catch (StatusRuntimeException e) {
-      stubs.shutdownNow();
       throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
           + e.getStatus().getCode() + describe(e) + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
     } catch (RuntimeException e) {
-      stubs.shutdownNow();
       throw new ConnectionException("Temporal at " + address + " is unreachable: " + e.getMessage()
           + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
     }

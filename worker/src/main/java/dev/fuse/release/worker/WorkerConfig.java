@@ -29,7 +29,8 @@ public record WorkerConfig(
   }
 
   /**
-   * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one),
+   * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one;
+   * {@code none} for an orchestrator-only worker),
    * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
    * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false).
    */
@@ -43,6 +44,8 @@ public record WorkerConfig(
       targets = EnumSet.noneOf(Target.class);
       Target.fromId(host).ifPresent(targets::add);
       targets.addAll(emulated);
+    } else if (targetsText.trim().equals("none")) {
+      targets = EnumSet.noneOf(Target.class);
     } else {
       targets = targets(targetsText, "FUSE_RELEASE_TARGETS", errors);
     }

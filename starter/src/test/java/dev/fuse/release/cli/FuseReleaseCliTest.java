@@ -1,0 +1,71 @@
+package dev.fuse.release.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fuse.release.storage.StoreException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Argument handling and error mapping that need no server. */
+class FuseReleaseCliTest {
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = FuseReleaseCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("FUSE_RELEASE_HOME", "/nonexistent"), args);
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void startWithoutAVersionIsBadInputAndPointsAtHelp() {
+    Result r = run("start", "--revision", "main");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("Missing required option: '--version").contains("./fuse-release start --help");
+  }
+
+  @Test
+  void aMissingRepositoryIsReportedBeforeAnyConnection() {
+    Result r = run("start", "--version", "0.4.0", "--revision", "main");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("missing repository: pass --repo");
+  }
+
+  @Test
+  void aBadApprovalTimeoutNamesTheOption() {
+    Result r = run("start", "--version", "0.4.0", "--revision", "main", "--repo", "/tmp", "--approval-timeout", "soon");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("--approval-timeout 'soon'");
+  }
+
+  @Test
+  void helpListsEveryCommand() {
+    Result r = run("--help");
+    assertThat(r.code()).isZero();
+    for (String command : List.of("start", "status", "watch", "approve", "reject", "list")) {
+      assertThat(r.out()).contains(command);
+    }
+  }
+
+  @Test
+  void durationsAcceptUnitsAndRefuseTheRest() {
+    assertThat(Durations.parseSeconds("90s", "--x")).isEqualTo(90);
+    assertThat(Durations.parseSeconds("36h", "--x")).isEqualTo(36 * 3600);
+    assertThat(Durations.parseSeconds("7d", "--x")).isEqualTo(7 * 86400);
+    assertThatThrownBy(() -> Durations.parseSeconds("0d", "--x")).hasMessageContaining("--x '0d'");
+  }
+
+  @Test
+  void storeFailuresMapToExitCodesByKind() {
+    assertThat(ErrorMapper.map(new StoreException(StoreException.Kind.UNREACHABLE, "down", null)).exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(ErrorMapper.map(new StoreException(StoreException.Kind.ACCESS_DENIED, "no", null)).exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(ErrorMapper.map(new StoreException(StoreException.Kind.CONFLICT, "exists", null)).exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(ErrorMapper.map(new IllegalStateException("bug")).exitCode()).isEqualTo(ExitCodes.INTERNAL);
+  }
+}

@@ -1,0 +1,230 @@
+package dev.fuse.release.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.cli.ExitCodes;
+import dev.fuse.release.devstack.DevStack;
+import dev.fuse.release.devstack.ExampleRepository;
+import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.storage.ArtifactStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Releases the example project through the CLI against the embedded stack (Temporal test server
+ * and S3Proxy on free ports, real sockets, the real worker building with cc), then checks every
+ * published object against its recorded digest.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReleaseEndToEndIT {
+  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+  static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path data;
+  static DevStack stack;
+  static Map<String, String> env;
+  static String commit;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    commit = ExampleRepository.prepare(HOME.resolve("examples/fuse-hello"), data.resolve("example-repo"));
+    stack = DevStack.start(data, 0, 0);
+    env = new HashMap<>(stack.env());
+    env.put("FUSE_RELEASE_REPO", data.resolve("example-repo").toString());
+    env.put("FUSE_RELEASE_HOME", HOME.toString());
+    env.put("USER", "release-manager");
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    stack.close();
+  }
+
+  static CliRun cli(String... args) {
+    return CliRun.run(env, args);
+  }
+
+  static JsonNode status(String version) throws Exception {
+    CliRun r = cli("status", version, "--output", "json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    return JSON.readTree(r.out());
+  }
+
+  static JsonNode awaitPhase(String version, String phase) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    JsonNode s = null;
+    while (System.nanoTime() < deadline) {
+      s = status(version);
+      if (s.path("phase").asText().equals(phase)) return s;
+      assertThat(s.path("phase").asText()).as("release %s ended early: %s", version, s).isNotIn("FAILED", "REJECTED", "PUBLISHED");
+      Thread.sleep(250);
+    }
+    throw new AssertionError(version + " never reached " + phase + ": " + s);
+  }
+
+  @Test
+  @Order(1)
+  void badInputIsRefusedWithASpecificMessageAndNoWorkflow() {
+    CliRun malformed = cli("start", "--version", "4.0", "--revision", "main");
+    assertThat(malformed.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(malformed.err()).contains("malformed version '4.0'").contains("MAJOR.MINOR.PATCH");
+
+    CliRun target = cli("start", "--version", "0.4.0", "--revision", "main", "--target", "linux-x64,solaris-sparc");
+    assertThat(target.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(target.err()).contains("unknown target 'solaris-sparc'");
+
+    CliRun noRevision = cli("start", "--version", "0.4.0");
+    assertThat(noRevision.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(noRevision.err()).contains("missing revision: pass --revision");
+
+    CliRun unknownRevision = cli("start", "--version", "0.4.0", "--revision", "no-such-branch");
+    assertThat(unknownRevision.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknownRevision.err()).contains("revision 'no-such-branch' does not exist");
+
+    Map<String, String> badEpoch = new HashMap<>(env);
+    badEpoch.put("SOURCE_DATE_EPOCH", "yesterday");
+    CliRun epoch = CliRun.run(badEpoch, "start", "--version", "0.4.0", "--revision", "main");
+    assertThat(epoch.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(epoch.err()).contains("SOURCE_DATE_EPOCH must be a plain integer").contains("the SOURCE_DATE_EPOCH variable");
+
+    CliRun unknownRelease = cli("status", "0.0.1");
+    assertThat(unknownRelease.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+
+    assertThat(cli("list").out()).contains("no releases yet");
+  }
+
+  @Test
+  @Order(2)
+  void aReleaseStartedWatchedAndApprovedFromTheCliIsPublishedAndVerifiable() throws Exception {
+    CliRun started = cli("start", "--version", "0.4.0", "--revision", "main");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    assertThat(started.out()).contains("started release 0.4.0: workflow fuse-release-0.4.0");
+
+    CliRun again = cli("start", "--version", "0.4.0", "--revision", "main");
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(again.err()).contains("already running or has completed");
+
+    JsonNode waiting = awaitPhase("0.4.0", "AWAITING_APPROVAL");
+    assertThat(waiting.path("commit").asText()).isEqualTo(commit);
+    assertThat(waiting.path("sourceDateEpoch").asLong()).isEqualTo(ExampleRepository.COMMIT_EPOCH);
+    assertThat(waiting.path("artifacts")).hasSize(7);
+
+    CliRun noComment = cli("approve", "0.4.0");
+    assertThat(noComment.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(noComment.err()).contains("missing comment");
+
+    String manifestSha = waiting.path("metadata").path("manifest").path("sha256").asText();
+    CliRun approved = cli("approve", "0.4.0", "--approver", "alice", "--comment", "gates green", "--manifest-sha256", manifestSha);
+    assertThat(approved.exitCode()).as(approved.toString()).isZero();
+    CliRun watched = cli("watch", "0.4.0");
+    assertThat(watched.exitCode()).as(watched.toString()).isZero();
+    assertThat(watched.out()).contains("phase PUBLISHED").contains("published at releases/0.4.0/");
+
+    ArtifactStore store = stack.store();
+    List<String> keys = store.listKeys("releases/0.4.0/");
+    assertThat(keys).hasSize(9).contains("releases/0.4.0/SHA256SUMS", "releases/0.4.0/release-artifacts.json",
+        "releases/0.4.0/fuse-aot-0.4.0-windows-x64.zip", "releases/0.4.0/fuse-vscode-0.4.0.vsix");
+    JsonNode done = status("0.4.0");
+    for (JsonNode artifact : done.path("artifacts")) {
+      String key = "releases/0.4.0/" + artifact.path("name").asText();
+      byte[] bytes = store.getBytes(key);
+      assertThat(Sha256.of(bytes)).as(key).isEqualTo(artifact.path("ref").path("sha256").asText());
+      assertThat((long) bytes.length).isEqualTo(artifact.path("ref").path("size").asLong());
+    }
+
+    Path download = Files.createDirectories(data.resolve("download"));
+    for (String key : keys) {
+      Files.write(download.resolve(key.substring("releases/0.4.0/".length())), store.getBytes(key));
+    }
+    Process check = new ProcessBuilder("sha256sum", "-c", "SHA256SUMS").directory(download.toFile()).redirectErrorStream(true).start();
+    String checkOut = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(checkOut).isZero();
+    assertThat(checkOut.lines()).hasSize(8).allSatisfy(l -> assertThat(l).endsWith(": OK"));
+
+    JsonNode latest = JSON.readTree(store.getBytes("releases/latest.json"));
+    assertThat(latest.path("version").asText()).isEqualTo("0.4.0");
+    JsonNode manifest = JSON.readTree(store.getBytes("releases/0.4.0/release-artifacts.json"));
+    assertThat(manifest.path("targets").findValuesAsText("emulated")).containsExactly("false", "true", "true");
+
+    CliRun republish = cli("start", "--version", "0.4.0", "--revision", "main");
+    assertThat(republish.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(republish.err()).contains("0.4.0 is already published");
+  }
+
+  @Test
+  @Order(3)
+  void aRejectedReleasePublishesNothing() throws Exception {
+    assertThat(cli("start", "--version", "0.4.1", "--revision", "main").exitCode()).isZero();
+    awaitPhase("0.4.1", "AWAITING_APPROVAL");
+    CliRun rejected = cli("reject", "0.4.1", "--approver", "carol", "--comment", "hold for 0.4.2");
+    assertThat(rejected.exitCode()).as(rejected.toString()).isZero();
+    CliRun watched = cli("watch", "0.4.1");
+    assertThat(watched.exitCode()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+    assertThat(watched.out()).contains("rejected: rejected by carol: hold for 0.4.2");
+    assertThat(stack.store().listKeys("releases/0.4.1/")).isEmpty();
+    assertThat(JSON.readTree(stack.store().getBytes("releases/latest.json")).path("version").asText()).isEqualTo("0.4.0");
+
+    CliRun late = cli("approve", "0.4.1", "--comment", "changed my mind");
+    assertThat(late.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+
+    CliRun list = cli("list");
+    assertThat(list.out()).contains("0.4.1          no         FAILED").contains("0.4.0          yes        COMPLETED");
+  }
+
+  @Test
+  @Order(4)
+  void aBadRecipeFailsPlanningWithEveryProblemAndStagesNothing() throws Exception {
+    Path broken = data.resolve("broken-repo");
+    ExampleRepository.prepare(HOME.resolve("examples/fuse-hello"), broken);
+    Path recipe = broken.resolve("fuse-release.json");
+    Files.writeString(recipe, Files.readString(recipe).replace("\"recipeVersion\": 1", "\"recipeVersion\": 7")
+        .replace("\"node\": \"24\"", "\"node\": \"latest\""));
+    git(broken, "commit", "-qam", "break the recipe");
+
+    assertThat(cli("start", "--version", "0.5.0", "--revision", "main", "--repo", broken.toString()).exitCode()).isZero();
+    CliRun watched = cli("watch", "0.5.0");
+    assertThat(watched.exitCode()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+    assertThat(watched.out()).contains("failed: invalid recipe").contains("recipeVersion: must be 1").contains("toolchain.node");
+    assertThat(stack.store().listKeys("staging/0.5.0/")).isEmpty();
+    assertThat(stack.store().listKeys("releases/0.5.0/")).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void unreachableTemporalAndWrongCredentialsAreOneLineErrors() {
+    Map<String, String> noTemporal = new HashMap<>(env);
+    noTemporal.put("TEMPORAL_ADDRESS", "127.0.0.1:1");
+    CliRun t = CliRun.run(noTemporal, "status", "0.4.0");
+    assertThat(t.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(t.err()).contains("Temporal at 127.0.0.1:1").contains("unreachable").contains("./fuse-release dev");
+
+    Map<String, String> wrongKey = new HashMap<>(env);
+    wrongKey.put("AWS_SECRET_ACCESS_KEY", "wrong");
+    CliRun s = CliRun.run(wrongKey, "start", "--version", "0.6.0", "--revision", "main");
+    assertThat(s.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(s.err()).contains("access denied").contains("AWS_SECRET_ACCESS_KEY");
+    assertThat(s.err().lines()).hasSize(1);
+  }
+
+  static void git(Path dir, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+    assertThat(p.waitFor()).isZero();
+  }
+}
