@@ -1,7 +1,11 @@
 package dev.fuse.release.activities;
 
 import dev.fuse.release.activity.MetadataActivities;
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.metadata.ArtifactNames;
 import dev.fuse.release.metadata.ReleaseMetadata;
+import dev.fuse.release.workflow.FailureType;
+import java.util.List;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
@@ -18,6 +22,10 @@ public class MetadataActivitiesImpl implements MetadataActivities {
   @Override
   public MetadataResult generate(MetadataRequest request) {
     try {
+      List<String> badNames = ArtifactNames.violations(request.plan().version(), request.artifacts());
+      if (!badNames.isEmpty()) {
+        throw new PipelineException(FailureType.BAD_ARCHIVE, String.join("; ", badNames));
+      }
       String prefix = request.plan().stagingPrefix();
       byte[] manifest = ReleaseMetadata.manifest(request.plan(), request.artifacts());
       ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");

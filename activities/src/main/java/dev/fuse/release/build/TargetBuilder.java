@@ -48,33 +48,63 @@ public final class TargetBuilder {
     ReleasePlan plan = request.plan();
     Target target = request.target();
     BuildHost host = hostFor(target);
-    long started = System.nanoTime();
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id())) {
-      Path checkout = checkout(plan, ws);
-      Recipe recipe = recipeOf(plan, checkout);
-      Path out = ws.dir("out");
-      Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
-      List<StepResult> steps = new ArrayList<>();
-      for (Recipe.BuildStep step : recipe.build()) {
-        heartbeat.run();
-        steps.add(runStep(plan, target, step, checkout, values, ws.dir("logs"), heartbeat));
-      }
-      long buildMillis = (System.nanoTime() - started) / 1_000_000;
-      Path dist = ws.dir("dist");
+      Built built = buildIn(ws, plan, target, "", heartbeat);
       List<Artifact> artifacts = new ArrayList<>();
-      for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
-        heartbeat.run();
-        ArtifactPackager.Packaged packaged;
-        try {
-          packaged = ArtifactPackager.packageTarget(
-              type, recipe.artifacts().get(type), checkout, values, target, plan.version(), plan.sourceDateEpoch(), dist);
-        } catch (BadArchiveException e) {
-          throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
-        }
+      for (ArtifactPackager.Packaged packaged : built.packaged()) {
         artifacts.add(stage(plan, target.id(), packaged, host));
       }
-      return new TargetBuildResult(target, host, steps, artifacts, buildMillis);
+      return new TargetBuildResult(target, host, built.steps(), artifacts, built.buildMillis());
     }
+  }
+
+  /**
+   * Builds the target again in its own fresh workspace (another path, same host class) and hands
+   * the archives to {@code inspect} before the workspace is deleted. Nothing is staged; logs go
+   * to {@code <step>-rebuild.log}.
+   */
+  public <T> T rebuild(ReleasePlan plan, Target target, Runnable heartbeat, RebuiltInspector<T> inspect)
+      throws IOException, InterruptedException {
+    hostFor(target);
+    try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id() + "-rebuild")) {
+      Built built = buildIn(ws, plan, target, "-rebuild", heartbeat);
+      return inspect.inspect(built.packaged(), ws);
+    }
+  }
+
+  /** Looks at rebuilt archives while their workspace still exists. */
+  @FunctionalInterface
+  public interface RebuiltInspector<T> {
+    T inspect(List<ArtifactPackager.Packaged> packaged, Workspace workspace) throws IOException;
+  }
+
+  private record Built(List<StepResult> steps, List<ArtifactPackager.Packaged> packaged, long buildMillis) {}
+
+  private Built buildIn(Workspace ws, ReleasePlan plan, Target target, String logSuffix, Runnable heartbeat)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Path checkout = checkout(plan, ws);
+    Recipe recipe = recipeOf(plan, checkout);
+    Path out = ws.dir("out");
+    Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
+    List<StepResult> steps = new ArrayList<>();
+    for (Recipe.BuildStep step : recipe.build()) {
+      heartbeat.run();
+      steps.add(runStep(plan, target, step, logSuffix, checkout, values, ws.dir("logs"), heartbeat));
+    }
+    long buildMillis = (System.nanoTime() - started) / 1_000_000;
+    Path dist = ws.dir("dist");
+    List<ArtifactPackager.Packaged> packaged = new ArrayList<>();
+    for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
+      heartbeat.run();
+      try {
+        packaged.add(ArtifactPackager.packageTarget(
+            type, recipe.artifacts().get(type), checkout, values, target, plan.version(), plan.sourceDateEpoch(), dist));
+      } catch (BadArchiveException e) {
+        throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
+      }
+    }
+    return new Built(steps, packaged, buildMillis);
   }
 
   public Artifact buildExtension(ReleasePlan plan, Runnable heartbeat) throws IOException {
@@ -126,17 +156,17 @@ public final class TargetBuilder {
   }
 
   private StepResult runStep(
-      ReleasePlan plan, Target target, Recipe.BuildStep step, Path checkout, Map<String, String> values,
+      ReleasePlan plan, Target target, Recipe.BuildStep step, String logSuffix, Path checkout, Map<String, String> values,
       Path logs, Runnable heartbeat) throws IOException, InterruptedException {
     List<String> argv = step.run().stream().map(a -> Placeholders.expand(a, values)).toList();
     Map<String, String> env = new TreeMap<>();
     env.put("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch()));
     env.put("FUSE_RELEASE_VERSION", plan.version());
     env.put("FUSE_RELEASE_TARGET", target.id());
-    Path logFile = logs.resolve(step.name() + ".log");
+    Path logFile = logs.resolve(step.name() + logSuffix + ".log");
     CommandRunner.Outcome outcome =
         CommandRunner.run(argv, checkout, env, Duration.ofSeconds(step.timeoutSeconds()), logFile, heartbeat);
-    String logKey = StoreLayout.log(plan.version(), plan.runId(), target.id(), step.name());
+    String logKey = StoreLayout.log(plan.version(), plan.runId(), target.id(), step.name() + logSuffix);
     ArtifactRef log = store.putFile(logKey, logFile);
     if (!outcome.succeeded()) {
       String why = outcome.timedOut()
@@ -152,6 +182,6 @@ public final class TargetBuilder {
 
   private Artifact stage(ReleasePlan plan, String target, ArtifactPackager.Packaged p, BuildHost host) throws IOException {
     ArtifactRef ref = store.putFile(plan.stagingPrefix() + p.name(), p.file());
-    return new Artifact(p.name(), p.type(), target, p.format(), ref, p.executable(), p.executableSha256(), p.members(), host);
+    return new Artifact(p.name(), p.type(), target, p.format(), ref, p.executable(), p.executableSha256(), p.members(), host, null);
   }
 }

@@ -74,6 +74,7 @@ public final class ReleaseMetadata {
       node.put("sha256", a.ref().sha256());
       node.put("key", StoreLayout.releasePrefix(plan.version()) + a.name());
       node.put("executableSha256", a.executableSha256());
+      node.put("reproducibility", a.reproducibility());
     }
     return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
   }

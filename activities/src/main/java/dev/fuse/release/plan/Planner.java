@@ -1,6 +1,8 @@
 package dev.fuse.release.plan;
 
 import dev.fuse.release.build.Workspace;
+import dev.fuse.release.contract.ContractLoader;
+import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.index.ReleaseIndex;
@@ -77,6 +79,13 @@ public final class Planner {
         throw new PipelineException(
             FailureType.INVALID_RECIPE, "invalid recipe at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
       }
+      ReleaseContract contract;
+      try {
+        contract = ContractLoader.load(tree);
+      } catch (InvalidRequestException e) {
+        throw new PipelineException(
+            FailureType.INVALID_RECIPE, "invalid release contract at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
+      }
       long epoch = request.sourceDateEpoch() != null ? request.sourceDateEpoch() : Git.commitTime(checkout, commit);
       String recipeSha = Sha256.of(tree.resolve(Recipe.FILE_NAME));
       Toolchain toolchain = toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node());
@@ -84,7 +93,8 @@ public final class Planner {
       ReleasePlan plan = new ReleasePlan(
           version, recipe.project(), request.repository(), commit, epoch, recipeSha,
           request.sortedTargets(), previous, store.bucket(), runId,
-          StoreLayout.stagingPrefix(version, runId), toolchain, allowEmulatedPublish);
+          StoreLayout.stagingPrefix(version, runId), toolchain, allowEmulatedPublish,
+          recipe.reproducibilityCheck(), contract.blockOnReproducibilityMismatch());
       new ReleaseIndex(store).record(request, workflowId, runId, commit);
       return plan;
     }

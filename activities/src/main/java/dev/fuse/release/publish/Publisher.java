@@ -1,6 +1,10 @@
 package dev.fuse.release.publish;
 
+import dev.fuse.release.build.ArtifactPackager;
 import dev.fuse.release.build.Workspace;
+import dev.fuse.release.model.ArchiveFormat;
+import dev.fuse.release.packaging.ArchiveVerifier;
+import dev.fuse.release.packaging.BadArchiveException;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.model.Artifact;
@@ -45,26 +49,39 @@ public final class Publisher {
     try (Workspace ws = Workspace.create(workRoot, "publish-" + plan.version())) {
       for (Artifact artifact : ArtifactOrder.sorted(request.artifacts())) {
         heartbeat.run();
-        published.add(copyVerified(artifact.ref(), prefix + artifact.name(), ws.root()));
+        published.add(copyVerified(artifact.ref(), prefix + artifact.name(), ws.root(), artifact));
       }
       heartbeat.run();
-      published.add(copyVerified(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST, ws.root()));
-      published.add(copyVerified(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS, ws.root()));
+      published.add(copyVerified(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST, ws.root(), null));
+      published.add(copyVerified(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS, ws.root(), null));
     }
     boolean moved = new LatestPointer(store).moveForward(
         plan.version(), plan.commit(), prefix + ReleaseMetadata.MANIFEST, request.metadata().manifest().sha256());
     return new PublishResult(prefix, published, moved);
   }
 
+  /** The last integrity check before an archive becomes public: the same one verification ran. */
+  private static void verifyArchive(Path local, Artifact a) {
+    ArchiveFormat container = a.format() == ArchiveFormat.TAR_GZ ? ArchiveFormat.TAR_GZ : ArchiveFormat.ZIP;
+    try {
+      ArchiveVerifier.verify(local, container, ArtifactPackager.rootOf(a.name(), a.format()), a.members(), a.executable());
+    } catch (BadArchiveException e) {
+      throw new PipelineException(FailureType.BAD_ARCHIVE, "refusing to publish: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Staging copy -> local file (digest checked) -> write-once put -> read back and check again.
    * The read-back is what makes "published digests re-verified" true of the bytes at rest.
    */
-  private ArtifactRef copyVerified(ArtifactRef staged, String key, Path scratch) throws IOException {
-    Path local = scratch.resolve("object");
+  private ArtifactRef copyVerified(ArtifactRef staged, String key, Path scratch, Artifact archive) throws IOException {
+    Path local = scratch.resolve(archive == null ? "object" : archive.name());
     Path check = scratch.resolve("check");
     try {
       store.download(staged, local);
+      if (archive != null) {
+        verifyArchive(local, archive);
+      }
       ArtifactRef written = store.putFileIfAbsent(key, local);
       store.download(written, check);
       return written;

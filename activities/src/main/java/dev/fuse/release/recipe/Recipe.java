@@ -8,6 +8,7 @@ import java.util.Map;
  * A project's release recipe ({@code fuse-release.json} at the root of the released revision):
  * which commands build a target and which files each artifact is made of. Placeholders
  * {@code ${target}}, {@code ${version}}, {@code ${out}} and {@code ${exe}} are expanded per target.
+ * {@code reproducibilityCheck} (default true) builds every target twice and compares.
  */
 public record Recipe(
     int recipeVersion,
@@ -15,7 +16,8 @@ public record Recipe(
     String rustToolchainFile,
     String node,
     List<BuildStep> build,
-    Map<ArtifactType, ArtifactSpec> artifacts) {
+    Map<ArtifactType, ArtifactSpec> artifacts,
+    boolean reproducibilityCheck) {
 
   public static final String FILE_NAME = "fuse-release.json";
 

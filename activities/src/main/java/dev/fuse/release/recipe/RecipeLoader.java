@@ -25,7 +25,7 @@ public final class RecipeLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern STEP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
   private static final Set<String> TOP_LEVEL =
-      Set.of("recipeVersion", "project", "toolchain", "build", "artifacts");
+      Set.of("recipeVersion", "project", "toolchain", "build", "artifacts", "reproducibilityCheck");
 
   private RecipeLoader() {}
 
@@ -82,11 +82,15 @@ public final class RecipeLoader {
     }
     List<Recipe.BuildStep> steps = steps(root.path("build"), errors);
     Map<ArtifactType, Recipe.ArtifactSpec> artifacts = artifacts(root.path("artifacts"), projectRoot, errors);
+    JsonNode repro = root.path("reproducibilityCheck");
+    if (!repro.isMissingNode() && !repro.isBoolean()) {
+      errors.add("reproducibilityCheck: must be true or false, got " + repro);
+    }
     if (!errors.isEmpty()) {
       List<String> prefixed = errors.stream().map(e -> Recipe.FILE_NAME + ": " + e).toList();
       throw new InvalidRequestException(prefixed);
     }
-    return new Recipe(version, project, rustToolchainFile, node, steps, artifacts);
+    return new Recipe(version, project, rustToolchainFile, node, steps, artifacts, repro.asBoolean(true));
   }
 
   private static List<Recipe.BuildStep> steps(JsonNode build, List<String> errors) {

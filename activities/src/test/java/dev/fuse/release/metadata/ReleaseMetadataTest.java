@@ -23,7 +23,7 @@ class ReleaseMetadataTest {
   static ReleasePlan plan(String runId) {
     return new ReleasePlan("0.4.0", "fuse", "/repo", "aa2e1786ec9262f1486311f333d793e0a3062560", 1767225600L,
         "1".repeat(64), List.of(Target.values()), "0.3.9", "fuse-releases", runId,
-        "staging/0.4.0/" + runId + "/", new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), true);
+        "staging/0.4.0/" + runId + "/", new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), true, true, true);
   }
 
   static List<Artifact> artifacts(String runId) {
@@ -35,12 +35,12 @@ class ReleaseMetadataTest {
         String exe = (type == ArtifactType.CLI ? "fuse" : "hello-http") + t.executableSuffix();
         list.add(new Artifact(name, type, t.id(), t.archiveFormat(),
             new ArtifactRef("fuse-releases", "staging/0.4.0/" + runId + "/" + name, Integer.toHexString(i++).repeat(64).substring(0, 64), 1000 + i),
-            exe, "e".repeat(64), List.of("LICENSE", exe), new BuildHost("linux-x64", t != Target.LINUX_X64)));
+            exe, "e".repeat(64), List.of("LICENSE", exe), new BuildHost("linux-x64", t != Target.LINUX_X64), "reproduced"));
       }
     }
     list.add(new Artifact("fuse-vscode-0.4.0.vsix", ArtifactType.VSCODE, null, dev.fuse.release.model.ArchiveFormat.VSIX,
         new ArtifactRef("fuse-releases", "staging/0.4.0/" + runId + "/fuse-vscode-0.4.0.vsix", "f".repeat(64), 2048),
-        null, null, List.of("extension/package.json"), new BuildHost("linux-x64", false)));
+        null, null, List.of("extension/package.json"), new BuildHost("linux-x64", false), null));
     return list;
   }
 

@@ -4,6 +4,8 @@ import dev.fuse.release.activities.BuildActivitiesImpl;
 import dev.fuse.release.activities.MetadataActivitiesImpl;
 import dev.fuse.release.activities.PlanActivitiesImpl;
 import dev.fuse.release.activities.PublishActivitiesImpl;
+import dev.fuse.release.activities.ReproducibilityActivitiesImpl;
+import dev.fuse.release.build.ReproducibilityChecker;
 import dev.fuse.release.activities.VerifyActivitiesImpl;
 import dev.fuse.release.build.TargetBuilder;
 import dev.fuse.release.host.BuildHostPolicy;
@@ -52,9 +54,11 @@ public final class ReleaseWorker implements AutoCloseable {
     BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());
     TargetBuilder builder = new TargetBuilder(store, hosts, config.workDir());
     StagedVerifier verifier = new StagedVerifier(store, config.workDir());
+    ReproducibilityChecker reproducibility = new ReproducibilityChecker(builder, store);
     for (Target target : config.targets()) {
       Worker w = factory.newWorker(TaskQueues.forTarget(target), options);
-      w.registerActivitiesImplementations(new BuildActivitiesImpl(builder), new VerifyActivitiesImpl(verifier));
+      w.registerActivitiesImplementations(
+          new BuildActivitiesImpl(builder), new VerifyActivitiesImpl(verifier), new ReproducibilityActivitiesImpl(reproducibility));
       queues.add(TaskQueues.forTarget(target) + (hosts.isNative(target) ? "" : " (emulated on " + hosts.hostClass() + ")"));
     }
   }

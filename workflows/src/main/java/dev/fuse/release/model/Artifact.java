@@ -17,7 +17,13 @@ public record Artifact(
     String executable,
     String executableSha256,
     List<String> members,
-    BuildHost host) {
+    BuildHost host,
+    String reproducibility) {
+
+  /** Verdicts of the reproducibility check; see docs/metadata.md. */
+  public static final String REPRODUCED = "reproduced";
+  public static final String MISMATCH = "mismatch";
+  public static final String NOT_CHECKED = "not-checked";
 
   public Artifact {
     Objects.requireNonNull(name, "name");
@@ -26,5 +32,10 @@ public record Artifact(
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(host, "host");
     members = List.copyOf(members);
+    reproducibility = reproducibility == null ? NOT_CHECKED : reproducibility;
+  }
+
+  public Artifact withReproducibility(String verdict) {
+    return new Artifact(name, type, target, format, ref, executable, executableSha256, members, host, verdict);
   }
 }

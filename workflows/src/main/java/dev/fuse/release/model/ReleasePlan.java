@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param runId the release workflow's run id: staging and logs are scoped by it
  * @param toolchain toolchain inputs recorded in metadata
  * @param allowEmulatedPublish the orchestrator worker's policy on publishing emulated builds
+ * @param reproducibilityCheck the recipe asks for a second, independent build of every target
+ * @param blockOnReproducibilityMismatch the contract makes a mismatch fail the target
  */
 public record ReleasePlan(
     String version,
@@ -28,7 +30,9 @@ public record ReleasePlan(
     String runId,
     String stagingPrefix,
     Toolchain toolchain,
-    boolean allowEmulatedPublish) {
+    boolean allowEmulatedPublish,
+    boolean reproducibilityCheck,
+    boolean blockOnReproducibilityMismatch) {
 
   public ReleasePlan {
     Objects.requireNonNull(version, "version");

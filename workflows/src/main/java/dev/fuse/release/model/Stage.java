@@ -5,6 +5,7 @@ public enum Stage {
   PENDING,
   BUILDING,
   VERIFYING,
+  REPRODUCING,
   STAGED,
   FAILED
 }

@@ -13,7 +13,8 @@ public enum FailureType {
   DIGEST_MISMATCH,
   ALREADY_PUBLISHED,
   POLICY_VIOLATION,
-  TARGET_NOT_SERVED;
+  TARGET_NOT_SERVED,
+  NOT_REPRODUCIBLE;
 
   public static String[] names() {
     FailureType[] values = values();

@@ -128,7 +128,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     for (int i = 0; i < pipelines.size(); i++) {
       String target = plan.targets().get(i).id();
       try {
-        built.addAll(pipelines.get(i).get().build().artifacts());
+        built.addAll(pipelines.get(i).get().artifacts());
       } catch (TemporalFailure e) {
         failures.add(target + ": " + Failures.rootMessage(e));
       }

@@ -1,7 +1,11 @@
 package dev.fuse.release.workflow;
 
 import dev.fuse.release.activity.BuildActivities;
+import dev.fuse.release.activity.ReproducibilityActivities;
 import dev.fuse.release.activity.VerifyActivities;
+import dev.fuse.release.model.ReproducibilityRequest;
+import dev.fuse.release.model.ReproducibilityResult;
+import io.temporal.failure.ApplicationFailure;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
@@ -12,7 +16,10 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Optional;
 
-/** build -> verify, on the target's own queue, reporting each stage to the parent release. */
+/**
+ * build -> verify -> reproducibility check, on the target's own queue, reporting each stage to the
+ * parent release.
+ */
 public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
 
   @Override
@@ -37,12 +44,42 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
       boolean emulated = built.host().emulated();
       report(target, Stage.VERIFYING, host, emulated, null);
       VerifyResult verified = verify.verifyStaged(new VerifyRequest(version, built.artifacts()));
-      report(target, Stage.STAGED, host, emulated, built.artifacts().size() + " artifacts staged");
-      return new TargetPipelineResult(built, verified);
-    } catch (ActivityFailure e) {
+      ReproducibilityResult reproduced = null;
+      // Releases started before the reproducibility check existed replay without it.
+      int version1 = Workflow.getVersion("reproducibility-check", Workflow.DEFAULT_VERSION, 1);
+      if (version1 >= 1 && request.plan().reproducibilityCheck()) {
+        report(target, Stage.REPRODUCING, host, emulated, "second build in a clean workspace");
+        reproduced = reproducibility(queue, target).check(
+            new ReproducibilityRequest(request.plan(), target, built.artifacts()));
+        failOnMismatch(request, reproduced);
+      }
+      String note = built.artifacts().size() + " artifacts staged"
+          + (reproduced == null ? "" : reproduced.mismatches().isEmpty() ? ", reproduced" : ", NOT reproducible");
+      report(target, Stage.STAGED, host, emulated, note);
+      return new TargetPipelineResult(built, verified, reproduced);
+    } catch (ActivityFailure | ApplicationFailure e) {
       report(target, Stage.FAILED, null, false, Failures.rootMessage(e));
       throw e;
     }
+  }
+
+  private static ReproducibilityActivities reproducibility(String queue, Target target) {
+    return Workflow.newActivityStub(
+        ReproducibilityActivities.class,
+        ActivityOptionsCatalog.build(queue, "rebuild " + target.id() + " for reproducibility"));
+  }
+
+  private static void failOnMismatch(TargetBuildRequest request, ReproducibilityResult result) {
+    if (result.mismatches().isEmpty() || !request.plan().blockOnReproducibilityMismatch()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder(request.target().id() + " is not reproducible:");
+    for (ReproducibilityResult.ArtifactComparison c : result.mismatches()) {
+      message.append(' ').append(c.name()).append(" (differing members: ")
+          .append(c.differingMembers().isEmpty() ? "archive metadata only" : String.join(", ", c.differingMembers()))
+          .append(')');
+    }
+    throw ApplicationFailure.newNonRetryableFailure(message.toString(), FailureType.NOT_REPRODUCIBLE.name());
   }
 
   private void report(Target target, Stage stage, String host, boolean emulated, String detail) {

@@ -20,7 +20,7 @@ public final class Fixtures {
   public static ReleasePlan plan(String runId, boolean allowEmulatedPublish) {
     return new ReleasePlan(VERSION, "fuse", "/tmp/example-repo", COMMIT, EPOCH, sha('r'),
         List.of(Target.values()), null, BUCKET, runId, "staging/" + VERSION + "/" + runId + "/",
-        new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), allowEmulatedPublish);
+        new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), allowEmulatedPublish, true, true);
   }
 
   public static TargetBuildResult built(TargetBuildRequest request, boolean emulated) {
@@ -32,7 +32,7 @@ public final class Fixtures {
       String exe = (type == ArtifactType.CLI ? "fuse" : "hello-http") + t.executableSuffix();
       artifacts.add(new Artifact(name, type, t.id(), t.archiveFormat(),
           new ArtifactRef(BUCKET, request.plan().stagingPrefix() + name, sha(name.charAt(9)), 4096),
-          exe, sha('e'), List.of("LICENSE", exe), host));
+          exe, sha('e'), List.of("LICENSE", exe), host, null));
     }
     StepResult step = new StepResult("aot", 0, 1200,
         new ArtifactRef(BUCKET, "logs/" + VERSION + "/run/" + t.id() + "/aot.log", sha('l'), 120), "fuse: wrote hello-http");
@@ -43,7 +43,18 @@ public final class Fixtures {
     String name = ArtifactType.VSCODE.artifactName(VERSION, null);
     return new Artifact(name, ArtifactType.VSCODE, null, ArchiveFormat.VSIX,
         new ArtifactRef(BUCKET, plan.stagingPrefix() + name, sha('v'), 2048), null, null,
-        List.of("extension/package.json"), new BuildHost("linux-x64", false));
+        List.of("extension/package.json"), new BuildHost("linux-x64", false), null);
+  }
+
+  /** The comparison a reproducible (or, with {@code differ}, an unreproducible) rebuild reports. */
+  public static ReproducibilityResult reproduced(ReproducibilityRequest request, boolean differ) {
+    List<ReproducibilityResult.ArtifactComparison> comparisons = new ArrayList<>();
+    for (Artifact a : request.staged()) {
+      boolean mismatch = differ && a.type() == ArtifactType.AOT;
+      comparisons.add(new ReproducibilityResult.ArtifactComparison(a.name(), a.ref().sha256(),
+          mismatch ? sha('d') : a.ref().sha256(), mismatch ? List.of(a.executable()) : List.of(), null));
+    }
+    return new ReproducibilityResult(request.target(), comparisons);
   }
 
   public static MetadataResult metadata(ReleasePlan plan) {

@@ -38,7 +38,8 @@ class RecordsRoundTripTest {
             List.of(new TargetStatus("linux-x64", Stage.STAGED, false, "linux-x64", null)),
             built.artifacts(), metadata, null, null, null, null),
         new TargetProgress("linux-x64", Stage.VERIFYING, "linux-x64", false, "note"),
-        new TargetPipelineResult(built, new VerifyResult(List.of("ok"))));
+        new TargetPipelineResult(built, new VerifyResult(List.of("ok")),
+            Fixtures.reproduced(new ReproducibilityRequest(plan, Target.WINDOWS_X64, built.artifacts()), true)));
     values.forEach(this::roundTrips);
   }
 }

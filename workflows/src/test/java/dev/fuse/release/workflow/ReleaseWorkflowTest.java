@@ -11,6 +11,7 @@ import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.PublishRequest;
+import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.model.Stage;
@@ -50,6 +51,10 @@ class ReleaseWorkflowTest {
         .containsExactly("macos-arm64", "windows-x64");
     assertThat(waiting.artifacts()).hasSize(7);
     assertThat(waiting.artifacts().get(0).name()).isEqualTo("fuse-cli-0.4.0-linux-x64.tar.gz");
+    assertThat(waiting.artifacts()).filteredOn(a -> a.target() != null)
+        .extracting(a -> a.reproducibility()).containsOnly("reproduced");
+    assertThat(waiting.artifacts()).filteredOn(a -> a.target() == null)
+        .extracting(a -> a.reproducibility()).containsOnly("not-checked");
 
     ApprovalDecision decision = new ApprovalDecision("bob", "gates green", waiting.metadata().manifest().sha256());
     release.approve(decision);
@@ -171,15 +176,46 @@ class ReleaseWorkflowTest {
     verify(bed.metadata, never()).generate(any());
   }
 
+  @Test
+  void anUnreproducibleTargetFailsNamingTheDifferingMembers() {
+    doAnswer(inv -> {
+      dev.fuse.release.model.ReproducibilityRequest r = inv.getArgument(0);
+      return Fixtures.reproduced(r, r.target() == Target.MACOS_ARM64);
+    }).when(bed.reproducibility).check(any());
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+        .rootCause().hasMessageContaining("macos-arm64 is not reproducible: fuse-aot-0.4.0-macos-arm64.tar.gz (differing members: hello-http)");
+    verify(bed.metadata, never()).generate(any());
+  }
+
+  @Test
+  void aMismatchIsRecordedButNotBlockingWhenTheContractSaysSo() throws Exception {
+    ReleasePlan lenient = Fixtures.plan("run-1", true);
+    bed.releasePlan = new ReleasePlan(lenient.version(), lenient.projectName(), lenient.repository(), lenient.commit(),
+        lenient.sourceDateEpoch(), lenient.recipeSha256(), lenient.targets(), null, lenient.bucket(), lenient.runId(),
+        lenient.stagingPrefix(), lenient.toolchain(), true, true, false);
+    doAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), true)).when(bed.reproducibility).check(any());
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+
+    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+    assertThat(waiting.artifacts()).filteredOn(a -> a.name().startsWith("fuse-aot"))
+        .extracting(a -> a.reproducibility()).containsOnly("mismatch");
+  }
+
   /** With -Dfuse.recordHistories=DIR, writes the histories the replay test uses. */
   private void recordHistories(String workflowId) throws Exception {
     String dir = System.getProperty("fuse.recordHistories");
     if (dir == null) return;
     Files.createDirectories(Path.of(dir));
     WorkflowClient client = bed.env.getWorkflowClient();
-    Files.writeString(Path.of(dir, "release-approved.json"), client.fetchHistory(workflowId).toJson(true));
+    Files.writeString(Path.of(dir, "release-approved-v2.json"), client.fetchHistory(workflowId).toJson(true));
     for (String target : List.of("linux-x64")) {
-      Files.writeString(Path.of(dir, "target-pipeline-" + target + ".json"),
+      Files.writeString(Path.of(dir, "target-pipeline-" + target + "-v2.json"),
           client.fetchHistory(workflowId + "/" + target).toJson(true));
     }
   }

@@ -7,7 +7,8 @@ import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Replays recorded histories against today's workflow code. A change that would break running
@@ -18,17 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayTest {
 
-  @Test
-  void approvedReleaseHistoryReplays() throws Exception {
-    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read("release-approved.json"), "fuse-release-0.4.0");
+  /** v1: recorded before the reproducibility check existed (guarded by getVersion). */
+  @ParameterizedTest
+  @ValueSource(strings = {"release-approved.json", "release-approved-v2.json"})
+  void approvedReleaseHistoriesReplay(String fixture) throws Exception {
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(fixture), "fuse-release-0.4.0");
     assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, ReleaseWorkflowImpl.class))
         .doesNotThrowAnyException();
   }
 
-  @Test
-  void targetPipelineHistoryReplays() throws Exception {
-    WorkflowExecutionHistory history =
-        WorkflowExecutionHistory.fromJson(read("target-pipeline-linux-x64.json"), "fuse-release-0.4.0/linux-x64");
+  @ParameterizedTest
+  @ValueSource(strings = {"target-pipeline-linux-x64.json", "target-pipeline-linux-x64-v2.json"})
+  void targetPipelineHistoriesReplay(String fixture) throws Exception {
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(fixture), "fuse-release-0.4.0/linux-x64");
     assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, TargetPipelineWorkflowImpl.class))
         .doesNotThrowAnyException();
   }

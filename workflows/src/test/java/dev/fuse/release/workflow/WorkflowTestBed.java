@@ -9,6 +9,7 @@ import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.PublishActivities;
+import dev.fuse.release.activity.ReproducibilityActivities;
 import dev.fuse.release.activity.VerifyActivities;
 import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.Phase;
@@ -36,6 +37,7 @@ final class WorkflowTestBed implements AutoCloseable {
   final PlanActivities plan = mock(PlanActivities.class, withSettings().withoutAnnotations());
   final BuildActivities build = mock(BuildActivities.class, withSettings().withoutAnnotations());
   final VerifyActivities verify = mock(VerifyActivities.class, withSettings().withoutAnnotations());
+  final ReproducibilityActivities reproducibility = mock(ReproducibilityActivities.class, withSettings().withoutAnnotations());
   final MetadataActivities metadata = mock(MetadataActivities.class, withSettings().withoutAnnotations());
   final PublishActivities publish = mock(PublishActivities.class, withSettings().withoutAnnotations());
   ReleasePlan releasePlan = Fixtures.plan("run-1", true);
@@ -48,11 +50,12 @@ final class WorkflowTestBed implements AutoCloseable {
     orchestrator.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
     orchestrator.registerActivitiesImplementations(plan, metadata, publish);
     for (Target t : Target.values()) {
-      env.newWorker(TaskQueues.forTarget(t)).registerActivitiesImplementations(build, verify);
+      env.newWorker(TaskQueues.forTarget(t)).registerActivitiesImplementations(build, verify, reproducibility);
     }
     when(plan.plan(any())).thenAnswer(inv -> releasePlan);
     when(build.buildTarget(any())).thenAnswer(inv -> Fixtures.built(inv.getArgument(0), inv.<TargetBuildRequest>getArgument(0).target() != Target.LINUX_X64));
     when(build.buildExtension(any())).thenAnswer(inv -> Fixtures.vsix(releasePlan));
+    when(reproducibility.check(any())).thenAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), false));
     when(verify.verifyStaged(any())).thenReturn(new VerifyResult(List.of("ok")));
     when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
     when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));

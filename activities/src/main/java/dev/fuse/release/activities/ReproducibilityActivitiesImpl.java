@@ -1,0 +1,23 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.activity.ReproducibilityActivities;
+import dev.fuse.release.build.ReproducibilityChecker;
+import dev.fuse.release.model.ReproducibilityRequest;
+import dev.fuse.release.model.ReproducibilityResult;
+
+public class ReproducibilityActivitiesImpl implements ReproducibilityActivities {
+  private final ReproducibilityChecker checker;
+
+  public ReproducibilityActivitiesImpl(ReproducibilityChecker checker) {
+    this.checker = checker;
+  }
+
+  @Override
+  public ReproducibilityResult check(ReproducibilityRequest request) {
+    try {
+      return checker.check(request, Heartbeats.current());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+}
