@@ -3,6 +3,7 @@ package dev.fuse.release.activities;
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.metadata.ArtifactNames;
+import dev.fuse.release.metadata.Provenance;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.workflow.FailureType;
 import java.util.List;
@@ -31,7 +32,9 @@ public class MetadataActivitiesImpl implements MetadataActivities {
       ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
       byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256());
       ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
-      return new MetadataResult(manifestRef, sumsRef);
+      byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
+      ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");
+      return new MetadataResult(manifestRef, sumsRef, provenanceRef);
     } catch (Exception e) {
       throw ActivityFailures.toFailure(e);
     }

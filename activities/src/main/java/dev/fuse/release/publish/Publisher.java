@@ -6,6 +6,7 @@ import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.packaging.ArchiveVerifier;
 import dev.fuse.release.packaging.BadArchiveException;
 import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.metadata.Provenance;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
@@ -23,8 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishes a staged release. Order matters: artifacts first, then the manifest, then
- * SHA256SUMS, then the latest pointer. A reader who finds SHA256SUMS therefore finds everything
+ * Publishes a staged release. Order matters: artifacts first, then the provenance statement,
+ * the manifest, SHA256SUMS, and last the latest pointer. A reader who finds SHA256SUMS therefore finds everything
  * it lists; an interrupted publish leaves no manifest and is completed by the retry, because
  * every write is write-once and idempotent for identical bytes.
  */
@@ -52,6 +53,9 @@ public final class Publisher {
         published.add(copyVerified(artifact.ref(), prefix + artifact.name(), ws.root(), artifact));
       }
       heartbeat.run();
+      if (request.metadata().provenance() != null) {
+        published.add(copyVerified(request.metadata().provenance(), prefix + Provenance.FILE_NAME, ws.root(), null));
+      }
       published.add(copyVerified(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST, ws.root(), null));
       published.add(copyVerified(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS, ws.root(), null));
     }

@@ -25,7 +25,7 @@ class DemoIT {
         .contains("fuse-vscode-0.4.0.vsix: OK")
         .contains("release-artifacts.json: OK");
     Path downloaded = data.resolve("demo/downloads/0.4.0");
-    assertThat(Files.list(downloaded).count()).isEqualTo(9);
+    assertThat(Files.list(downloaded).count()).isEqualTo(10);
 
     CliRun again = CliRun.run(Map.of("FUSE_RELEASE_HOME", HOME.toString()),
         "demo", "--approve", "--data-dir", data.resolve("demo").toString());

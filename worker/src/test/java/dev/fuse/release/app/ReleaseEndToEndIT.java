@@ -136,7 +136,8 @@ class ReleaseEndToEndIT {
 
     ArtifactStore store = stack.store();
     List<String> keys = store.listKeys("releases/0.4.0/");
-    assertThat(keys).hasSize(9).contains("releases/0.4.0/SHA256SUMS", "releases/0.4.0/release-artifacts.json",
+    assertThat(keys).hasSize(10).contains("releases/0.4.0/SHA256SUMS", "releases/0.4.0/release-artifacts.json",
+        "releases/0.4.0/provenance.intoto.json",
         "releases/0.4.0/fuse-aot-0.4.0-windows-x64.zip", "releases/0.4.0/fuse-vscode-0.4.0.vsix");
     JsonNode done = status("0.4.0");
     for (JsonNode artifact : done.path("artifacts")) {
@@ -155,6 +156,11 @@ class ReleaseEndToEndIT {
     assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(check.exitValue()).as(checkOut).isZero();
     assertThat(checkOut.lines()).hasSize(8).allSatisfy(l -> assertThat(l).endsWith(": OK"));
+
+    JsonNode provenance = JSON.readTree(store.getBytes("releases/0.4.0/provenance.intoto.json"));
+    assertThat(provenance.path("subject")).hasSize(8);
+    assertThat(provenance.path("predicate").path("runDetails").path("byproducts").findValuesAsText("name"))
+        .contains("logs/0.4.0/" + done.path("artifacts").get(0).path("ref").path("key").asText().split("/")[2] + "/linux-x64/aot.log");
 
     JsonNode latest = JSON.readTree(store.getBytes("releases/latest.json"));
     assertThat(latest.path("version").asText()).isEqualTo("0.4.0");

@@ -6,6 +6,7 @@ import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.PublishActivities;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.Evidence;
 import dev.fuse.release.model.ExtensionBuildRequest;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
@@ -55,10 +56,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private String decisionKind;
   private String publishedPrefix;
   private String failure;
+  private long startedOn;
+  private final List<Evidence> evidence = new ArrayList<>();
 
   @Override
   public ReleaseStatus run(ReleaseRequest request) {
     this.request = request;
+    this.startedOn = Workflow.currentTimeMillis();
     for (Target t : request.sortedTargets()) {
       targets.put(t.id(), new TargetStatus(t.id(), Stage.PENDING, false, null, null));
     }
@@ -75,7 +79,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       checkEmulationPolicy();
 
       enter(Phase.METADATA);
-      metadata = metadataWriter.generate(new MetadataRequest(plan, artifacts));
+      metadata = metadataWriter.generate(new MetadataRequest(plan, artifacts,
+          Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId(), startedOn, evidence));
 
       enter(Phase.AWAITING_APPROVAL);
       awaitDecision();
@@ -128,7 +133,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     for (int i = 0; i < pipelines.size(); i++) {
       String target = plan.targets().get(i).id();
       try {
-        built.addAll(pipelines.get(i).get().artifacts());
+        TargetPipelineResult result = pipelines.get(i).get();
+        built.addAll(result.artifacts());
+        evidence.addAll(result.evidence());
       } catch (TemporalFailure e) {
         failures.add(target + ": " + Failures.rootMessage(e));
       }

@@ -1,9 +1,12 @@
 package dev.fuse.release.workflow;
 
 import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.Evidence;
+import dev.fuse.release.model.StepResult;
 import dev.fuse.release.model.ReproducibilityResult;
 import dev.fuse.release.model.TargetBuildResult;
 import dev.fuse.release.model.VerifyResult;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +14,20 @@ import java.util.List;
  * reproducibility comparison (null when the recipe does not ask for one).
  */
 public record TargetPipelineResult(TargetBuildResult build, VerifyResult verify, ReproducibilityResult reproducibility) {
+
+  /** Build logs and diff reports of this target, for the provenance statement. */
+  public List<Evidence> evidence() {
+    List<Evidence> files = new ArrayList<>();
+    for (StepResult step : build.steps()) {
+      if (step.log() != null) files.add(new Evidence(step.log().key(), step.log()));
+    }
+    if (reproducibility != null) {
+      for (ReproducibilityResult.ArtifactComparison c : reproducibility.comparisons()) {
+        if (c.diffReport() != null) files.add(new Evidence(c.diffReport().key(), c.diffReport()));
+      }
+    }
+    return files;
+  }
 
   /** The staged artifacts with their reproducibility verdicts. */
   public List<Artifact> artifacts() {

@@ -60,7 +60,8 @@ public final class Fixtures {
   public static MetadataResult metadata(ReleasePlan plan) {
     return new MetadataResult(
         new ArtifactRef(BUCKET, plan.stagingPrefix() + "release-artifacts.json", sha('m'), 3000),
-        new ArtifactRef(BUCKET, plan.stagingPrefix() + "SHA256SUMS", sha('s'), 700));
+        new ArtifactRef(BUCKET, plan.stagingPrefix() + "SHA256SUMS", sha('s'), 700),
+        new ArtifactRef(BUCKET, plan.stagingPrefix() + "provenance.intoto.json", sha('p'), 2500));
   }
 
   /** A valid-looking digest made of one repeated hex-ish character. */

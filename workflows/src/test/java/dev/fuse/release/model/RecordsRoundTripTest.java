@@ -31,7 +31,8 @@ class RecordsRoundTripTest {
     List<Object> values = List.of(
         Fixtures.request(), plan, buildRequest, built, Fixtures.vsix(plan),
         new VerifyRequest("0.4.0", built.artifacts()), new VerifyResult(List.of("ok")),
-        new ExtensionBuildRequest(plan), new MetadataRequest(plan, built.artifacts()), metadata,
+        new ExtensionBuildRequest(plan), new MetadataRequest(plan, built.artifacts(), "wf/run", 1767225600000L,
+            List.of(new Evidence("logs/x.log", metadata.manifest()))), metadata,
         new PublishRequest(plan, built.artifacts(), metadata, decision),
         new PublishResult("releases/0.4.0/", List.of(metadata.manifest()), true), decision,
         new ReleaseStatus("0.4.0", Phase.AWAITING_APPROVAL, Fixtures.COMMIT, Fixtures.EPOCH,

@@ -1,0 +1,59 @@
+package dev.fuse.release.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two full releases of the same revision and version, each on its own embedded stack and data
+ * directory, under different time zones, locales and user names, publish byte-identical
+ * archives and metadata. (scripts/reproducibility-check.sh adds umask and another OS user.)
+ */
+class ReproducibleReleaseIT {
+  static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+
+  @Test
+  void twoReleasesOfOneRevisionPublishTheSameBytes(@TempDir Path data) throws Exception {
+    Map<String, byte[]> first = release(data.resolve("first"), "UTC", Locale.US, "alice");
+    Map<String, byte[]> second = release(data.resolve("second"), "Pacific/Kiritimati", Locale.forLanguageTag("tr-TR"), "bob");
+
+    assertThat(second.keySet()).isEqualTo(first.keySet());
+    assertThat(first).containsKeys("SHA256SUMS", "release-artifacts.json", "fuse-aot-0.4.0-windows-x64.zip");
+    for (String name : first.keySet()) {
+      if (name.equals("provenance.intoto.json")) {
+        // Names the run (ids, times): differs by design, and is not listed in SHA256SUMS.
+        assertThat(second.get(name)).isNotEqualTo(first.get(name));
+      } else {
+        assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
+      }
+    }
+  }
+
+  private static Map<String, byte[]> release(Path dir, String zone, Locale locale, String user) throws Exception {
+    TimeZone originalZone = TimeZone.getDefault();
+    Locale originalLocale = Locale.getDefault();
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone(zone));
+      Locale.setDefault(locale);
+      CliRun demo = CliRun.run(Map.of("FUSE_RELEASE_HOME", HOME.toString(), "USER", user),
+          "demo", "--approve", "--data-dir", dir.toString());
+      assertThat(demo.exitCode()).as(demo.toString()).isZero();
+    } finally {
+      TimeZone.setDefault(originalZone);
+      Locale.setDefault(originalLocale);
+    }
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> published = Files.list(dir.resolve("downloads/0.4.0"))) {
+      for (Path p : published.toList()) files.put(p.getFileName().toString(), Files.readAllBytes(p));
+    }
+    return files;
+  }
+}
