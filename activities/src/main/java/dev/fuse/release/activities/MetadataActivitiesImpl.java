@@ -10,6 +10,10 @@ import java.util.List;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.model.SloReportRequest;
+import dev.fuse.release.model.SloReportResult;
+import dev.fuse.release.report.HtmlReport;
+import dev.fuse.release.report.SloReport;
 import dev.fuse.release.storage.ArtifactStore;
 
 /** Writes the deterministic metadata to the run's staging prefix (overwritable by the same run). */
@@ -35,6 +39,18 @@ public class MetadataActivitiesImpl implements MetadataActivities {
       byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
       ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");
       return new MetadataResult(manifestRef, sumsRef, provenanceRef);
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+
+  @Override
+  public SloReportResult writeSloReport(SloReportRequest request) {
+    try {
+      String prefix = request.plan().stagingPrefix();
+      ArtifactRef json = store.putBytes(prefix + SloReport.FILE_NAME, SloReport.json(request), "application/json");
+      ArtifactRef html = store.putBytes(prefix + HtmlReport.FILE_NAME, HtmlReport.html(request), "text/html; charset=utf-8");
+      return new SloReportResult(json, html);
     } catch (Exception e) {
       throw ActivityFailures.toFailure(e);
     }

@@ -3,6 +3,7 @@ package dev.fuse.release.build;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.host.BuildHostPolicy;
+import dev.fuse.release.measure.HostLock;
 import dev.fuse.release.metadata.Sha256;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
@@ -49,7 +50,7 @@ public final class TargetBuilder {
     Target target = request.target();
     BuildHost host = hostFor(target);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id())) {
-      Built built = buildIn(ws, plan, target, "", heartbeat);
+      Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "", heartbeat));
       List<Artifact> artifacts = new ArrayList<>();
       for (ArtifactPackager.Packaged packaged : built.packaged()) {
         artifacts.add(stage(plan, target.id(), packaged, host));
@@ -67,7 +68,7 @@ public final class TargetBuilder {
       throws IOException, InterruptedException {
     hostFor(target);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id() + "-rebuild")) {
-      Built built = buildIn(ws, plan, target, "-rebuild", heartbeat);
+      Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "-rebuild", heartbeat));
       return inspect.inspect(built.packaged(), ws);
     }
   }
@@ -83,8 +84,8 @@ public final class TargetBuilder {
   private Built buildIn(Workspace ws, ReleasePlan plan, Target target, String logSuffix, Runnable heartbeat)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
-    Path checkout = checkout(plan, ws);
-    Recipe recipe = recipeOf(plan, checkout);
+    Path checkout = ReleaseCheckout.checkout(plan, ws);
+    Recipe recipe = ReleaseCheckout.recipe(plan, checkout);
     Path out = ws.dir("out");
     Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
     List<StepResult> steps = new ArrayList<>();
@@ -110,8 +111,8 @@ public final class TargetBuilder {
   public Artifact buildExtension(ReleasePlan plan, Runnable heartbeat) throws IOException {
     BuildHost host = new BuildHost(hosts.hostClass(), false);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-vscode")) {
-      Path checkout = checkout(plan, ws);
-      Recipe recipe = recipeOf(plan, checkout);
+      Path checkout = ReleaseCheckout.checkout(plan, ws);
+      Recipe recipe = ReleaseCheckout.recipe(plan, checkout);
       heartbeat.run();
       ArtifactPackager.Packaged packaged;
       try {
@@ -130,29 +131,6 @@ public final class TargetBuilder {
     } catch (IllegalStateException e) {
       throw new PipelineException(FailureType.TARGET_NOT_SERVED, e.getMessage());
     }
-  }
-
-  private static Path checkout(ReleasePlan plan, Workspace ws) throws IOException {
-    Path checkout = ws.root().resolve("src");
-    try {
-      Git.checkout(plan.repository(), plan.commit(), checkout);
-    } catch (Git.GitException e) {
-      throw new PipelineException(
-          FailureType.CHECKOUT_FAILED,
-          "cannot check out " + plan.commit() + " of " + plan.repository() + ": " + e.getMessage(), e);
-    }
-    return checkout;
-  }
-
-  /** The recipe must be byte-identical to the one planned, or the plan no longer describes the build. */
-  private static Recipe recipeOf(ReleasePlan plan, Path checkout) throws IOException {
-    String sha = Sha256.of(checkout.resolve(Recipe.FILE_NAME));
-    if (!sha.equals(plan.recipeSha256())) {
-      throw new PipelineException(
-          FailureType.INVALID_RECIPE,
-          Recipe.FILE_NAME + " at " + plan.commit() + " has sha256 " + sha + ", the plan recorded " + plan.recipeSha256());
-    }
-    return RecipeLoader.load(checkout);
   }
 
   private StepResult runStep(

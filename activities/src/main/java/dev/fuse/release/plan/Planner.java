@@ -90,13 +90,33 @@ public final class Planner {
       String recipeSha = Sha256.of(tree.resolve(Recipe.FILE_NAME));
       Toolchain toolchain = toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node());
       String previous = previousVersion(version);
+      checkThresholdChanges(contract, previous);
       ReleasePlan plan = new ReleasePlan(
           version, recipe.project(), request.repository(), commit, epoch, recipeSha,
           request.sortedTargets(), previous, store.bucket(), runId,
           StoreLayout.stagingPrefix(version, runId), toolchain, allowEmulatedPublish,
-          recipe.reproducibilityCheck(), contract.blockOnReproducibilityMismatch());
+          recipe.reproducibilityCheck(), contract.blockOnReproducibilityMismatch(),
+          contract.id(), contract.slo(), contract.rationale());
+      // The contract travels with the release, so the next one can tell what was relaxed.
+      store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
       new ReleaseIndex(store).record(request, workflowId, runId, commit);
       return plan;
+    }
+  }
+
+  /**
+   * A threshold looser than the previous release's contract needs a written rationale in the
+   * contract file; with one, the change is recorded in the SLO report.
+   */
+  private void checkThresholdChanges(ReleaseContract contract, String previousVersion) {
+    if (previousVersion == null) return;
+    String key = StoreLayout.releasePrefix(previousVersion) + ReleaseContract.FILE_NAME;
+    if (!store.exists(key)) return;
+    ReleaseContract previous = ContractLoader.parse(new String(store.getBytes(key), java.nio.charset.StandardCharsets.UTF_8));
+    java.util.List<String> relaxed = dev.fuse.release.contract.ThresholdChanges.relaxed(previous.slo(), contract.slo());
+    if (!relaxed.isEmpty() && contract.rationale() == null) {
+      throw new PipelineException(FailureType.INVALID_RECIPE, ReleaseContract.FILE_NAME + ": " + String.join("; ", relaxed)
+          + " since release " + previousVersion + "; a relaxed threshold needs a written thresholdChangeRationale");
     }
   }
 

@@ -6,6 +6,10 @@ import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.packaging.ArchiveVerifier;
 import dev.fuse.release.packaging.BadArchiveException;
 import dev.fuse.release.failure.PipelineException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.contract.ReleaseContract;
+import dev.fuse.release.metadata.CanonicalJson;
 import dev.fuse.release.metadata.Provenance;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.model.Artifact;
@@ -22,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Publishes a staged release. Order matters: artifacts first, then the provenance statement,
@@ -53,6 +58,16 @@ public final class Publisher {
         published.add(copyVerified(artifact.ref(), prefix + artifact.name(), ws.root(), artifact));
       }
       heartbeat.run();
+      for (ArtifactRef report : request.reports()) {
+        published.add(copyVerified(report, prefix + report.key().substring(report.key().lastIndexOf('/') + 1), ws.root(), null));
+      }
+      String contractKey = plan.stagingPrefix() + ReleaseContract.FILE_NAME;
+      Optional<ArtifactStore.ObjectInfo> contract = store.head(contractKey);
+      if (contract.isPresent() && contract.get().sha256() != null) {
+        ArtifactRef staged = new ArtifactRef(store.bucket(), contractKey, contract.get().sha256(), contract.get().size());
+        published.add(copyVerified(staged, prefix + ReleaseContract.FILE_NAME, ws.root(), null));
+      }
+      published.add(store.putBytesIfAbsent(prefix + APPROVAL, approvalRecord(request), "application/json"));
       if (request.metadata().provenance() != null) {
         published.add(copyVerified(request.metadata().provenance(), prefix + Provenance.FILE_NAME, ws.root(), null));
       }
@@ -62,6 +77,28 @@ public final class Publisher {
     boolean moved = new LatestPointer(store).moveForward(
         plan.version(), plan.commit(), prefix + ReleaseMetadata.MANIFEST, request.metadata().manifest().sha256());
     return new PublishResult(prefix, published, moved);
+  }
+
+  static final String APPROVAL = "approval.json";
+
+  /**
+   * Who approved what: the decision bound to the digests of the manifest and of the evidence
+   * reports that were in front of the approver.
+   */
+  static byte[] approvalRecord(PublishRequest request) {
+    ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
+    root.put("version", request.plan().version());
+    root.put("commit", request.plan().commit());
+    root.put("approver", request.approval().approver());
+    root.put("comment", request.approval().comment());
+    root.put("manifestSha256", request.metadata().manifest().sha256());
+    ArrayNode reports = root.putArray("evidence");
+    for (ArtifactRef r : request.reports()) {
+      ObjectNode n = reports.addObject();
+      n.put("name", r.key().substring(r.key().lastIndexOf('/') + 1));
+      n.put("sha256", r.sha256());
+    }
+    return CanonicalJson.write(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The last integrity check before an archive becomes public: the same one verification ran. */

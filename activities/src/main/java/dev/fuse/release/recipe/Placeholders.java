@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** Expands {@code ${name}} placeholders of a recipe; an unknown name is an error. */
 public final class Placeholders {
-  public static final java.util.Set<String> NAMES = java.util.Set.of("target", "version", "out", "exe");
+  public static final java.util.Set<String> NAMES = java.util.Set.of("target", "version", "out", "exe", "aot", "report", "input", "output");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
   private Placeholders() {}

@@ -17,13 +17,33 @@ public record Recipe(
     String node,
     List<BuildStep> build,
     Map<ArtifactType, ArtifactSpec> artifacts,
-    boolean reproducibilityCheck) {
+    boolean reproducibilityCheck,
+    Measure measure,
+    Parity parity) {
 
   public static final String FILE_NAME = "fuse-release.json";
 
   public Recipe {
     build = List.copyOf(build);
     artifacts = Map.copyOf(artifacts);
+  }
+
+  /**
+   * How to measure: cold start runs per mode (plus warm-up runs not counted), the JIT-native
+   * baseline command (run in the checkout, must serve HTTP on $PORT), and the strip command.
+   */
+  public record Measure(int coldStartRuns, int warmupRuns, List<String> jit, List<String> strip, int readyTimeoutSeconds) {
+    public Measure {
+      jit = List.copyOf(jit);
+      strip = List.copyOf(strip);
+    }
+  }
+
+  /** The parity suite: a command that writes a JUnit XML report to ${report}. */
+  public record Parity(List<String> run, int timeoutSeconds) {
+    public Parity {
+      run = List.copyOf(run);
+    }
   }
 
   /** One command of the build; {@code run} is argv, never a shell string. */

@@ -25,7 +25,7 @@ public final class RecipeLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern STEP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
   private static final Set<String> TOP_LEVEL =
-      Set.of("recipeVersion", "project", "toolchain", "build", "artifacts", "reproducibilityCheck");
+      Set.of("recipeVersion", "project", "toolchain", "build", "artifacts", "reproducibilityCheck", "measure", "parity");
 
   private RecipeLoader() {}
 
@@ -86,11 +86,13 @@ public final class RecipeLoader {
     if (!repro.isMissingNode() && !repro.isBoolean()) {
       errors.add("reproducibilityCheck: must be true or false, got " + repro);
     }
+    Recipe.Measure measure = measure(root.path("measure"), errors);
+    Recipe.Parity parity = parity(root.path("parity"), errors);
     if (!errors.isEmpty()) {
       List<String> prefixed = errors.stream().map(e -> Recipe.FILE_NAME + ": " + e).toList();
       throw new InvalidRequestException(prefixed);
     }
-    return new Recipe(version, project, rustToolchainFile, node, steps, artifacts, repro.asBoolean(true));
+    return new Recipe(version, project, rustToolchainFile, node, steps, artifacts, repro.asBoolean(true), measure, parity);
   }
 
   private static List<Recipe.BuildStep> steps(JsonNode build, List<String> errors) {
@@ -190,6 +192,56 @@ public final class RecipeLoader {
       specs.put(type, new Recipe.ArtifactSpec(from, members, executable));
     }
     return specs;
+  }
+
+  private static Recipe.Measure measure(JsonNode node, List<String> errors) {
+    if (!node.isObject()) {
+      errors.add("measure: required object with jit (the JIT-native baseline command) and strip");
+      return null;
+    }
+    int runs = node.path("coldStartRuns").asInt(20);
+    if (runs < 1 || runs > 1000) errors.add("measure.coldStartRuns: 1 to 1000 (default 20), got " + node.path("coldStartRuns"));
+    int warmup = node.path("warmupRuns").asInt(2);
+    if (warmup < 0 || warmup > 100) errors.add("measure.warmupRuns: 0 to 100 (default 2), got " + node.path("warmupRuns"));
+    int ready = node.path("readyTimeoutSeconds").asInt(30);
+    if (ready < 1 || ready > 600) errors.add("measure.readyTimeoutSeconds: 1 to 600 (default 30)");
+    List<String> jit = argv(node.path("jit"), "measure.jit", errors);
+    List<String> strip = node.has("strip") ? argv(node.path("strip"), "measure.strip", errors)
+        : List.of("strip", "-o", "${output}", "${input}");
+    return new Recipe.Measure(runs, warmup, jit, strip, ready);
+  }
+
+  private static Recipe.Parity parity(JsonNode node, List<String> errors) {
+    if (!node.isObject()) {
+      errors.add("parity: required object with run (writes a JUnit XML report to ${report})");
+      return null;
+    }
+    List<String> run = argv(node.path("run"), "parity.run", errors);
+    if (run.stream().noneMatch(a -> a.contains("${report}"))) {
+      errors.add("parity.run: must pass ${report}, where the suite writes its JUnit XML report");
+    }
+    int timeout = node.path("timeoutSeconds").asInt(300);
+    if (timeout < 1 || timeout > 3 * 3600) errors.add("parity.timeoutSeconds: 1 to 10800 (default 300)");
+    return new Recipe.Parity(run, timeout);
+  }
+
+  private static List<String> argv(JsonNode node, String where, List<String> errors) {
+    List<String> argv = new ArrayList<>();
+    if (!node.isArray() || node.isEmpty()) {
+      errors.add(where + ": required non-empty array (argv, no shell string)");
+      return argv;
+    }
+    for (JsonNode arg : node) {
+      if (!arg.isTextual()) {
+        errors.add(where + ": every argument must be a string, got " + arg);
+        continue;
+      }
+      for (String unknown : Placeholders.unknownIn(arg.asText())) {
+        errors.add(where + ": unknown placeholder ${" + unknown + "}");
+      }
+      argv.add(arg.asText());
+    }
+    return argv;
   }
 
   private static String text(JsonNode root, String field, List<String> errors) {

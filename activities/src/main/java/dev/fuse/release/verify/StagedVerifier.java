@@ -1,7 +1,11 @@
 package dev.fuse.release.verify;
 
 import dev.fuse.release.build.ArtifactPackager;
+import dev.fuse.release.build.StagedBinary;
 import dev.fuse.release.build.Workspace;
+import dev.fuse.release.model.ArtifactType;
+import dev.fuse.release.model.RuntimeChecks;
+import dev.fuse.release.model.Target;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.model.Artifact;
@@ -20,9 +24,13 @@ import java.util.Objects;
 
 /**
  * Re-checks staged artifacts as the store returns them: digest and size, full archive integrity,
- * the expected members, and the digest of the executable inside against the one recorded at build.
+ * the expected members, the digest of the executable inside against the one recorded at build,
+ * and the AOT binary's runtime contract (build info, startup trace, fatal envelopes).
  */
 public final class StagedVerifier {
+  /** Published AOT artifacts use the default release profile (contract, static profile policy). */
+  static final String RELEASE_PROFILE = "release";
+
   private final ArtifactStore store;
   private final Path workRoot;
 
@@ -31,8 +39,9 @@ public final class StagedVerifier {
     this.workRoot = workRoot;
   }
 
-  public VerifyResult verify(VerifyRequest request, Runnable heartbeat) throws IOException {
+  public VerifyResult verify(VerifyRequest request, Runnable heartbeat) throws IOException, InterruptedException {
     List<String> checks = new ArrayList<>();
+    RuntimeChecks runtime = null;
     try (Workspace ws = Workspace.create(workRoot, "verify-" + request.version())) {
       for (Artifact a : request.artifacts()) {
         heartbeat.run();
@@ -57,8 +66,14 @@ public final class StagedVerifier {
         }
         checks.add(a.name() + ": sha256 " + a.ref().sha256().substring(0, 12) + ", " + v.entries()
             + " entries, " + v.uncompressedBytes() + " bytes unpacked, ok");
+        if (a.type() == ArtifactType.AOT) {
+          heartbeat.run();
+          Path binary = StagedBinary.extract(store, a, ws.dir("runtime"));
+          runtime = RuntimeVerifier.check(binary, Target.parse(a.target()), RELEASE_PROFILE);
+          checks.add(a.name() + ": runtime checks " + (runtime.problems().isEmpty() ? "ok" : String.join("; ", runtime.problems())));
+        }
       }
     }
-    return new VerifyResult(checks);
+    return new VerifyResult(checks, runtime);
   }
 }

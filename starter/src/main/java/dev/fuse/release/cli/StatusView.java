@@ -1,6 +1,7 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.model.TargetStatus;
@@ -27,6 +28,16 @@ public final class StatusView {
         lines.add(String.format("    %-40s %9d bytes  sha256 %s", a.name(), a.ref().size(), a.ref().sha256()));
       }
     }
+    if (s.gates() != null) {
+      lines.add("  gates: " + s.gates().verdict());
+      for (GateResult g : s.gates().gates()) {
+        lines.add(String.format("    %-4s %-12s %-15s %-60s %-22s margin %s", g.pass() ? "ok" : "FAIL", g.target(), g.gate(),
+            clip(g.value(), 60), g.threshold(), g.margin()));
+      }
+    }
+    if (s.reports() != null) {
+      lines.add("  evidence: " + s.reports().html().key() + " (sha256 " + s.reports().html().sha256().substring(0, 12) + ")");
+    }
     if (s.metadata() != null) {
       lines.add("  manifest sha256 " + s.metadata().manifest().sha256());
     }
@@ -40,6 +51,10 @@ public final class StatusView {
       lines.add("  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": " + s.failure());
     }
     return lines;
+  }
+
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
   }
 
   private static String firstLine(String text) {

@@ -3,7 +3,11 @@ package dev.fuse.release.worker;
 import dev.fuse.release.activities.BuildActivitiesImpl;
 import dev.fuse.release.activities.MetadataActivitiesImpl;
 import dev.fuse.release.activities.PlanActivitiesImpl;
+import dev.fuse.release.activities.MeasureActivitiesImpl;
+import dev.fuse.release.activities.ParityActivitiesImpl;
 import dev.fuse.release.activities.PublishActivitiesImpl;
+import dev.fuse.release.measure.Measurer;
+import dev.fuse.release.parity.ParityRunner;
 import dev.fuse.release.activities.ReproducibilityActivitiesImpl;
 import dev.fuse.release.build.ReproducibilityChecker;
 import dev.fuse.release.activities.VerifyActivitiesImpl;
@@ -55,10 +59,13 @@ public final class ReleaseWorker implements AutoCloseable {
     TargetBuilder builder = new TargetBuilder(store, hosts, config.workDir());
     StagedVerifier verifier = new StagedVerifier(store, config.workDir());
     ReproducibilityChecker reproducibility = new ReproducibilityChecker(builder, store);
+    Measurer measurer = new Measurer(store, hosts, config.workDir());
+    ParityRunner parity = new ParityRunner(store, config.workDir());
     for (Target target : config.targets()) {
       Worker w = factory.newWorker(TaskQueues.forTarget(target), options);
       w.registerActivitiesImplementations(
-          new BuildActivitiesImpl(builder), new VerifyActivitiesImpl(verifier), new ReproducibilityActivitiesImpl(reproducibility));
+          new BuildActivitiesImpl(builder), new VerifyActivitiesImpl(verifier), new ReproducibilityActivitiesImpl(reproducibility),
+          new MeasureActivitiesImpl(measurer), new ParityActivitiesImpl(parity));
       queues.add(TaskQueues.forTarget(target) + (hosts.isNative(target) ? "" : " (emulated on " + hosts.hostClass() + ")"));
     }
   }

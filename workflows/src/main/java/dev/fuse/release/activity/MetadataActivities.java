@@ -2,6 +2,8 @@ package dev.fuse.release.activity;
 
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.model.SloReportRequest;
+import dev.fuse.release.model.SloReportResult;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -10,4 +12,11 @@ import io.temporal.activity.ActivityMethod;
 public interface MetadataActivities {
   @ActivityMethod(name = "GenerateMetadata")
   MetadataResult generate(MetadataRequest request);
+
+  /**
+   * Writes the run's evidence, slo-report.json and report.html, to staging. They vary from run to
+   * run (samples, timings), so they are bound to a release by digest, never listed in SHA256SUMS.
+   */
+  @ActivityMethod(name = "WriteSloReport")
+  SloReportResult writeSloReport(SloReportRequest request);
 }

@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param allowEmulatedPublish the orchestrator worker's policy on publishing emulated builds
  * @param reproducibilityCheck the recipe asks for a second, independent build of every target
  * @param blockOnReproducibilityMismatch the contract makes a mismatch fail the target
+ * @param contractId the release contract's id, e.g. aot-release-contract/v0.4
+ * @param slo the contract's SLO thresholds; null skips the SLO stages (plans made before them)
+ * @param thresholdRationale the written rationale for thresholds relaxed since the last release
  */
 public record ReleasePlan(
     String version,
@@ -32,7 +35,10 @@ public record ReleasePlan(
     Toolchain toolchain,
     boolean allowEmulatedPublish,
     boolean reproducibilityCheck,
-    boolean blockOnReproducibilityMismatch) {
+    boolean blockOnReproducibilityMismatch,
+    String contractId,
+    SloThresholds slo,
+    String thresholdRationale) {
 
   public ReleasePlan {
     Objects.requireNonNull(version, "version");

@@ -14,7 +14,9 @@ public record ReleaseStatus(
     ApprovalDecision decision,
     String decisionKind,
     String publishedPrefix,
-    String failure) {
+    String failure,
+    GateReport gates,
+    SloReportResult reports) {
   public ReleaseStatus {
     targets = List.copyOf(targets);
     artifacts = List.copyOf(artifacts);

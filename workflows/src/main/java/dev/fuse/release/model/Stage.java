@@ -6,6 +6,8 @@ public enum Stage {
   BUILDING,
   VERIFYING,
   REPRODUCING,
+  MEASURING,
+  PARITY,
   STAGED,
   FAILED
 }

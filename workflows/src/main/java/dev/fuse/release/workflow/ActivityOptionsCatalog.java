@@ -54,6 +54,20 @@ final class ActivityOptionsCatalog {
         .build();
   }
 
+  /**
+   * Measurement waits for the host to be free of builds and other measurements (heartbeating
+   * meanwhile), then runs tens of process starts: generous, but a dead worker is seen in a minute.
+   */
+  static ActivityOptions measure(String taskQueue, String summary) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(Duration.ofMinutes(60))
+        .setHeartbeatTimeout(Duration.ofMinutes(1))
+        .setRetryOptions(retries(3))
+        .setSummary(summary)
+        .build();
+  }
+
   /** Metadata is derived from references only; seconds of work. */
   static ActivityOptions metadata() {
     return ActivityOptions.newBuilder()

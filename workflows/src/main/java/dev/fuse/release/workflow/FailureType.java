@@ -14,7 +14,9 @@ public enum FailureType {
   ALREADY_PUBLISHED,
   POLICY_VIOLATION,
   TARGET_NOT_SERVED,
-  NOT_REPRODUCIBLE;
+  NOT_REPRODUCIBLE,
+  PARITY_REPORT_INVALID,
+  MEASUREMENT_FAILED;
 
   public static String[] names() {
     FailureType[] values = values();

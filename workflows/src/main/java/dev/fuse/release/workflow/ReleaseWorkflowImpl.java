@@ -6,7 +6,13 @@ import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.PublishActivities;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.Evidence;
+import dev.fuse.release.model.GateReport;
+import dev.fuse.release.model.GateResult;
+import dev.fuse.release.model.SloReportRequest;
+import dev.fuse.release.model.SloReportResult;
+import dev.fuse.release.policy.GateEvaluator;
 import dev.fuse.release.model.ExtensionBuildRequest;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
@@ -56,6 +62,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private String decisionKind;
   private String publishedPrefix;
   private String failure;
+  private GateReport gates;
+  private SloReportResult reports;
+  private final List<GateEvaluator.TargetEvidence> targetEvidence = new ArrayList<>();
   private long startedOn;
   private final List<Evidence> evidence = new ArrayList<>();
 
@@ -77,6 +86,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       enter(Phase.BUILDING);
       artifacts = ArtifactOrder.sorted(buildAllTargets());
       checkEmulationPolicy();
+      checkGates();
 
       enter(Phase.METADATA);
       metadata = metadataWriter.generate(new MetadataRequest(plan, artifacts,
@@ -87,7 +97,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
       enter(Phase.PUBLISHING);
       PublishResult published =
-          publisher.publish(new PublishRequest(plan, artifacts, metadata, decision));
+          publisher.publish(new PublishRequest(plan, artifacts, metadata, decision, reportRefs()));
       publishedPrefix = published.prefix();
       enter(Phase.PUBLISHED);
       return status();
@@ -136,6 +146,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         TargetPipelineResult result = pipelines.get(i).get();
         built.addAll(result.artifacts());
         evidence.addAll(result.evidence());
+        targetEvidence.add(new GateEvaluator.TargetEvidence(
+            plan.targets().get(i).id(), result.measure(), result.parity(), result.verify().runtime()));
       } catch (TemporalFailure e) {
         failures.add(target + ": " + Failures.rootMessage(e));
       }
@@ -150,6 +162,32 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(failure, "TargetsFailed");
     }
     return built;
+  }
+
+  /**
+   * The contract's go / no-go: evaluated in workflow code (pure, replayable), evidence written
+   * either way, and a NO-GO release ends here, before anyone is asked to approve it.
+   */
+  private void checkGates() {
+    if (plan.slo() == null) {
+      return;
+    }
+    gates = GateEvaluator.evaluate(plan.slo(), targetEvidence);
+    reports = metadataWriter.writeSloReport(new SloReportRequest(plan, gates, targetEvidence));
+    evidence.add(new Evidence(reports.json().key(), reports.json()));
+    evidence.add(new Evidence(reports.html().key(), reports.html()));
+    if (!gates.go()) {
+      List<String> failing = new ArrayList<>();
+      for (GateResult g : gates.failing()) {
+        failing.add(g.target() + " " + g.gate() + " " + g.value() + " (needs " + g.threshold() + ")");
+      }
+      failure = "NO-GO: " + String.join("; ", failing);
+      throw ApplicationFailure.newNonRetryableFailure(failure, "GatesFailed");
+    }
+  }
+
+  private List<ArtifactRef> reportRefs() {
+    return reports == null ? List.of() : List.of(reports.json(), reports.html());
   }
 
   private void checkEmulationPolicy() {
@@ -205,7 +243,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         decision,
         decisionKind,
         publishedPrefix,
-        failure);
+        failure,
+        gates,
+        reports);
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.fuse.release.workflow;
 
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.Evidence;
+import dev.fuse.release.model.MeasureResult;
+import dev.fuse.release.model.ParityResult;
 import dev.fuse.release.model.StepResult;
 import dev.fuse.release.model.ReproducibilityResult;
 import dev.fuse.release.model.TargetBuildResult;
@@ -11,15 +13,20 @@ import java.util.List;
 
 /**
  * A target pipeline's evidence: what was built and staged, what verification found, and the
- * reproducibility comparison (null when the recipe does not ask for one).
+ * reproducibility comparison (null when the recipe does not ask for one), and the SLO evidence
+ * (null for releases planned without a contract).
  */
-public record TargetPipelineResult(TargetBuildResult build, VerifyResult verify, ReproducibilityResult reproducibility) {
+public record TargetPipelineResult(
+    TargetBuildResult build, VerifyResult verify, ReproducibilityResult reproducibility, MeasureResult measure, ParityResult parity) {
 
   /** Build logs and diff reports of this target, for the provenance statement. */
   public List<Evidence> evidence() {
     List<Evidence> files = new ArrayList<>();
     for (StepResult step : build.steps()) {
       if (step.log() != null) files.add(new Evidence(step.log().key(), step.log()));
+    }
+    if (parity != null && parity.report() != null) {
+      files.add(new Evidence(parity.report().key(), parity.report()));
     }
     if (reproducibility != null) {
       for (ReproducibilityResult.ArtifactComparison c : reproducibility.comparisons()) {

@@ -1,7 +1,15 @@
 package dev.fuse.release.workflow;
 
 import dev.fuse.release.activity.BuildActivities;
+import dev.fuse.release.activity.MeasureActivities;
+import dev.fuse.release.activity.ParityActivities;
 import dev.fuse.release.activity.ReproducibilityActivities;
+import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.ArtifactType;
+import dev.fuse.release.model.MeasureRequest;
+import dev.fuse.release.model.MeasureResult;
+import dev.fuse.release.model.ParityRequest;
+import dev.fuse.release.model.ParityResult;
 import dev.fuse.release.activity.VerifyActivities;
 import dev.fuse.release.model.ReproducibilityRequest;
 import dev.fuse.release.model.ReproducibilityResult;
@@ -17,7 +25,7 @@ import io.temporal.workflow.Workflow;
 import java.util.Optional;
 
 /**
- * build -> verify -> reproducibility check, on the target's own queue, reporting each stage to the
+ * build -> verify -> reproducibility check -> measure -> parity, on the target's own queue, reporting each stage to the
  * parent release.
  */
 public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
@@ -53,10 +61,24 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
             new ReproducibilityRequest(request.plan(), target, built.artifacts()));
         failOnMismatch(request, reproduced);
       }
+      MeasureResult measured = null;
+      ParityResult parity = null;
+      int version2 = Workflow.getVersion("slo-gates", Workflow.DEFAULT_VERSION, 1);
+      Artifact aot = built.artifacts().stream().filter(a -> a.type() == ArtifactType.AOT).findFirst().orElse(null);
+      if (version2 >= 1 && request.plan().slo() != null && aot != null) {
+        report(target, Stage.MEASURING, host, emulated, "cold start AOT vs JIT, size, build time");
+        measured = Workflow.newActivityStub(MeasureActivities.class,
+                ActivityOptionsCatalog.measure(queue, "measure " + target.id()))
+            .measure(new MeasureRequest(request.plan(), target, aot, built.buildMillis()));
+        report(target, Stage.PARITY, host, emulated, "parity suite AOT vs JIT");
+        parity = Workflow.newActivityStub(ParityActivities.class,
+                ActivityOptionsCatalog.measure(queue, "parity " + target.id()))
+            .run(new ParityRequest(request.plan(), target, aot));
+      }
       String note = built.artifacts().size() + " artifacts staged"
           + (reproduced == null ? "" : reproduced.mismatches().isEmpty() ? ", reproduced" : ", NOT reproducible");
       report(target, Stage.STAGED, host, emulated, note);
-      return new TargetPipelineResult(built, verified, reproduced);
+      return new TargetPipelineResult(built, verified, reproduced, measured, parity);
     } catch (ActivityFailure | ApplicationFailure e) {
       report(target, Stage.FAILED, null, false, Failures.rootMessage(e));
       throw e;

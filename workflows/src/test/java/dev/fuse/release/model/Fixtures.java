@@ -10,7 +10,29 @@ public final class Fixtures {
   public static final long EPOCH = 1767225600L;
   public static final String BUCKET = "fuse-releases";
 
+  public static final SloThresholds SLO = new SloThresholds(30, 20, 25_000_000, 600, 0);
+
   private Fixtures() {}
+
+  /** Figures of a target that passes every gate, or with {@code aotP50} making cold start fail. */
+  public static MeasureResult measured(Target target, double aotP50) {
+    List<Double> aot = List.of(aotP50, aotP50 + 1, aotP50 + 2);
+    List<Double> jit = List.of(500.0, 520.0, 560.0);
+    MeasurementProtocol protocol = new MeasurementProtocol("Linux", "amd64", "test cpu", 2, "linux-x64", false,
+        target.triple(), COMMIT, List.of("AOT: hello-http"), sha('0'), 0.5, 0.6, "nearest-rank");
+    return new MeasureResult(target, new ColdStart("aot", List.of("hello-http"), aot, aot.get(1), aot.get(2)),
+        new ColdStart("jit-native", List.of("java", "Hello.java"), jit, 520.0, 560.0),
+        17_168, 14_472, 2, List.of(1.5, 2.0), 2.0, protocol);
+  }
+
+  public static ParityResult parity(Target target, int failures) {
+    List<String> divergences = failures == 0 ? List.of() : List.of("root: GET /: AOT 200 'a' != JIT 200 'b'");
+    return new ParityResult(target, 4, failures, divergences, null);
+  }
+
+  public static RuntimeChecks runtime(Target target, List<String> problems) {
+    return new RuntimeChecks(target, java.util.Map.of("target", target.id(), "profile", "release"), problems);
+  }
 
   public static ReleaseRequest request() {
     return new ReleaseRequest(VERSION, "/tmp/example-repo", "main", Target.allIds(), "alice", null,
@@ -20,7 +42,8 @@ public final class Fixtures {
   public static ReleasePlan plan(String runId, boolean allowEmulatedPublish) {
     return new ReleasePlan(VERSION, "fuse", "/tmp/example-repo", COMMIT, EPOCH, sha('r'),
         List.of(Target.values()), null, BUCKET, runId, "staging/" + VERSION + "/" + runId + "/",
-        new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), allowEmulatedPublish, true, true);
+        new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), allowEmulatedPublish, true, true,
+        "aot-release-contract/v0.4", SLO, null);
   }
 
   public static TargetBuildResult built(TargetBuildRequest request, boolean emulated) {

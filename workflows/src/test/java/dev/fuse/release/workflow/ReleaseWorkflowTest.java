@@ -196,7 +196,7 @@ class ReleaseWorkflowTest {
     ReleasePlan lenient = Fixtures.plan("run-1", true);
     bed.releasePlan = new ReleasePlan(lenient.version(), lenient.projectName(), lenient.repository(), lenient.commit(),
         lenient.sourceDateEpoch(), lenient.recipeSha256(), lenient.targets(), null, lenient.bucket(), lenient.runId(),
-        lenient.stagingPrefix(), lenient.toolchain(), true, true, false);
+        lenient.stagingPrefix(), lenient.toolchain(), true, true, false, lenient.contractId(), lenient.slo(), null);
     doAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), true)).when(bed.reproducibility).check(any());
     bed.start();
     ReleaseWorkflow release = bed.newRelease(Fixtures.request());

@@ -8,7 +8,13 @@ import static org.mockito.Mockito.withSettings;
 import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.PlanActivities;
+import dev.fuse.release.activity.MeasureActivities;
+import dev.fuse.release.activity.ParityActivities;
 import dev.fuse.release.activity.PublishActivities;
+import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.model.MeasureRequest;
+import dev.fuse.release.model.ParityRequest;
+import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.activity.ReproducibilityActivities;
 import dev.fuse.release.activity.VerifyActivities;
 import dev.fuse.release.model.Fixtures;
@@ -38,6 +44,8 @@ final class WorkflowTestBed implements AutoCloseable {
   final BuildActivities build = mock(BuildActivities.class, withSettings().withoutAnnotations());
   final VerifyActivities verify = mock(VerifyActivities.class, withSettings().withoutAnnotations());
   final ReproducibilityActivities reproducibility = mock(ReproducibilityActivities.class, withSettings().withoutAnnotations());
+  final MeasureActivities measure = mock(MeasureActivities.class, withSettings().withoutAnnotations());
+  final ParityActivities parity = mock(ParityActivities.class, withSettings().withoutAnnotations());
   final MetadataActivities metadata = mock(MetadataActivities.class, withSettings().withoutAnnotations());
   final PublishActivities publish = mock(PublishActivities.class, withSettings().withoutAnnotations());
   ReleasePlan releasePlan = Fixtures.plan("run-1", true);
@@ -50,13 +58,19 @@ final class WorkflowTestBed implements AutoCloseable {
     orchestrator.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
     orchestrator.registerActivitiesImplementations(plan, metadata, publish);
     for (Target t : Target.values()) {
-      env.newWorker(TaskQueues.forTarget(t)).registerActivitiesImplementations(build, verify, reproducibility);
+      env.newWorker(TaskQueues.forTarget(t)).registerActivitiesImplementations(build, verify, reproducibility, measure, parity);
     }
     when(plan.plan(any())).thenAnswer(inv -> releasePlan);
     when(build.buildTarget(any())).thenAnswer(inv -> Fixtures.built(inv.getArgument(0), inv.<TargetBuildRequest>getArgument(0).target() != Target.LINUX_X64));
     when(build.buildExtension(any())).thenAnswer(inv -> Fixtures.vsix(releasePlan));
     when(reproducibility.check(any())).thenAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), false));
-    when(verify.verifyStaged(any())).thenReturn(new VerifyResult(List.of("ok")));
+    when(verify.verifyStaged(any())).thenAnswer(inv -> new VerifyResult(List.of("ok"),
+        Fixtures.runtime(Target.parse(inv.<dev.fuse.release.model.VerifyRequest>getArgument(0).artifacts().get(0).target()), List.of())));
+    when(measure.measure(any())).thenAnswer(inv -> Fixtures.measured(inv.<MeasureRequest>getArgument(0).target(), 10));
+    when(parity.run(any())).thenAnswer(inv -> Fixtures.parity(inv.<ParityRequest>getArgument(0).target(), 0));
+    when(metadata.writeSloReport(any())).thenAnswer(inv -> new SloReportResult(
+        new ArtifactRef(Fixtures.BUCKET, releasePlan.stagingPrefix() + "slo-report.json", Fixtures.sha('j'), 9000),
+        new ArtifactRef(Fixtures.BUCKET, releasePlan.stagingPrefix() + "report.html", Fixtures.sha('h'), 20000)));
     when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
     when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));
   }

@@ -1,0 +1,23 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.activity.MeasureActivities;
+import dev.fuse.release.measure.Measurer;
+import dev.fuse.release.model.MeasureRequest;
+import dev.fuse.release.model.MeasureResult;
+
+public class MeasureActivitiesImpl implements MeasureActivities {
+  private final Measurer measurer;
+
+  public MeasureActivitiesImpl(Measurer measurer) {
+    this.measurer = measurer;
+  }
+
+  @Override
+  public MeasureResult measure(MeasureRequest request) {
+    try {
+      return measurer.measure(request, Heartbeats.current());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package dev.fuse.release.activities;
+
+import dev.fuse.release.activity.ParityActivities;
+import dev.fuse.release.model.ParityRequest;
+import dev.fuse.release.model.ParityResult;
+import dev.fuse.release.parity.ParityRunner;
+
+public class ParityActivitiesImpl implements ParityActivities {
+  private final ParityRunner runner;
+
+  public ParityActivitiesImpl(ParityRunner runner) {
+    this.runner = runner;
+  }
+
+  @Override
+  public ParityResult run(ParityRequest request) {
+    try {
+      return runner.run(request, Heartbeats.current());
+    } catch (Exception e) {
+      throw ActivityFailures.toFailure(e);
+    }
+  }
+}
