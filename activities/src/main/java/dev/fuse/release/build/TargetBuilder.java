@@ -136,7 +136,10 @@ public final class TargetBuilder {
   private StepResult runStep(
       ReleasePlan plan, Target target, Recipe.BuildStep step, String logSuffix, Path checkout, Map<String, String> values,
       Path logs, Runnable heartbeat) throws IOException, InterruptedException {
-    List<String> argv = step.run().stream().map(a -> Placeholders.expand(a, values)).toList();
+    List<String> argv = new java.util.ArrayList<>(step.run().stream().map(a -> Placeholders.expand(a, values)).toList());
+    if (plan.linksStatically(target)) {
+      step.staticArgs().forEach(a -> argv.add(Placeholders.expand(a, values)));
+    }
     Map<String, String> env = new TreeMap<>();
     env.put("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch()));
     env.put("FUSE_RELEASE_VERSION", plan.version());

@@ -62,6 +62,7 @@ public final class ReleaseMetadata {
       node.put("triple", t.triple());
       node.put("hostClass", host == null ? null : host.hostClass());
       node.put("emulated", host != null && host.emulated());
+      node.put("linkage", plan.linksStatically(t) ? "static" : "dynamic");
     }
     ArrayNode list = root.putArray("artifacts");
     for (Artifact a : ArtifactOrder.sorted(artifacts)) {

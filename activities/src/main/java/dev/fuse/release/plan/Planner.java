@@ -96,7 +96,12 @@ public final class Planner {
           request.sortedTargets(), previous, store.bucket(), runId,
           StoreLayout.stagingPrefix(version, runId), toolchain, allowEmulatedPublish,
           recipe.reproducibilityCheck(), contract.blockOnReproducibilityMismatch(),
-          contract.id(), contract.slo(), contract.rationale());
+          contract.id(), contract.slo(), contract.rationale(),
+          request.staticTargets().stream().map(dev.fuse.release.model.Target::parse).toList());
+      if (!plan.staticTargets().isEmpty() && recipe.build().stream().allMatch(s -> s.staticArgs().isEmpty())) {
+        throw new PipelineException(FailureType.INVALID_RECIPE,
+            "static linking was asked for, but no build step of " + Recipe.FILE_NAME + " has staticArgs");
+      }
       // The contract travels with the release, so the next one can tell what was relaxed.
       store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
       new ReleaseIndex(store).record(request, workflowId, runId, commit);

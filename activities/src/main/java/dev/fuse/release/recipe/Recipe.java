@@ -46,10 +46,14 @@ public record Recipe(
     }
   }
 
-  /** One command of the build; {@code run} is argv, never a shell string. */
-  public record BuildStep(String name, List<String> run, int timeoutSeconds) {
+  /**
+   * One command of the build; {@code run} is argv, never a shell string. {@code staticArgs} are
+   * appended when the release links the target statically (linux-x64 only, never by default).
+   */
+  public record BuildStep(String name, List<String> run, int timeoutSeconds, List<String> staticArgs) {
     public BuildStep {
       run = List.copyOf(run);
+      staticArgs = staticArgs == null ? List.of() : List.copyOf(staticArgs);
     }
   }
 

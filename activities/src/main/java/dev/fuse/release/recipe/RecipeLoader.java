@@ -131,7 +131,8 @@ public final class RecipeLoader {
       if (timeout < 1 || timeout > 3 * 3600) {
         errors.add(where + ".timeoutSeconds: required, 1 to 10800 (got " + step.path("timeoutSeconds") + ")");
       }
-      steps.add(new Recipe.BuildStep(name, run, timeout));
+      List<String> staticArgs = step.has("staticArgs") ? argv(step.path("staticArgs"), where + ".staticArgs", errors) : List.of();
+      steps.add(new Recipe.BuildStep(name, run, timeout, staticArgs));
     }
     return steps;
   }

@@ -37,6 +37,9 @@ public final class HtmlReport {
     boolean go = request.gates().go();
     h.append("<p id=\"verdict\" class=\"verdict ").append(go ? "go" : "nogo").append("\">")
         .append(request.gates().verdict()).append("</p>\n");
+    if (!plan.staticTargets().isEmpty()) {
+      h.append("<p><b>Static linking (non-default):</b> ").append(esc(plan.staticTargets().toString())).append("</p>\n");
+    }
     if (plan.thresholdRationale() != null) {
       h.append("<p><b>Threshold change rationale:</b> ").append(esc(plan.thresholdRationale())).append("</p>\n");
     }

@@ -29,6 +29,8 @@ public final class SloReport {
     contract.put("id", plan.contractId());
     contract.set("thresholds", CanonicalJson.MAPPER.valueToTree(plan.slo()));
     contract.put("thresholdChangeRationale", plan.thresholdRationale());
+    ArrayNode linkage = root.putArray("staticTargets");
+    plan.staticTargets().forEach(t -> linkage.add(t.id()));
     root.put("verdict", request.gates().verdict());
     ArrayNode gates = root.putArray("gates");
     for (GateResult g : request.gates().gates()) {

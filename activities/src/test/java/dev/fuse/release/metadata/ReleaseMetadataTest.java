@@ -19,15 +19,16 @@ import java.util.Random;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
-class ReleaseMetadataTest {
-  static ReleasePlan plan(String runId) {
+public class ReleaseMetadataTest {
+  public static ReleasePlan plan(String runId) {
     return new ReleasePlan("0.4.0", "fuse", "/repo", "aa2e1786ec9262f1486311f333d793e0a3062560", 1767225600L,
         "1".repeat(64), List.of(Target.values()), "0.3.9", "fuse-releases", runId,
         "staging/0.4.0/" + runId + "/", new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), true, true, true,
-        "aot-release-contract/v0.4", new dev.fuse.release.model.SloThresholds(30, 20, 25_000_000, 600, 0), null);
+        "aot-release-contract/v0.4", new dev.fuse.release.model.SloThresholds(30, 20, 25_000_000, 600, 0), null,
+        List.of(Target.LINUX_X64));
   }
 
-  static List<Artifact> artifacts(String runId) {
+  public static List<Artifact> artifacts(String runId) {
     List<Artifact> list = new ArrayList<>();
     int i = 0;
     for (Target t : Target.values()) {

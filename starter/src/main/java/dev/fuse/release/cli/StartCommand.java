@@ -40,6 +40,9 @@ public class StartCommand implements Callable<Integer> {
   @Option(names = "--source-date-epoch", description = "Override the commit time (default: $SOURCE_DATE_EPOCH, else the release commit's time).")
   String sourceDateEpoch;
 
+  @Option(names = "--static", split = ",", description = "Link these targets statically (only linux-x64; never the default).")
+  List<String> staticTargets;
+
   @Option(names = "--watch", description = "Follow the release after starting it.")
   boolean watch;
 
@@ -75,7 +78,7 @@ public class StartCommand implements Callable<Integer> {
     String requester = requestedBy != null ? requestedBy : ctx.userName();
     ReleaseRequest request = new ReleaseRequest(
         version, repository, revision, targets == null ? Target.allIds() : targets, requester, epoch,
-        Durations.parseSeconds(approvalTimeout, "--approval-timeout"));
+        Durations.parseSeconds(approvalTimeout, "--approval-timeout"), staticTargets);
     checkLocalRepository(repository, revision);
     return request;
   }

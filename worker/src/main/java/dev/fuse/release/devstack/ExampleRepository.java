@@ -27,6 +27,16 @@ public final class ExampleRepository {
 
   /** Creates (or reuses, if already made from the same files) the repository; returns its commit. */
   public static String prepare(Path source, Path repository) throws IOException {
+    return prepare(source, repository, tree -> {});
+  }
+
+  /** Changes the copied files before the commit (tests make variants of the example this way). */
+  @FunctionalInterface
+  public interface Edit {
+    void apply(Path tree) throws IOException;
+  }
+
+  public static String prepare(Path source, Path repository, Edit edit) throws IOException {
     if (!Files.isRegularFile(source.resolve("fuse-release.json"))) {
       throw new IOException("no example project at " + source + " (expected fuse-release.json there)");
     }
@@ -35,6 +45,7 @@ public final class ExampleRepository {
     }
     Files.createDirectories(repository);
     copyTree(source, repository);
+    edit.apply(repository);
     git(repository, "init", "--quiet", "--initial-branch=" + BRANCH);
     git(repository, "add", "--all");
     git(repository, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", "fuse-hello example release");

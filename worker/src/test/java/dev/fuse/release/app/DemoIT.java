@@ -21,11 +21,12 @@ class DemoIT {
     assertThat(demo.out())
         .contains("releasing fuse-hello 0.4.0")
         .contains("phase AWAITING_APPROVAL")
+        .contains("gates: GO")
         .contains("published release 0.4.0 to s3://fuse-releases/releases/0.4.0/")
         .contains("fuse-vscode-0.4.0.vsix: OK")
         .contains("release-artifacts.json: OK");
     Path downloaded = data.resolve("demo/downloads/0.4.0");
-    assertThat(Files.list(downloaded).count()).isEqualTo(10);
+    assertThat(Files.list(downloaded).count()).isEqualTo(14);
 
     CliRun again = CliRun.run(Map.of("FUSE_RELEASE_HOME", HOME.toString()),
         "demo", "--approve", "--data-dir", data.resolve("demo").toString());

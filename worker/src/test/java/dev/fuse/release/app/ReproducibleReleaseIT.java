@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -22,14 +23,17 @@ class ReproducibleReleaseIT {
 
   @Test
   void twoReleasesOfOneRevisionPublishTheSameBytes(@TempDir Path data) throws Exception {
-    Map<String, byte[]> first = release(data.resolve("first"), "UTC", Locale.US, "alice");
-    Map<String, byte[]> second = release(data.resolve("second"), "Pacific/Kiritimati", Locale.forLanguageTag("tr-TR"), "bob");
+    Path example = data.resolve("example");
+    copy(ExampleVariants.EXAMPLE, example);
+    ExampleVariants.quick(example);
+    Map<String, byte[]> first = release(example, data.resolve("first"), "UTC", Locale.US, "alice");
+    Map<String, byte[]> second = release(example, data.resolve("second"), "Pacific/Kiritimati", Locale.forLanguageTag("tr-TR"), "bob");
 
     assertThat(second.keySet()).isEqualTo(first.keySet());
     assertThat(first).containsKeys("SHA256SUMS", "release-artifacts.json", "fuse-aot-0.4.0-windows-x64.zip");
     for (String name : first.keySet()) {
-      if (name.equals("provenance.intoto.json")) {
-        // Names the run (ids, times): differs by design, and is not listed in SHA256SUMS.
+      if (List.of("provenance.intoto.json", "slo-report.json", "report.html", "approval.json").contains(name)) {
+        // Evidence of one run (ids, times, samples, who approved): differs by design, never in SHA256SUMS.
         assertThat(second.get(name)).isNotEqualTo(first.get(name));
       } else {
         assertThat(second.get(name)).as(name).isEqualTo(first.get(name));
@@ -37,14 +41,24 @@ class ReproducibleReleaseIT {
     }
   }
 
-  private static Map<String, byte[]> release(Path dir, String zone, Locale locale, String user) throws Exception {
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(dest);
+        else Files.copy(p, dest);
+      }
+    }
+  }
+
+  private static Map<String, byte[]> release(Path example, Path dir, String zone, Locale locale, String user) throws Exception {
     TimeZone originalZone = TimeZone.getDefault();
     Locale originalLocale = Locale.getDefault();
     try {
       TimeZone.setDefault(TimeZone.getTimeZone(zone));
       Locale.setDefault(locale);
       CliRun demo = CliRun.run(Map.of("FUSE_RELEASE_HOME", HOME.toString(), "USER", user),
-          "demo", "--approve", "--data-dir", dir.toString());
+          "demo", "--approve", "--data-dir", dir.toString(), "--example", example.toString());
       assertThat(demo.exitCode()).as(demo.toString()).isZero();
     } finally {
       TimeZone.setDefault(originalZone);

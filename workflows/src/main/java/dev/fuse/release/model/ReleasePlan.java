@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param contractId the release contract's id, e.g. aot-release-contract/v0.4
  * @param slo the contract's SLO thresholds; null skips the SLO stages (plans made before them)
  * @param thresholdRationale the written rationale for thresholds relaxed since the last release
+ * @param staticTargets targets built with the recipe's static-linking arguments (linux-x64 only)
  */
 public record ReleasePlan(
     String version,
@@ -38,11 +39,17 @@ public record ReleasePlan(
     boolean blockOnReproducibilityMismatch,
     String contractId,
     SloThresholds slo,
-    String thresholdRationale) {
+    String thresholdRationale,
+    List<Target> staticTargets) {
 
   public ReleasePlan {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(commit, "commit");
     targets = List.copyOf(targets);
+    staticTargets = staticTargets == null ? List.of() : List.copyOf(staticTargets);
+  }
+
+  public boolean linksStatically(Target target) {
+    return staticTargets.contains(target);
   }
 }

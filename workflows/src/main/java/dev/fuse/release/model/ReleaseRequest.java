@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param targets target ids, in any order; the workflow sorts them
  * @param sourceDateEpoch optional override of the release commit timestamp, seconds
  * @param approvalTimeoutSeconds how long the release waits for a decision; expiry rejects it
+ * @param staticTargets targets to link statically (never the default; the contract allows only
+ *     linux-x64)
  */
 public record ReleaseRequest(
     String version,
@@ -21,12 +23,20 @@ public record ReleaseRequest(
     List<String> targets,
     String requestedBy,
     Long sourceDateEpoch,
-    long approvalTimeoutSeconds) {
+    long approvalTimeoutSeconds,
+    List<String> staticTargets) {
 
   public static final long DEFAULT_APPROVAL_TIMEOUT_SECONDS = 7L * 24 * 3600;
 
+  /** A request without static linking (the default). */
+  public ReleaseRequest(String version, String repository, String revision, List<String> targets, String requestedBy,
+      Long sourceDateEpoch, long approvalTimeoutSeconds) {
+    this(version, repository, revision, targets, requestedBy, sourceDateEpoch, approvalTimeoutSeconds, List.of());
+  }
+
   public ReleaseRequest {
     targets = targets == null ? List.of() : List.copyOf(targets);
+    staticTargets = staticTargets == null ? List.of() : List.copyOf(staticTargets);
     List<String> errors = new ArrayList<>();
     if (!ReleaseVersion.isValid(version)) {
       errors.add(
@@ -50,6 +60,14 @@ public record ReleaseRequest(
     }
     if (targets.stream().distinct().count() != targets.size()) {
       errors.add("targets " + targets + " name a target twice");
+    }
+    for (String t : staticTargets) {
+      if (!t.equals(Target.LINUX_X64.id())) {
+        errors.add("static linking is only supported for linux-x64 (asked for " + t + "); macos-arm64 and windows-x64 "
+            + "are not supported for the release contract");
+      } else if (!targets.contains(t)) {
+        errors.add("static linking asked for " + t + ", which is not among the targets");
+      }
     }
     if (requestedBy == null || requestedBy.isBlank()) {
       errors.add("missing requester: pass --requested-by <name>");

@@ -43,7 +43,7 @@ public final class Fixtures {
     return new ReleasePlan(VERSION, "fuse", "/tmp/example-repo", COMMIT, EPOCH, sha('r'),
         List.of(Target.values()), null, BUCKET, runId, "staging/" + VERSION + "/" + runId + "/",
         new Toolchain("stable", "minimal", "rustfmt,clippy", "24"), allowEmulatedPublish, true, true,
-        "aot-release-contract/v0.4", SLO, null);
+        "aot-release-contract/v0.4", SLO, null, List.of());
   }
 
   public static TargetBuildResult built(TargetBuildRequest request, boolean emulated) {

@@ -41,4 +41,15 @@ class ReleaseRequestTest {
     assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", List.of("linux-x64", "linux-x64"), "a", null, 60))
         .hasMessageContaining("name a target twice");
   }
+
+  @Test
+  void staticLinkingIsOnlyForLinuxAndNeverImplied() {
+    assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", null, 60).staticTargets()).isEmpty();
+    assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", null, 60, List.of("linux-x64")).staticTargets())
+        .containsExactly("linux-x64");
+    assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", null, 60, List.of("windows-x64")))
+        .hasMessageContaining("static linking is only supported for linux-x64 (asked for windows-x64)");
+    assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", List.of("macos-arm64"), "a", null, 60, List.of("linux-x64")))
+        .hasMessageContaining("not among the targets");
+  }
 }

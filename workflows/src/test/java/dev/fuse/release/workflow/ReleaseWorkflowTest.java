@@ -10,6 +10,7 @@ import static org.mockito.Mockito.doAnswer;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.Phase;
+import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
@@ -196,7 +197,7 @@ class ReleaseWorkflowTest {
     ReleasePlan lenient = Fixtures.plan("run-1", true);
     bed.releasePlan = new ReleasePlan(lenient.version(), lenient.projectName(), lenient.repository(), lenient.commit(),
         lenient.sourceDateEpoch(), lenient.recipeSha256(), lenient.targets(), null, lenient.bucket(), lenient.runId(),
-        lenient.stagingPrefix(), lenient.toolchain(), true, true, false, lenient.contractId(), lenient.slo(), null);
+        lenient.stagingPrefix(), lenient.toolchain(), true, true, false, lenient.contractId(), lenient.slo(), null, List.of());
     doAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), true)).when(bed.reproducibility).check(any());
     bed.start();
     ReleaseWorkflow release = bed.newRelease(Fixtures.request());
@@ -207,15 +208,48 @@ class ReleaseWorkflowTest {
         .extracting(a -> a.reproducibility()).containsOnly("mismatch");
   }
 
+  @Test
+  void aFailingGateStopsTheReleaseBeforeApprovalWithTheGateNamed() {
+    doAnswer(inv -> {
+      MeasureRequest r = inv.getArgument(0);
+      return Fixtures.measured(r.target(), r.target() == Target.MACOS_ARM64 ? 1500 : 10);
+    }).when(bed.measure).measure(any());
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+        .rootCause().hasMessageContaining("NO-GO: macos-arm64 cold-start-p50");
+    ReleaseStatus status = release.status();
+    assertThat(status.phase()).isEqualTo(Phase.FAILED);
+    assertThat(status.gates().verdict()).isEqualTo("NO-GO");
+    assertThat(status.gates().failing()).extracting(g -> g.target() + " " + g.gate())
+        .containsExactly("macos-arm64 cold-start-p50", "macos-arm64 cold-start-p95");
+    assertThat(status.reports()).isNotNull();
+    verify(bed.metadata).writeSloReport(any());
+    verify(bed.metadata, never()).generate(any());
+  }
+
+  @Test
+  void aReleaseThatPassesEveryGateCarriesTheGateTableToApproval() throws Exception {
+    bed.start();
+    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
+    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+    assertThat(waiting.gates().go()).isTrue();
+    assertThat(waiting.gates().gates()).hasSize(18);
+    assertThat(waiting.reports().html().key()).endsWith("report.html");
+  }
+
   /** With -Dfuse.recordHistories=DIR, writes the histories the replay test uses. */
   private void recordHistories(String workflowId) throws Exception {
     String dir = System.getProperty("fuse.recordHistories");
     if (dir == null) return;
     Files.createDirectories(Path.of(dir));
     WorkflowClient client = bed.env.getWorkflowClient();
-    Files.writeString(Path.of(dir, "release-approved-v2.json"), client.fetchHistory(workflowId).toJson(true));
+    Files.writeString(Path.of(dir, "release-approved-v3.json"), client.fetchHistory(workflowId).toJson(true));
     for (String target : List.of("linux-x64")) {
-      Files.writeString(Path.of(dir, "target-pipeline-" + target + "-v2.json"),
+      Files.writeString(Path.of(dir, "target-pipeline-" + target + "-v3.json"),
           client.fetchHistory(workflowId + "/" + target).toJson(true));
     }
   }

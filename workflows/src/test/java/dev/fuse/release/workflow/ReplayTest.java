@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReplayTest {
 
-  /** v1: recorded before the reproducibility check existed (guarded by getVersion). */
+  /** v1: before the reproducibility check; v2: before the SLO stages; v3: current. */
   @ParameterizedTest
-  @ValueSource(strings = {"release-approved.json", "release-approved-v2.json"})
+  @ValueSource(strings = {"release-approved.json", "release-approved-v2.json", "release-approved-v3.json"})
   void approvedReleaseHistoriesReplay(String fixture) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(fixture), "fuse-release-0.4.0");
     assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, ReleaseWorkflowImpl.class))
@@ -29,7 +29,7 @@ class ReplayTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"target-pipeline-linux-x64.json", "target-pipeline-linux-x64-v2.json"})
+  @ValueSource(strings = {"target-pipeline-linux-x64.json", "target-pipeline-linux-x64-v2.json", "target-pipeline-linux-x64-v3.json"})
   void targetPipelineHistoriesReplay(String fixture) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(fixture), "fuse-release-0.4.0/linux-x64");
     assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, TargetPipelineWorkflowImpl.class))
