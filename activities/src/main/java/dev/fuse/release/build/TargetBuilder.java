@@ -126,11 +126,7 @@ public final class TargetBuilder {
   }
 
   private BuildHost hostFor(Target target) {
-    try {
-      return hosts.hostFor(target);
-    } catch (IllegalStateException e) {
-      throw new PipelineException(FailureType.TARGET_NOT_SERVED, e.getMessage());
-    }
+    return hosts.hostFor(target);
   }
 
   private StepResult runStep(

@@ -1,7 +1,9 @@
 package dev.fuse.release.host;
 
+import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.model.BuildHost;
 import dev.fuse.release.model.Target;
+import dev.fuse.release.workflow.FailureType;
 import java.util.Set;
 
 /**
@@ -29,7 +31,7 @@ public record BuildHostPolicy(String hostClass, Set<Target> emulated) {
   /** The host record for a build of {@code target}, or an error naming how to serve it. */
   public BuildHost hostFor(Target target) {
     if (!serves(target)) {
-      throw new IllegalStateException(
+      throw new PipelineException(FailureType.TARGET_NOT_SERVED,
           "this worker runs on " + hostClass + " and does not build " + target.id()
               + "; run a worker on a " + target.id() + " runner, or list it in FUSE_RELEASE_EMULATE (dev only)");
     }

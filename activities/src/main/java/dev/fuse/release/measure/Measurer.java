@@ -47,12 +47,7 @@ public final class Measurer {
 
   public MeasureResult measure(MeasureRequest request, Runnable heartbeat) throws IOException, InterruptedException {
     ReleasePlan plan = request.plan();
-    BuildHost host;
-    try {
-      host = hosts.hostFor(request.target());
-    } catch (IllegalStateException e) {
-      throw new PipelineException(FailureType.TARGET_NOT_SERVED, e.getMessage());
-    }
+    BuildHost host = hosts.hostFor(request.target());
     List<Double> history = new BuildTimeHistory(store)
         .append(request.target().id(), plan.runId(), plan.version(), request.buildMillis() / 1000.0);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + request.target().id() + "-measure")) {

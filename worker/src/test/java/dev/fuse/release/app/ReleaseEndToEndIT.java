@@ -41,7 +41,7 @@ class ReleaseEndToEndIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    commit = ExampleRepository.prepare(HOME.resolve("examples/fuse-hello"), data.resolve("example-repo"));
+    commit = ExampleVariants.prepare(data.resolve("example-repo"), tree -> {});
     stack = DevStack.start(data, 0, 0);
     env = new HashMap<>(stack.env());
     env.put("FUSE_RELEASE_REPO", data.resolve("example-repo").toString());
@@ -86,6 +86,10 @@ class ReleaseEndToEndIT {
     CliRun target = cli("start", "--version", "0.4.0", "--revision", "main", "--target", "linux-x64,solaris-sparc");
     assertThat(target.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(target.err()).contains("unknown target 'solaris-sparc'");
+
+    CliRun staticWindows = cli("start", "--version", "0.4.0", "--revision", "main", "--static", "windows-x64");
+    assertThat(staticWindows.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(staticWindows.err()).contains("static linking is only supported for linux-x64 (asked for windows-x64)");
 
     CliRun noRevision = cli("start", "--version", "0.4.0");
     assertThat(noRevision.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -132,12 +136,16 @@ class ReleaseEndToEndIT {
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
     CliRun watched = cli("watch", "0.4.0");
     assertThat(watched.exitCode()).as(watched.toString()).isZero();
-    assertThat(watched.out()).contains("phase PUBLISHED").contains("published at releases/0.4.0/");
+    assertThat(watched.out()).contains("phase PUBLISHED").contains("published at releases/0.4.0/").contains("gates: GO");
+    JsonNode gates = status("0.4.0").path("gates");
+    assertThat(gates.path("go").asBoolean()).isTrue();
+    assertThat(gates.path("gates")).hasSize(18);
 
     ArtifactStore store = stack.store();
     List<String> keys = store.listKeys("releases/0.4.0/");
-    assertThat(keys).hasSize(10).contains("releases/0.4.0/SHA256SUMS", "releases/0.4.0/release-artifacts.json",
-        "releases/0.4.0/provenance.intoto.json",
+    assertThat(keys).hasSize(14).contains("releases/0.4.0/SHA256SUMS", "releases/0.4.0/release-artifacts.json",
+        "releases/0.4.0/provenance.intoto.json", "releases/0.4.0/slo-report.json", "releases/0.4.0/report.html",
+        "releases/0.4.0/approval.json", "releases/0.4.0/release-contract.json",
         "releases/0.4.0/fuse-aot-0.4.0-windows-x64.zip", "releases/0.4.0/fuse-vscode-0.4.0.vsix");
     JsonNode done = status("0.4.0");
     for (JsonNode artifact : done.path("artifacts")) {
@@ -149,6 +157,8 @@ class ReleaseEndToEndIT {
 
     Path download = Files.createDirectories(data.resolve("download"));
     for (String key : keys) {
+      if (key.endsWith(".json") && !key.endsWith("release-artifacts.json")) continue;
+      if (key.endsWith(".html")) continue;
       Files.write(download.resolve(key.substring("releases/0.4.0/".length())), store.getBytes(key));
     }
     Process check = new ProcessBuilder("sha256sum", "-c", "SHA256SUMS").directory(download.toFile()).redirectErrorStream(true).start();
@@ -161,6 +171,18 @@ class ReleaseEndToEndIT {
     assertThat(provenance.path("subject")).hasSize(8);
     assertThat(provenance.path("predicate").path("runDetails").path("byproducts").findValuesAsText("name"))
         .contains("logs/0.4.0/" + done.path("artifacts").get(0).path("ref").path("key").asText().split("/")[2] + "/linux-x64/aot.log");
+
+    JsonNode slo = JSON.readTree(store.getBytes("releases/0.4.0/slo-report.json"));
+    assertThat(slo.path("verdict").asText()).isEqualTo("GO");
+    JsonNode linux = slo.path("targets").get(0).path("measurement");
+    assertThat(linux.path("aot").path("samplesMillis")).hasSize(3);
+    assertThat(linux.path("protocol").path("commit").asText()).isEqualTo(commit);
+    assertThat(linux.path("protocol").path("percentileMethod").asText()).isEqualTo("nearest-rank");
+    JsonNode approval = JSON.readTree(store.getBytes("releases/0.4.0/approval.json"));
+    assertThat(approval.path("approver").asText()).isEqualTo("alice");
+    assertThat(approval.path("manifestSha256").asText()).isEqualTo(manifestSha);
+    assertThat(approval.path("evidence").findValuesAsText("sha256"))
+        .containsExactly(Sha256.of(store.getBytes("releases/0.4.0/slo-report.json")), Sha256.of(store.getBytes("releases/0.4.0/report.html")));
 
     JsonNode latest = JSON.readTree(store.getBytes("releases/latest.json"));
     assertThat(latest.path("version").asText()).isEqualTo("0.4.0");
@@ -196,7 +218,7 @@ class ReleaseEndToEndIT {
   @Order(4)
   void aBadRecipeFailsPlanningWithEveryProblemAndStagesNothing() throws Exception {
     Path broken = data.resolve("broken-repo");
-    ExampleRepository.prepare(HOME.resolve("examples/fuse-hello"), broken);
+    ExampleVariants.prepare(broken, tree -> {});
     Path recipe = broken.resolve("fuse-release.json");
     Files.writeString(recipe, Files.readString(recipe).replace("\"recipeVersion\": 1", "\"recipeVersion\": 7")
         .replace("\"node\": \"24\"", "\"node\": \"latest\""));

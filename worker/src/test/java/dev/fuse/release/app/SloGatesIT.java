@@ -1,0 +1,119 @@
+package dev.fuse.release.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.cli.ExitCodes;
+import dev.fuse.release.devstack.DevStack;
+import dev.fuse.release.devstack.ExampleRepository;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Variants of the example that each break one gate stop before approval, with the failing gate
+ * named in the status and in the staged evidence, and nothing published.
+ */
+class SloGatesIT {
+  @TempDir static Path data;
+  static DevStack stack;
+  static Map<String, String> env;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = DevStack.start(data, 0, 0);
+    env = new HashMap<>(stack.env());
+    env.put("FUSE_RELEASE_HOME", ExampleVariants.HOME.toString());
+    env.put("USER", "gatekeeper");
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    stack.close();
+  }
+
+  private CliRun releaseVariant(String version, ExampleRepository.Edit variant) throws Exception {
+    Path repo = data.resolve("repo-" + version);
+    ExampleVariants.prepare(repo, variant);
+    CliRun started = CliRun.run(env, "start", "--version", version, "--revision", "main", "--repo", repo.toString(), "--target", "linux-x64");
+    assertThat(started.exitCode()).as(started.toString()).isZero();
+    return CliRun.run(env, "watch", version);
+  }
+
+  private void assertNoGo(String version, CliRun watched, String gate, String detail) {
+    assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+    assertThat(watched.out()).contains("gates: NO-GO").contains("FAIL linux-x64    " + gate)
+        .contains("failed: NO-GO: linux-x64 " + gate).contains(detail).doesNotContain("AWAITING_APPROVAL");
+    assertThat(stack.store().listKeys("releases/" + version + "/")).isEmpty();
+    assertThat(stack.store().listKeys("staging/" + version + "/")).anyMatch(k -> k.endsWith("/slo-report.json"))
+        .anyMatch(k -> k.endsWith("/report.html"));
+  }
+
+  @Test
+  void slowAotStartFailsTheColdStartGates() throws Exception {
+    assertNoGo("0.9.1", releaseVariant("0.9.1", ExampleVariants::slowAotStart), "cold-start-p50", "AOT 15");
+  }
+
+  @Test
+  void a26MiBBinaryFailsTheSizeGate() throws Exception {
+    assertNoGo("0.9.2", releaseVariant("0.9.2", ExampleVariants::bigBinary), "stripped-size", "<= 25000000 B");
+  }
+
+  @Test
+  void aParityDivergenceFailsTheParityGateNamingTheCase() throws Exception {
+    assertNoGo("0.9.3", releaseVariant("0.9.3", ExampleVariants::parityDivergence), "parity", "root: GET /: AOT 200");
+  }
+
+  @Test
+  void aMissingBuildInfoKeyFailsTheBuildMetadataGate() throws Exception {
+    assertNoGo("0.9.4", releaseVariant("0.9.4", ExampleVariants::missingBuildInfoKey), "build-metadata", "build info lacks key 'contract'");
+  }
+
+  @Test
+  void aBuildOverItsTimeBudgetFailsTheBuildTimeGate() throws Exception {
+    assertNoGo("0.9.5", releaseVariant("0.9.5", ExampleVariants::slowBuild), "build-time-p95", "(needs <= 1 s)");
+  }
+
+  @Test
+  void aStaticLinuxBuildPassesTheGatesAndIsRecordedAsStatic() throws Exception {
+    Path repo = data.resolve("repo-0.7.0");
+    ExampleVariants.prepare(repo, tree -> {});
+    assertThat(CliRun.run(env, "start", "--version", "0.7.0", "--revision", "main", "--repo", repo.toString(),
+        "--target", "linux-x64", "--static", "linux-x64").exitCode()).isZero();
+    String status = "";
+    for (int i = 0; i < 600 && !status.contains("AWAITING_APPROVAL") && !status.contains("FAILED"); i++) {
+      Thread.sleep(200);
+      status = CliRun.run(env, "status", "0.7.0", "--output", "json").out();
+    }
+    JsonNode s = new ObjectMapper().readTree(status);
+    assertThat(s.path("phase").asText()).as(status).isEqualTo("AWAITING_APPROVAL");
+    JsonNode manifest = new ObjectMapper().readTree(stack.store().getBytes(s.path("metadata").path("manifest").path("key").asText()));
+    assertThat(manifest.path("targets").get(0).path("linkage").asText()).isEqualTo("static");
+    JsonNode report = new ObjectMapper().readTree(stack.store().getBytes(s.path("reports").path("json").path("key").asText()));
+    assertThat(report.path("staticTargets").get(0).asText()).isEqualTo("linux-x64");
+    assertThat(CliRun.run(env, "reject", "0.7.0", "--comment", "static build checked").exitCode()).isZero();
+  }
+
+  @Test
+  void aThresholdRelaxedSinceTheLastReleaseNeedsARationale() throws Exception {
+    Path repo = data.resolve("repo-0.8.0");
+    ExampleVariants.prepare(repo, tree -> {});
+    assertThat(CliRun.run(env, "start", "--version", "0.8.0", "--revision", "main", "--repo", repo.toString(),
+        "--target", "linux-x64").exitCode()).isZero();
+    for (int i = 0; i < 600 && !CliRun.run(env, "status", "0.8.0").out().contains("AWAITING_APPROVAL"); i++) {
+      Thread.sleep(200);
+    }
+    assertThat(CliRun.run(env, "approve", "0.8.0", "--comment", "baseline").exitCode()).isZero();
+    assertThat(CliRun.run(env, "watch", "0.8.0").exitCode()).isZero();
+
+    CliRun relaxed = releaseVariant("0.8.1", ExampleVariants::relaxedWithoutRationale);
+    assertThat(relaxed.exitCode()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+    assertThat(relaxed.out()).contains("slo.strippedBinaryMaxBytes relaxed from 25000000 to 30000000")
+        .contains("since release 0.8.0").contains("thresholdChangeRationale");
+  }
+}
