@@ -18,8 +18,8 @@ public final class Git {
 
   /** Clones {@code repository} into the empty directory {@code dir} and checks out {@code commit}. */
   public static void checkout(String repository, String commit, Path dir) throws IOException {
-    run(null, "clone", "--quiet", "--no-checkout", "--", repository, dir.toString());
-    run(dir, "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit);
+    cloneWithoutCheckout(repository, dir);
+    checkoutInPlace(dir, commit);
   }
 
   /** Resolves a branch, tag or abbreviated commit of a checkout to a full commit id. */
@@ -32,9 +32,14 @@ public final class Git {
     return Long.parseLong(run(checkout, "show", "-s", "--format=%ct", commit).trim());
   }
 
-  /** Clones without checking out, for planning: resolution needs only the object database. */
-  public static void cloneBare(String repository, Path dir) throws IOException {
+  /** Clones without checking out: resolving a revision needs only the object database. */
+  public static void cloneWithoutCheckout(String repository, Path dir) throws IOException {
     run(null, "clone", "--quiet", "--no-checkout", "--", repository, dir.toString());
+  }
+
+  /** Checks out {@code commit} (detached) in an existing clone. */
+  public static void checkoutInPlace(Path clone, String commit) throws IOException {
+    run(clone, "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", commit);
   }
 
   static String run(Path dir, String... args) throws IOException {

@@ -53,7 +53,7 @@ public final class Planner {
       Path checkout = ws.root().resolve("src");
       String commit;
       try {
-        Git.cloneBare(request.repository(), checkout);
+        Git.cloneWithoutCheckout(request.repository(), checkout);
       } catch (Git.GitException e) {
         throw new PipelineException(
             FailureType.CHECKOUT_FAILED, "cannot clone " + request.repository() + ": " + e.getMessage(), e);
@@ -67,11 +67,11 @@ public final class Planner {
                 + "; pass a commit, tag or branch that does", e);
       }
       try {
-        Git.checkout(request.repository(), commit, ws.root().resolve("tree"));
+        Git.checkoutInPlace(checkout, commit);
       } catch (Git.GitException e) {
         throw new PipelineException(FailureType.CHECKOUT_FAILED, "cannot check out " + commit + ": " + e.getMessage(), e);
       }
-      Path tree = ws.root().resolve("tree");
+      Path tree = checkout;
       Recipe recipe;
       try {
         recipe = RecipeLoader.load(tree);
