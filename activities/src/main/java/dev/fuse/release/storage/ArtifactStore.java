@@ -293,6 +293,11 @@ public final class ArtifactStore implements AutoCloseable {
       }
       return new StoreException(StoreException.Kind.OTHER, "cannot " + what + " at " + where + ": " + status + " " + code, e);
     }
+    if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+      return new StoreException(StoreException.Kind.ACCESS_DENIED,
+          "cannot " + what + " at " + where + ": no S3 credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+              + " or configure an AWS profile (AWS_PROFILE) or instance role", e);
+    }
     Throwable root = e;
     while (root.getCause() != null) root = root.getCause();
     if (root instanceof ConnectException || root instanceof java.net.UnknownHostException
@@ -301,7 +306,9 @@ public final class ArtifactStore implements AutoCloseable {
           "cannot " + what + ": S3 endpoint " + where + " is unreachable (" + root.getClass().getSimpleName()
               + "); start it (./fuse-release dev) or set AWS_ENDPOINT_URL_S3", e);
     }
-    return new StoreException(StoreException.Kind.OTHER, "cannot " + what + " at " + where + ": " + e.getMessage(), e);
+    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    return new StoreException(StoreException.Kind.OTHER, "cannot " + what + " at " + where + ": "
+        + (message.length() > 300 ? message.substring(0, 300) + "..." : message), e);
   }
 
   @Override

@@ -87,6 +87,22 @@ class ArtifactStoreIT {
   }
 
   @Test
+  void missingCredentialsAreOneSpecificLine() {
+    Map<String, String> env = new HashMap<>(s3.env("store-it"));
+    env.remove("AWS_ACCESS_KEY_ID");
+    env.remove("AWS_SECRET_ACCESS_KEY");
+    System.setProperty("aws.profile", "fuse-release-test-no-such-profile");
+    try (ArtifactStore anonymous = new ArtifactStore(StoreConfig.fromEnvironment(env))) {
+      assertThatThrownBy(anonymous::checkAccess)
+          .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.ACCESS_DENIED))
+          .hasMessageContaining("no S3 credentials found")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    } finally {
+      System.clearProperty("aws.profile");
+    }
+  }
+
+  @Test
   void anUnreachableEndpointSaysHowToFixIt() {
     Map<String, String> env = new HashMap<>(s3.env("store-it"));
     env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:1");

@@ -26,10 +26,10 @@ public final class ErrorMapper {
     if (e instanceof ReleaseClient.ReleaseNotFoundException n) return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
     if (e instanceof StoreException s) {
       int code = switch (s.kind()) {
-        case UNREACHABLE, ACCESS_DENIED, NO_BUCKET -> ExitCodes.UNAVAILABLE;
+        case UNREACHABLE, ACCESS_DENIED, NO_BUCKET, OTHER -> ExitCodes.UNAVAILABLE;
         case CONFLICT -> ExitCodes.CONFLICT;
         case NOT_FOUND -> ExitCodes.NOT_FOUND;
-        default -> ExitCodes.INTERNAL;
+        case DIGEST_MISMATCH -> ExitCodes.INTERNAL;
       };
       return new Mapped(code, s.getMessage());
     }

@@ -85,13 +85,8 @@ class SloGatesIT {
     ExampleVariants.prepare(repo, tree -> {});
     assertThat(CliRun.run(env, "start", "--version", "0.7.0", "--revision", "main", "--repo", repo.toString(),
         "--target", "linux-x64", "--static", "linux-x64").exitCode()).isZero();
-    String status = "";
-    for (int i = 0; i < 600 && !status.contains("AWAITING_APPROVAL") && !status.contains("FAILED"); i++) {
-      Thread.sleep(200);
-      status = CliRun.run(env, "status", "0.7.0", "--output", "json").out();
-    }
-    JsonNode s = new ObjectMapper().readTree(status);
-    assertThat(s.path("phase").asText()).as(status).isEqualTo("AWAITING_APPROVAL");
+    JsonNode s = awaitDecisionOrEnd("0.7.0");
+    assertThat(s.path("phase").asText()).as(s.toString()).isEqualTo("AWAITING_APPROVAL");
     JsonNode manifest = new ObjectMapper().readTree(stack.store().getBytes(s.path("metadata").path("manifest").path("key").asText()));
     assertThat(manifest.path("targets").get(0).path("linkage").asText()).isEqualTo("static");
     JsonNode report = new ObjectMapper().readTree(stack.store().getBytes(s.path("reports").path("json").path("key").asText()));
@@ -105,9 +100,7 @@ class SloGatesIT {
     ExampleVariants.prepare(repo, tree -> {});
     assertThat(CliRun.run(env, "start", "--version", "0.8.0", "--revision", "main", "--repo", repo.toString(),
         "--target", "linux-x64").exitCode()).isZero();
-    for (int i = 0; i < 600 && !CliRun.run(env, "status", "0.8.0").out().contains("AWAITING_APPROVAL"); i++) {
-      Thread.sleep(200);
-    }
+    assertThat(awaitDecisionOrEnd("0.8.0").path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(CliRun.run(env, "approve", "0.8.0", "--comment", "baseline").exitCode()).isZero();
     assertThat(CliRun.run(env, "watch", "0.8.0").exitCode()).isZero();
 
@@ -115,5 +108,19 @@ class SloGatesIT {
     assertThat(relaxed.exitCode()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
     assertThat(relaxed.out()).contains("slo.strippedBinaryMaxBytes relaxed from 25000000 to 30000000")
         .contains("since release 0.8.0").contains("thresholdChangeRationale");
+  }
+
+  /** Polls the status until the release waits for a decision or has ended (at most two minutes). */
+  private static JsonNode awaitDecisionOrEnd(String version) throws Exception {
+    JsonNode status = null;
+    for (int i = 0; i < 600; i++) {
+      status = new ObjectMapper().readTree(CliRun.run(env, "status", version, "--output", "json").out());
+      String phase = status.path("phase").asText();
+      if (phase.equals("AWAITING_APPROVAL") || phase.equals("FAILED") || phase.equals("REJECTED")) {
+        return status;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(version + " never reached a decision point: " + status);
   }
 }
