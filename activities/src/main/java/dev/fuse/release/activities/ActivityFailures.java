@@ -13,6 +13,21 @@ import io.temporal.failure.ApplicationFailure;
 final class ActivityFailures {
   private ActivityFailures() {}
 
+  /** Work of an activity method, run through {@link #run}. */
+  @FunctionalInterface
+  interface Work<T> {
+    T get() throws Exception;
+  }
+
+  /** Runs an activity's plain-code work and maps whatever it throws, the same way for every activity. */
+  static <T> T run(Work<T> work) {
+    try {
+      return work.get();
+    } catch (Exception e) {
+      throw toFailure(e);
+    }
+  }
+
   static ApplicationFailure toFailure(Exception e) {
     if (e instanceof PipelineException p) {
       return ApplicationFailure.newNonRetryableFailureWithCause(p.getMessage(), p.type().name(), null);

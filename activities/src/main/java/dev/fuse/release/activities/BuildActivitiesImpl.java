@@ -20,19 +20,11 @@ public class BuildActivitiesImpl implements BuildActivities {
 
   @Override
   public TargetBuildResult buildTarget(TargetBuildRequest request) {
-    try {
-      return builder.build(request, Heartbeats.current());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> builder.build(request, Heartbeats.current()));
   }
 
   @Override
   public Artifact buildExtension(ExtensionBuildRequest request) {
-    try {
-      return builder.buildExtension(request.plan(), Heartbeats.current());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> builder.buildExtension(request.plan(), Heartbeats.current()));
   }
 }

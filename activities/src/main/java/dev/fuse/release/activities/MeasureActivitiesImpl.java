@@ -14,10 +14,6 @@ public class MeasureActivitiesImpl implements MeasureActivities {
 
   @Override
   public MeasureResult measure(MeasureRequest request) {
-    try {
-      return measurer.measure(request, Heartbeats.current());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> measurer.measure(request, Heartbeats.current()));
   }
 }

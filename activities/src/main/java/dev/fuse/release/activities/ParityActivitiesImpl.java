@@ -14,10 +14,6 @@ public class ParityActivitiesImpl implements ParityActivities {
 
   @Override
   public ParityResult run(ParityRequest request) {
-    try {
-      return runner.run(request, Heartbeats.current());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> runner.run(request, Heartbeats.current()));
   }
 }

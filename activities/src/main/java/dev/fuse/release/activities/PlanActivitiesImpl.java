@@ -13,10 +13,6 @@ public class PlanActivitiesImpl implements PlanActivities {
 
   @Override
   public ReleasePlan plan(PlanInput input) {
-    try {
-      return planner.plan(input.request(), input.workflowId(), input.runId());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> planner.plan(input.request(), input.workflowId(), input.runId()));
   }
 }

@@ -14,10 +14,6 @@ public class PublishActivitiesImpl implements PublishActivities {
 
   @Override
   public PublishResult publish(PublishRequest request) {
-    try {
-      return publisher.publish(request, Heartbeats.current());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> publisher.publish(request, Heartbeats.current()));
   }
 }

@@ -14,10 +14,6 @@ public class ReproducibilityActivitiesImpl implements ReproducibilityActivities 
 
   @Override
   public ReproducibilityResult check(ReproducibilityRequest request) {
-    try {
-      return checker.check(request, Heartbeats.current());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> checker.check(request, Heartbeats.current()));
   }
 }

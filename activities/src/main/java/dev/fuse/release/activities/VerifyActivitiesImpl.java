@@ -14,10 +14,6 @@ public class VerifyActivitiesImpl implements VerifyActivities {
 
   @Override
   public VerifyResult verifyStaged(VerifyRequest request) {
-    try {
-      return verifier.verify(request, Heartbeats.current());
-    } catch (Exception e) {
-      throw ActivityFailures.toFailure(e);
-    }
+    return ActivityFailures.run(() -> verifier.verify(request, Heartbeats.current()));
   }
 }

@@ -46,7 +46,7 @@ public final class ReproducibilityChecker {
         heartbeat.run();
         Path first = ws.dir("staged").resolve(staged.name());
         store.download(staged.ref(), first);
-        ArchiveFormat container = staged.format() == ArchiveFormat.TAR_GZ ? ArchiveFormat.TAR_GZ : ArchiveFormat.ZIP;
+        ArchiveFormat container = staged.format().container();
         List<String> differing = ArchiveContents.differing(
             ArchiveContents.entries(first, container), ArchiveContents.entries(second.file(), container));
         ArtifactRef report = diffoscope(request, staged.name(), first, second.file(), ws.dir("diffoscope"), heartbeat);

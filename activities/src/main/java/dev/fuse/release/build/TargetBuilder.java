@@ -48,7 +48,7 @@ public final class TargetBuilder {
   public TargetBuildResult build(TargetBuildRequest request, Runnable heartbeat) throws IOException, InterruptedException {
     ReleasePlan plan = request.plan();
     Target target = request.target();
-    BuildHost host = hostFor(target);
+    BuildHost host = hosts.hostFor(target);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id())) {
       Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "", heartbeat));
       List<Artifact> artifacts = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class TargetBuilder {
    */
   public <T> T rebuild(ReleasePlan plan, Target target, Runnable heartbeat, RebuiltInspector<T> inspect)
       throws IOException, InterruptedException {
-    hostFor(target);
+    hosts.hostFor(target);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id() + "-rebuild")) {
       Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "-rebuild", heartbeat));
       return inspect.inspect(built.packaged(), ws);
@@ -125,9 +125,6 @@ public final class TargetBuilder {
     }
   }
 
-  private BuildHost hostFor(Target target) {
-    return hosts.hostFor(target);
-  }
 
   private StepResult runStep(
       ReleasePlan plan, Target target, Recipe.BuildStep step, String logSuffix, Path checkout, Map<String, String> values,

@@ -43,6 +43,11 @@ public final class Git {
   }
 
   static String run(Path dir, String... args) throws IOException {
+    return run(dir, java.util.Map.of(), args);
+  }
+
+  /** Runs git with extra environment variables (identity, dates, config isolation); returns its output. */
+  public static String run(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add("git");
     command.addAll(List.of(args));
@@ -52,6 +57,7 @@ public final class Git {
     }
     // Never prompt for credentials: a release worker has no one to answer.
     builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+    builder.environment().putAll(env);
     Process process = builder.start();
     process.getOutputStream().close();
     byte[] output = process.getInputStream().readAllBytes();

@@ -1,12 +1,12 @@
 package dev.fuse.release.measure;
 
 import dev.fuse.release.process.CommandRunner;
+import dev.fuse.release.process.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ public final class ColdStartMeter {
 
   public static double sampleMillis(List<String> command, Path dir, Map<String, String> env, Duration timeout)
       throws IOException, InterruptedException {
-    int port = freePort();
+    int port = LoopbackPorts.free();
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().putAll(env);
@@ -64,9 +64,4 @@ public final class ColdStartMeter {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 }

@@ -103,7 +103,7 @@ public final class Publisher {
 
   /** The last integrity check before an archive becomes public: the same one verification ran. */
   private static void verifyArchive(Path local, Artifact a) {
-    ArchiveFormat container = a.format() == ArchiveFormat.TAR_GZ ? ArchiveFormat.TAR_GZ : ArchiveFormat.ZIP;
+    ArchiveFormat container = a.format().container();
     try {
       ArchiveVerifier.verify(local, container, ArtifactPackager.rootOf(a.name(), a.format()), a.members(), a.executable());
     } catch (BadArchiveException e) {

@@ -5,9 +5,8 @@ import dev.fuse.release.metadata.CanonicalJson;
 import dev.fuse.release.model.RuntimeChecks;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.process.CommandRunner;
+import dev.fuse.release.process.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,14 +66,14 @@ public final class RuntimeVerifier {
   }
 
   private static void startupTrace(Path binary, List<String> problems) throws IOException, InterruptedException {
-    Result r = run(binary, Map.of("FUSE_AOT_STARTUP_TRACE", "1", "PORT", Integer.toString(freePort())), true);
+    Result r = run(binary, Map.of("FUSE_AOT_STARTUP_TRACE", "1", "PORT", Integer.toString(LoopbackPorts.free())), true);
     if (r.stderr.lines().noneMatch(l -> l.toLowerCase().contains("startup"))) {
       problems.add("FUSE_AOT_STARTUP_TRACE=1 printed no startup trace");
     }
   }
 
   private static void fatalEnvelope(Path binary, String kind, List<String> problems) throws IOException, InterruptedException {
-    Result r = run(binary, Map.of("FUSE_AOT_FATAL", kind, "PORT", Integer.toString(freePort())), false);
+    Result r = run(binary, Map.of("FUSE_AOT_FATAL", kind, "PORT", Integer.toString(LoopbackPorts.free())), false);
     String line = r.stderr.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse("");
     if (r.exit == 0) problems.add(kind + ": process exited 0");
     try {
@@ -118,11 +117,6 @@ public final class RuntimeVerifier {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
-  }
 
   private static String firstLine(String s) {
     return s.lines().findFirst().orElse("");

@@ -51,7 +51,7 @@ public final class StagedVerifier {
         } catch (StoreException e) {
           throw new PipelineException(FailureType.DIGEST_MISMATCH, e.getMessage(), e);
         }
-        ArchiveFormat container = a.format() == ArchiveFormat.TAR_GZ ? ArchiveFormat.TAR_GZ : ArchiveFormat.ZIP;
+        ArchiveFormat container = a.format().container();
         String root = ArtifactPackager.rootOf(a.name(), a.format());
         ArchiveVerifier.Verified v;
         try {

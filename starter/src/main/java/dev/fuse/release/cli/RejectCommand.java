@@ -1,25 +1,19 @@
 package dev.fuse.release.cli;
 
+import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.ReleaseStatus;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reject", description = "Reject a release waiting for approval; nothing is published.")
-public class RejectCommand implements Callable<Integer> {
-  @ParentCommand FuseReleaseCli parent;
-  @Mixin DecisionOptions options;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+public class RejectCommand extends DecisionCommand {
+  @Override
+  ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision) {
+    return releases.reject(version, decision);
+  }
 
   @Override
-  public Integer call() {
-    CliContext ctx = parent.context();
-    ReleaseStatus status = ctx.releases().reject(options.version, options.decision(ctx));
-    ctx.out().println("rejected release " + status.version() + ": nothing will be published");
-    return ExitCodes.OK;
+  String confirmation(ReleaseStatus status) {
+    return "rejected release " + status.version() + ": nothing will be published";
   }
 }

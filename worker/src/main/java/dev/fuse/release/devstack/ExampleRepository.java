@@ -1,17 +1,14 @@
 package dev.fuse.release.devstack;
 
+import dev.fuse.release.git.Git;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns a copy of {@code examples/fuse-hello} into a git repository whose single commit has
@@ -72,25 +69,11 @@ public final class ExampleRepository {
   }
 
   private static String git(Path dir, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     String date = "@" + COMMIT_EPOCH + " +0000";
     // Fixed identity and dates, and no user or system git config: the commit id is reproducible.
-    pb.environment().putAll(Map.of(
+    return Git.run(dir, Map.of(
         "GIT_AUTHOR_NAME", "Fuse Example", "GIT_AUTHOR_EMAIL", "example@fuse.invalid", "GIT_AUTHOR_DATE", date,
         "GIT_COMMITTER_NAME", "Fuse Example", "GIT_COMMITTER_EMAIL", "example@fuse.invalid", "GIT_COMMITTER_DATE", date,
-        "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null"));
-    Process p = pb.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IOException("git " + String.join(" ", args) + " failed: " + output.trim());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
-    return output;
+        "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null"), args);
   }
 }

@@ -1,7 +1,7 @@
 package dev.fuse.release.devstack;
 
+import dev.fuse.release.process.LoopbackPorts;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
@@ -10,12 +10,7 @@ final class Ports {
   private Ports() {}
 
   static int preferredOrFree(int preferred) {
-    if (preferred > 0 && isFree(preferred)) return preferred;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException("no free loopback port: " + e.getMessage(), e);
-    }
+    return preferred > 0 && isFree(preferred) ? preferred : LoopbackPorts.free();
   }
 
   static boolean isFree(int port) {

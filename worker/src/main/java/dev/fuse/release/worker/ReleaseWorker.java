@@ -7,6 +7,7 @@ import dev.fuse.release.activities.MeasureActivitiesImpl;
 import dev.fuse.release.activities.ParityActivitiesImpl;
 import dev.fuse.release.activities.PublishActivitiesImpl;
 import dev.fuse.release.measure.Measurer;
+import dev.fuse.release.metadata.MetadataWriter;
 import dev.fuse.release.parity.ParityRunner;
 import dev.fuse.release.activities.ReproducibilityActivitiesImpl;
 import dev.fuse.release.build.ReproducibilityChecker;
@@ -51,7 +52,7 @@ public final class ReleaseWorker implements AutoCloseable {
       w.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
       w.registerActivitiesImplementations(
           new PlanActivitiesImpl(new Planner(store, config.workDir(), config.allowEmulatedPublish())),
-          new MetadataActivitiesImpl(store),
+          new MetadataActivitiesImpl(new MetadataWriter(store)),
           new PublishActivitiesImpl(new Publisher(store, config.workDir())));
       queues.add(TaskQueues.ORCHESTRATOR);
     }

@@ -37,11 +37,19 @@ class SloGatesIT {
     stack.close();
   }
 
-  private CliRun releaseVariant(String version, ExampleRepository.Edit variant) throws Exception {
+  /** Starts a linux-x64 release of a variant of the example. */
+  private static void startVariant(String version, ExampleRepository.Edit variant, String... extraArgs) throws Exception {
     Path repo = data.resolve("repo-" + version);
     ExampleVariants.prepare(repo, variant);
-    CliRun started = CliRun.run(env, "start", "--version", version, "--revision", "main", "--repo", repo.toString(), "--target", "linux-x64");
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "start", "--version", version, "--revision", "main", "--repo", repo.toString(), "--target", "linux-x64"));
+    args.addAll(java.util.List.of(extraArgs));
+    CliRun started = CliRun.run(env, args.toArray(String[]::new));
     assertThat(started.exitCode()).as(started.toString()).isZero();
+  }
+
+  private CliRun releaseVariant(String version, ExampleRepository.Edit variant) throws Exception {
+    startVariant(version, variant);
     return CliRun.run(env, "watch", version);
   }
 
@@ -81,10 +89,7 @@ class SloGatesIT {
 
   @Test
   void aStaticLinuxBuildPassesTheGatesAndIsRecordedAsStatic() throws Exception {
-    Path repo = data.resolve("repo-0.7.0");
-    ExampleVariants.prepare(repo, tree -> {});
-    assertThat(CliRun.run(env, "start", "--version", "0.7.0", "--revision", "main", "--repo", repo.toString(),
-        "--target", "linux-x64", "--static", "linux-x64").exitCode()).isZero();
+    startVariant("0.7.0", tree -> {}, "--static", "linux-x64");
     JsonNode s = awaitDecisionOrEnd("0.7.0");
     assertThat(s.path("phase").asText()).as(s.toString()).isEqualTo("AWAITING_APPROVAL");
     JsonNode manifest = new ObjectMapper().readTree(stack.store().getBytes(s.path("metadata").path("manifest").path("key").asText()));
@@ -96,10 +101,7 @@ class SloGatesIT {
 
   @Test
   void aThresholdRelaxedSinceTheLastReleaseNeedsARationale() throws Exception {
-    Path repo = data.resolve("repo-0.8.0");
-    ExampleVariants.prepare(repo, tree -> {});
-    assertThat(CliRun.run(env, "start", "--version", "0.8.0", "--revision", "main", "--repo", repo.toString(),
-        "--target", "linux-x64").exitCode()).isZero();
+    startVariant("0.8.0", tree -> {});
     assertThat(awaitDecisionOrEnd("0.8.0").path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(CliRun.run(env, "approve", "0.8.0", "--comment", "baseline").exitCode()).isZero();
     assertThat(CliRun.run(env, "watch", "0.8.0").exitCode()).isZero();

@@ -15,4 +15,9 @@ public enum ArchiveFormat {
   public String extension() {
     return extension;
   }
+
+  /** The container to read: a VSIX is a zip. */
+  public ArchiveFormat container() {
+    return this == VSIX ? ZIP : this;
+  }
 }

@@ -42,9 +42,7 @@ class ReleaseWorkflowTest {
 
   @Test
   void approvedReleaseIsPublishedWithTheDecision() throws Exception {
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
     ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
     assertThat(waiting.targets()).extracting(TargetStatus::stage).containsOnly(Stage.STAGED);
@@ -72,9 +70,7 @@ class ReleaseWorkflowTest {
 
   @Test
   void rejectedReleasePublishesNothing() throws Exception {
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
     WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
 
     release.reject(new ApprovalDecision("carol", "p95 regression on macOS", null));
@@ -88,10 +84,8 @@ class ReleaseWorkflowTest {
 
   @Test
   void approvalThatNeverComesExpiresAsARejection() {
-    bed.start();
     ReleaseRequest request = new ReleaseRequest("0.4.0", "/tmp/example-repo", "main", Target.allIds(), "alice", null, 3 * 24 * 3600);
-    ReleaseWorkflow release = bed.newRelease(request);
-    WorkflowClient.start(release::run, request);
+    ReleaseWorkflow release = bed.startRelease(request);
 
     // getResult lets the test server skip the three days of waiting.
     assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
@@ -103,9 +97,7 @@ class ReleaseWorkflowTest {
 
   @Test
   void decisionsMissingANameACommentOrTheRightManifestAreRefusedBeforeHistory() throws Exception {
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
     ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
 
     assertThatThrownBy(() -> release.approve(new ApprovalDecision(" ", "ok", null)))
@@ -127,9 +119,7 @@ class ReleaseWorkflowTest {
       buildMayFinish.await();
       return Fixtures.built(inv.getArgument(0), false);
     }).when(bed.build).buildTarget(any());
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
     WorkflowTestBed.awaitPhase(release, Phase.BUILDING);
 
     assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", null)))
@@ -149,9 +139,7 @@ class ReleaseWorkflowTest {
       }
       return Fixtures.built(r, false);
     }).when(bed.build).buildTarget(any());
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
         .isInstanceOf(WorkflowFailedException.class)
@@ -167,9 +155,7 @@ class ReleaseWorkflowTest {
   @Test
   void emulatedBuildsStopTheReleaseWhenThePolicyForbidsPublishingThem() {
     bed.releasePlan = Fixtures.plan("run-1", false);
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
         .rootCause().hasMessageContaining("emulated builds may not be published")
@@ -183,9 +169,7 @@ class ReleaseWorkflowTest {
       dev.fuse.release.model.ReproducibilityRequest r = inv.getArgument(0);
       return Fixtures.reproduced(r, r.target() == Target.MACOS_ARM64);
     }).when(bed.reproducibility).check(any());
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
         .rootCause().hasMessageContaining("macos-arm64 is not reproducible: fuse-aot-0.4.0-macos-arm64.tar.gz (differing members: hello-http)");
@@ -199,9 +183,7 @@ class ReleaseWorkflowTest {
         lenient.sourceDateEpoch(), lenient.recipeSha256(), lenient.targets(), null, lenient.bucket(), lenient.runId(),
         lenient.stagingPrefix(), lenient.toolchain(), true, true, false, lenient.contractId(), lenient.slo(), null, List.of());
     doAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), true)).when(bed.reproducibility).check(any());
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
     ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
     assertThat(waiting.artifacts()).filteredOn(a -> a.name().startsWith("fuse-aot"))
@@ -214,9 +196,7 @@ class ReleaseWorkflowTest {
       MeasureRequest r = inv.getArgument(0);
       return Fixtures.measured(r.target(), r.target() == Target.MACOS_ARM64 ? 1500 : 10);
     }).when(bed.measure).measure(any());
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
         .rootCause().hasMessageContaining("NO-GO: macos-arm64 cold-start-p50");
@@ -232,9 +212,7 @@ class ReleaseWorkflowTest {
 
   @Test
   void aReleaseThatPassesEveryGateCarriesTheGateTableToApproval() throws Exception {
-    bed.start();
-    ReleaseWorkflow release = bed.newRelease(Fixtures.request());
-    WorkflowClient.start(release::run, Fixtures.request());
+    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
     ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
     assertThat(waiting.gates().go()).isTrue();
     assertThat(waiting.gates().gates()).hasSize(18);

@@ -79,6 +79,14 @@ final class WorkflowTestBed implements AutoCloseable {
     env.start();
   }
 
+  /** Starts the environment and one release; returns its stub. */
+  ReleaseWorkflow startRelease(ReleaseRequest request) {
+    start();
+    ReleaseWorkflow release = newRelease(request);
+    io.temporal.client.WorkflowClient.start(release::run, request);
+    return release;
+  }
+
   ReleaseWorkflow newRelease(ReleaseRequest request) {
     return env.getWorkflowClient().newWorkflowStub(ReleaseWorkflow.class,
         WorkflowOptions.newBuilder().setWorkflowId(request.workflowId()).setTaskQueue(TaskQueues.ORCHESTRATOR).build());

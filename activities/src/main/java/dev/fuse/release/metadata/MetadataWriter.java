@@ -1,0 +1,49 @@
+package dev.fuse.release.metadata;
+
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.model.MetadataRequest;
+import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.model.SloReportRequest;
+import dev.fuse.release.model.SloReportResult;
+import dev.fuse.release.report.HtmlReport;
+import dev.fuse.release.report.SloReport;
+import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.workflow.FailureType;
+import java.util.List;
+
+/**
+ * Writes a release's metadata and evidence to the run's staging prefix (overwritable by the same
+ * run, so a retried activity simply writes the same bytes again).
+ */
+public final class MetadataWriter {
+  private final ArtifactStore store;
+
+  public MetadataWriter(ArtifactStore store) {
+    this.store = store;
+  }
+
+  /** SHA256SUMS and release-artifacts.json (deterministic), then the run's provenance statement. */
+  public MetadataResult generate(MetadataRequest request) {
+    List<String> badNames = ArtifactNames.violations(request.plan().version(), request.artifacts());
+    if (!badNames.isEmpty()) {
+      throw new PipelineException(FailureType.BAD_ARCHIVE, String.join("; ", badNames));
+    }
+    String prefix = request.plan().stagingPrefix();
+    byte[] manifest = ReleaseMetadata.manifest(request.plan(), request.artifacts());
+    ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
+    byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256());
+    ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
+    byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
+    ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");
+    return new MetadataResult(manifestRef, sumsRef, provenanceRef);
+  }
+
+  /** slo-report.json and report.html. */
+  public SloReportResult writeSloReport(SloReportRequest request) {
+    String prefix = request.plan().stagingPrefix();
+    ArtifactRef json = store.putBytes(prefix + SloReport.FILE_NAME, SloReport.json(request), "application/json");
+    ArtifactRef html = store.putBytes(prefix + HtmlReport.FILE_NAME, HtmlReport.html(request), "text/html; charset=utf-8");
+    return new SloReportResult(json, html);
+  }
+}

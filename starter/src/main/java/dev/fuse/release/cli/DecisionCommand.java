@@ -1,0 +1,30 @@
+package dev.fuse.release.cli;
+
+import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.ReleaseStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** approve and reject: the same arguments, one Update each. */
+abstract class DecisionCommand implements Callable<Integer> {
+  @ParentCommand FuseReleaseCli parent;
+  @Mixin DecisionOptions options;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  abstract ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision);
+
+  abstract String confirmation(ReleaseStatus status);
+
+  @Override
+  public Integer call() {
+    CliContext ctx = parent.context();
+    ReleaseStatus status = decide(ctx.releases(), options.version, options.decision(ctx));
+    ctx.out().println(confirmation(status));
+    return ExitCodes.OK;
+  }
+}
