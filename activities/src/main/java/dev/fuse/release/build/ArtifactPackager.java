@@ -6,12 +6,13 @@ import dev.fuse.release.model.Target;
 import dev.fuse.release.packaging.ArchiveMember;
 import dev.fuse.release.packaging.ArchiveVerifier;
 import dev.fuse.release.packaging.BadArchiveException;
+import dev.fuse.release.packaging.ConfinedFiles;
 import dev.fuse.release.packaging.DeterministicArchiver;
 import dev.fuse.release.packaging.VsixPackager;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class ArtifactPackager {
 
   public static Packaged packageTarget(
       ArtifactType type, Recipe.ArtifactSpec spec, Path checkout, Map<String, String> values,
-      Target target, String version, long epoch, Path dist)
+      Target target, String version, long epoch, Path dist, ConfinedFiles confined)
       throws IOException, BadArchiveException {
     String name = type.artifactName(version, target);
     String root = name.substring(0, name.length() - target.archiveFormat().extension().length() - 1);
@@ -49,8 +50,10 @@ public final class ArtifactPackager {
     List<ArchiveMember> members = new ArrayList<>();
     for (String raw : spec.members()) {
       String member = Placeholders.expand(raw, values);
-      Path source = from.resolve(member);
-      if (!Files.isRegularFile(source)) {
+      Path source;
+      try {
+        source = confined.resolve(name, from, member);
+      } catch (NoSuchFileException e) {
         throw new IOException(
             type.id() + " artifact: member '" + member + "' was not produced in " + from
                 + " (check the build steps and artifacts." + type.id() + ".members of the recipe)");
@@ -74,7 +77,7 @@ public final class ArtifactPackager {
       throws IOException, BadArchiveException {
     String name = ArtifactType.VSCODE.artifactName(version, null);
     Path file = dist.resolve(name);
-    VsixPackager.write(checkout.resolve(spec.from()), spec.members(), version, epoch, file);
+    VsixPackager.write(checkout.resolve(spec.from()), spec.members(), version, epoch, file, new ConfinedFiles(checkout));
     List<String> expected = new ArrayList<>(VsixPackager.requiredEntries());
     spec.members().forEach(m -> expected.add("extension/" + m));
     List<String> unique = expected.stream().distinct().toList();

@@ -15,6 +15,7 @@ import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.TargetBuildResult;
 import dev.fuse.release.packaging.BadArchiveException;
+import dev.fuse.release.packaging.ConfinedFiles;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
@@ -95,12 +96,15 @@ public final class TargetBuilder {
     }
     long buildMillis = (System.nanoTime() - started) / 1_000_000;
     Path dist = ws.dir("dist");
+    // Members may come from the build's output and the checkout, both inside the workspace.
+    ConfinedFiles confined = new ConfinedFiles(ws.root());
     List<ArtifactPackager.Packaged> packaged = new ArrayList<>();
     for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
       heartbeat.run();
       try {
         packaged.add(ArtifactPackager.packageTarget(
-            type, recipe.artifacts().get(type), checkout, values, target, plan.version(), plan.sourceDateEpoch(), dist));
+            type, recipe.artifacts().get(type), checkout, values, target, plan.version(), plan.sourceDateEpoch(), dist,
+            confined));
       } catch (BadArchiveException e) {
         throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
       }

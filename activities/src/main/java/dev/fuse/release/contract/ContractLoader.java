@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.support.JsonSyntax;
 import dev.fuse.release.model.SloThresholds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class ContractLoader {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidRequestException(List.of(ReleaseContract.FILE_NAME + " is not valid JSON: " + e.getOriginalMessage()));
+      throw new InvalidRequestException(List.of(JsonSyntax.describe(ReleaseContract.FILE_NAME, e)));
     }
     List<String> errors = new ArrayList<>();
     int version = root.path("contractVersion").asInt(-1);

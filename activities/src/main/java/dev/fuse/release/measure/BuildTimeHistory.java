@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fuse.release.metadata.CanonicalJson;
 import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class BuildTimeHistory {
   public List<Double> append(String target, String runId, String version, double seconds) throws IOException {
     String key = key(target);
     for (int attempt = 1; ; attempt++) {
-      Optional<ArtifactStore.ObjectInfo> info = store.head(key);
+      Optional<ObjectInfo> info = store.head(key);
       String text = info.isPresent() ? new String(store.getBytes(key), StandardCharsets.UTF_8) : "";
       List<JsonNode> lines = new ArrayList<>();
       boolean already = false;
@@ -52,7 +53,7 @@ public final class BuildTimeHistory {
         String updated = text + entry + "\n";
         try {
           store.putBytesIfUnchanged(key, updated.getBytes(StandardCharsets.UTF_8), "application/x-ndjson",
-              info.map(ArtifactStore.ObjectInfo::etag).orElse(null));
+              info.map(ObjectInfo::etag).orElse(null));
         } catch (StoreException e) {
           if (e.kind() == StoreException.Kind.CONFLICT && attempt < MAX_ATTEMPTS) continue;
           throw e;

@@ -10,7 +10,10 @@ import dev.fuse.release.report.HtmlReport;
 import dev.fuse.release.report.SloReport;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.workflow.FailureType;
+import dev.fuse.release.contract.ReleaseContract;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a release's metadata and evidence to the run's staging prefix (overwritable by the same
@@ -32,7 +35,11 @@ public final class MetadataWriter {
     String prefix = request.plan().stagingPrefix();
     byte[] manifest = ReleaseMetadata.manifest(request.plan(), request.artifacts());
     ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
-    byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256());
+    // The contract is published beside the artifacts and is as deterministic as they are.
+    Map<String, String> others = new TreeMap<>();
+    store.head(prefix + ReleaseContract.FILE_NAME).filter(i -> i.sha256() != null)
+        .ifPresent(i -> others.put(ReleaseContract.FILE_NAME, i.sha256()));
+    byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256(), others);
     ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
     byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
     ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");

@@ -85,6 +85,11 @@ public final class ReleaseMetadata {
    * line per artifact plus the manifest, sorted by name in byte order.
    */
   public static byte[] checksums(List<Artifact> artifacts, String manifestSha256) {
+    return checksums(artifacts, manifestSha256, Map.of());
+  }
+
+  /** As above, plus further published files of the release (name to sha256), e.g. its contract. */
+  public static byte[] checksums(List<Artifact> artifacts, String manifestSha256, Map<String, String> others) {
     Map<String, String> lines = new TreeMap<>(ArtifactOrder.BYTE_ORDER);
     for (Artifact a : artifacts) {
       if (lines.put(a.name(), a.ref().sha256()) != null) {
@@ -92,6 +97,7 @@ public final class ReleaseMetadata {
       }
     }
     lines.put(MANIFEST, manifestSha256);
+    lines.putAll(others);
     StringBuilder text = new StringBuilder();
     lines.forEach((name, sha) -> text.append(sha).append("  ").append(name).append('\n'));
     return text.toString().getBytes(StandardCharsets.UTF_8);

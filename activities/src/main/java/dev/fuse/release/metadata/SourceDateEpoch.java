@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class SourceDateEpoch {
   /** Zip cannot represent times before 1980-01-01T00:00:00Z. */
-  public static final long ZIP_MINIMUM = 315532800L;
+  public static final long ZIP_MINIMUM = dev.fuse.release.model.ReleaseRequest.EPOCH_MIN;
 
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);

@@ -5,6 +5,8 @@ import dev.fuse.release.policy.ArtifactOrder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,13 +18,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
+import org.apache.commons.compress.archivers.zip.UnrecognizedExtraField;
+import org.apache.commons.compress.archivers.zip.ZipLong;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Writes tar.gz and zip archives whose bytes depend only on the members' content, names and
  * executable bits and on SOURCE_DATE_EPOCH: entries in byte order, every mtime fixed, owner
- * 0/0 with empty names, modes normalised, fixed gzip header, no extra timestamp fields.
+ * 0/0 with empty names, modes normalised, fixed gzip header. Zip entries carry the DOS time
+ * (two-second resolution) and the Info-ZIP extended timestamp with the exact second.
  */
 public final class DeterministicArchiver {
   static final int FILE_MODE = 0100644;
@@ -57,9 +63,9 @@ public final class DeterministicArchiver {
           tar.putArchiveEntry(tarEntry);
         } else {
           tarEntry.setMode(member.executable() ? EXEC_MODE : FILE_MODE);
-          tarEntry.setSize(Files.size(member.source()));
+          tarEntry.setSize(Files.readAttributes(member.source(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size());
           tar.putArchiveEntry(tarEntry);
-          Files.copy(member.source(), tar);
+          ConfinedFiles.copy(member, tar);
         }
         tar.closeArchiveEntry();
       }
@@ -79,6 +85,7 @@ public final class DeterministicArchiver {
         ArchiveMember member = entry.getValue();
         ZipArchiveEntry zipEntry = new ZipArchiveEntry(name);
         zipEntry.setTime(dosTime);
+        zipEntry.addExtraField(exactTime(epoch));
         if (member == null) {
           zipEntry.setUnixMode(DIR_MODE);
           zip.putArchiveEntry(zipEntry);
@@ -86,12 +93,28 @@ public final class DeterministicArchiver {
           zipEntry.setUnixMode(member.executable() ? EXEC_MODE : FILE_MODE);
           zipEntry.setMethod(ZipArchiveEntry.DEFLATED);
           zip.putArchiveEntry(zipEntry);
-          Files.copy(member.source(), zip);
+          ConfinedFiles.copy(member, zip);
         }
         zip.closeArchiveEntry();
       }
       zip.finish();
     }
+  }
+
+  /**
+   * The exact modification second, which DOS time (even seconds only) cannot hold: Info-ZIP's
+   * extended timestamp (0x5455, flag "modification time", 32-bit Unix time), as {@code zip}
+   * writes it and {@code unzip} reads it. Written as raw bytes because Commons Compress, given its
+   * typed field, re-derives the DOS time from it in the JVM's time zone.
+   */
+  private static UnrecognizedExtraField exactTime(long epoch) {
+    byte[] seconds = new ZipLong(epoch).getBytes();
+    byte[] data = {1, seconds[0], seconds[1], seconds[2], seconds[3]};
+    UnrecognizedExtraField field = new UnrecognizedExtraField();
+    field.setHeaderId(X5455_ExtendedTimestamp.HEADER_ID);
+    field.setLocalFileDataData(data);
+    field.setCentralDirectoryData(data);
+    return field;
   }
 
   /**

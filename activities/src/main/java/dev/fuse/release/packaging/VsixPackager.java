@@ -23,11 +23,16 @@ public final class VsixPackager {
 
   private VsixPackager() {}
 
-  public static void write(Path sourceDir, List<String> members, String version, long epoch, Path out)
-      throws IOException {
+  /**
+   * @param confined where member files may come from (the checkout): a member that is a link
+   *     leading elsewhere, or not a regular file, is refused
+   */
+  public static void write(Path sourceDir, List<String> members, String version, long epoch, Path out, ConfinedFiles confined)
+      throws IOException, BadArchiveException {
+    String archive = out.getFileName().toString();
     Path scratch = Files.createTempDirectory("vsix");
     try {
-      ObjectNode pkg = (ObjectNode) JSON.readTree(sourceDir.resolve("package.json").toFile());
+      ObjectNode pkg = (ObjectNode) JSON.readTree(source(confined, archive, sourceDir, "package.json").toFile());
       for (String field : List.of("name", "publisher")) {
         if (!pkg.path(field).isTextual()) {
           throw new IOException("package.json of the extension has no '" + field + "'");
@@ -40,10 +45,7 @@ public final class VsixPackager {
       List<ArchiveMember> entries = new ArrayList<>();
       TreeSet<String> extensions = new TreeSet<>();
       for (String member : members) {
-        Path source = member.equals("package.json") ? packageJson : sourceDir.resolve(member);
-        if (!Files.isRegularFile(source)) {
-          throw new IOException("extension member " + member + " does not exist in " + sourceDir);
-        }
+        Path source = member.equals("package.json") ? packageJson : source(confined, archive, sourceDir, member);
         entries.add(new ArchiveMember("extension/" + member, source, false));
         extensions.add(extensionOf(member));
       }
@@ -59,6 +61,15 @@ public final class VsixPackager {
       try (var files = Files.walk(scratch)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  private static Path source(ConfinedFiles confined, String archive, Path dir, String member)
+      throws IOException, BadArchiveException {
+    try {
+      return confined.resolve(archive, dir, member);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException("extension member " + member + " does not exist in " + dir);
     }
   }
 

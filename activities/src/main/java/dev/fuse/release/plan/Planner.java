@@ -13,11 +13,11 @@ import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseVersion;
 import dev.fuse.release.model.Toolchain;
 import dev.fuse.release.publish.LatestPointer;
+import dev.fuse.release.publish.PublicationState;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.recipe.RecipeLoader;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
-import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,12 +43,15 @@ public final class Planner {
 
   public ReleasePlan plan(ReleaseRequest request, String workflowId, String runId) throws IOException {
     String version = request.version();
-    if (store.exists(StoreLayout.releasePrefix(version) + ReleaseMetadata.MANIFEST)) {
+    if (PublicationState.of(store, version) == PublicationState.PUBLISHED) {
       throw new PipelineException(
           FailureType.ALREADY_PUBLISHED,
           "version " + version + " is already published at " + StoreLayout.releasePrefix(version)
               + "; published releases are immutable, release a new version");
     }
+    // Recorded first, so that a release which fails in planning is still listed.
+    ReleaseIndex index = new ReleaseIndex(store);
+    index.record(request, workflowId, runId, "");
     try (Workspace ws = Workspace.create(workRoot, "plan-" + version)) {
       Path checkout = ws.root().resolve("src");
       String commit;
@@ -87,6 +90,11 @@ public final class Planner {
             FailureType.INVALID_RECIPE, "invalid release contract at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
       }
       long epoch = request.sourceDateEpoch() != null ? request.sourceDateEpoch() : Git.commitTime(checkout, commit);
+      String epochProblem = ReleaseRequest.sourceDateEpochProblem(epoch);
+      if (epochProblem != null) {
+        throw new PipelineException(FailureType.INVALID_RECIPE, "the time of commit " + commit.substring(0, 12)
+            + " cannot be the release's SOURCE_DATE_EPOCH: " + epochProblem);
+      }
       String recipeSha = Sha256.of(tree.resolve(Recipe.FILE_NAME));
       Toolchain toolchain = toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node());
       String previous = previousVersion(version);
@@ -104,7 +112,7 @@ public final class Planner {
       }
       // The contract travels with the release, so the next one can tell what was relaxed.
       store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
-      new ReleaseIndex(store).record(request, workflowId, runId, commit);
+      index.record(request, workflowId, runId, commit);
       return plan;
     }
   }

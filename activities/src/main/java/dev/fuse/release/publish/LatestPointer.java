@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fuse.release.model.ReleaseVersion;
 import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.storage.StoreLayout;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class LatestPointer {
   }
 
   public Optional<Latest> read() {
-    Optional<ArtifactStore.ObjectInfo> info = store.head(StoreLayout.LATEST);
+    Optional<ObjectInfo> info = store.head(StoreLayout.LATEST);
     if (info.isEmpty()) return Optional.empty();
     try {
       JsonNode n = JSON.readTree(store.getBytes(StoreLayout.LATEST));

@@ -1,15 +1,8 @@
 package dev.fuse.release.publish;
 
-import dev.fuse.release.build.ArtifactPackager;
 import dev.fuse.release.build.Workspace;
-import dev.fuse.release.model.ArchiveFormat;
-import dev.fuse.release.packaging.ArchiveVerifier;
-import dev.fuse.release.packaging.BadArchiveException;
-import dev.fuse.release.failure.PipelineException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fuse.release.contract.ReleaseContract;
-import dev.fuse.release.metadata.CanonicalJson;
+import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.metadata.Provenance;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.model.Artifact;
@@ -19,20 +12,24 @@ import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Publishes a staged release. Order matters: artifacts first, then the provenance statement,
- * the manifest, SHA256SUMS, and last the latest pointer. A reader who finds SHA256SUMS therefore finds everything
- * it lists; an interrupted publish leaves no manifest and is completed by the retry, because
- * every write is write-once and idempotent for identical bytes.
+ * Publishes a staged release in two phases. First everything that will become public is fetched
+ * from staging, checked against its digest (archives verified again) and every public key is
+ * checked for a conflicting object: a failure here has written nothing. Then the objects are
+ * written write-once in an order a reader can rely on: artifacts and the contract, the run's
+ * evidence, the manifest, {@code SHA256SUMS}, and last {@code PUBLISHED.json}, before the latest
+ * pointer moves. A retry or a later run of the same revision finds identical bytes and goes on.
  */
 public final class Publisher {
   private final ArtifactStore store;
@@ -50,80 +47,78 @@ public final class Publisher {
       throw new PipelineException(
           FailureType.POLICY_VIOLATION, "refusing to publish emulated builds " + emulated + " under this worker's policy");
     }
-    String prefix = StoreLayout.releasePrefix(plan.version());
     List<ArtifactRef> published = new ArrayList<>();
     try (Workspace ws = Workspace.create(workRoot, "publish-" + plan.version())) {
-      for (Artifact artifact : ArtifactOrder.sorted(request.artifacts())) {
+      List<PublicObject> objects = prepare(request, ws.root(), heartbeat);
+      refuseConflicts(objects);
+      Path check = ws.root().resolve("read-back");
+      for (PublicObject object : objects) {
         heartbeat.run();
-        published.add(copyVerified(artifact.ref(), prefix + artifact.name(), ws.root(), artifact));
+        published.add(write(object, check));
       }
-      heartbeat.run();
-      for (ArtifactRef report : request.reports()) {
-        published.add(copyVerified(report, prefix + report.key().substring(report.key().lastIndexOf('/') + 1), ws.root(), null));
-      }
-      String contractKey = plan.stagingPrefix() + ReleaseContract.FILE_NAME;
-      Optional<ArtifactStore.ObjectInfo> contract = store.head(contractKey);
-      if (contract.isPresent() && contract.get().sha256() != null) {
-        ArtifactRef staged = new ArtifactRef(store.bucket(), contractKey, contract.get().sha256(), contract.get().size());
-        published.add(copyVerified(staged, prefix + ReleaseContract.FILE_NAME, ws.root(), null));
-      }
-      published.add(store.putBytesIfAbsent(prefix + APPROVAL, approvalRecord(request), "application/json"));
-      if (request.metadata().provenance() != null) {
-        published.add(copyVerified(request.metadata().provenance(), prefix + Provenance.FILE_NAME, ws.root(), null));
-      }
-      published.add(copyVerified(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST, ws.root(), null));
-      published.add(copyVerified(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS, ws.root(), null));
     }
+    String prefix = StoreLayout.releasePrefix(plan.version());
     boolean moved = new LatestPointer(store).moveForward(
         plan.version(), plan.commit(), prefix + ReleaseMetadata.MANIFEST, request.metadata().manifest().sha256());
     return new PublishResult(prefix, published, moved);
   }
 
-  static final String APPROVAL = "approval.json";
-
-  /**
-   * Who approved what: the decision bound to the digests of the manifest and of the evidence
-   * reports that were in front of the approver.
-   */
-  static byte[] approvalRecord(PublishRequest request) {
-    ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
-    root.put("version", request.plan().version());
-    root.put("commit", request.plan().commit());
-    root.put("approver", request.approval().approver());
-    root.put("comment", request.approval().comment());
-    root.put("manifestSha256", request.metadata().manifest().sha256());
-    ArrayNode reports = root.putArray("evidence");
-    for (ArtifactRef r : request.reports()) {
-      ObjectNode n = reports.addObject();
-      n.put("name", r.key().substring(r.key().lastIndexOf('/') + 1));
-      n.put("sha256", r.sha256());
+  /** Every object of the release, fetched and verified locally, in publication order. */
+  private List<PublicObject> prepare(PublishRequest request, Path scratch, Runnable heartbeat) throws IOException {
+    ReleasePlan plan = request.plan();
+    String prefix = StoreLayout.releasePrefix(plan.version());
+    String evidence = StoreLayout.evidencePrefix(plan.version(), plan.runId());
+    StagedObjects staged = new StagedObjects(store, scratch);
+    List<PublicObject> objects = new ArrayList<>();
+    for (Artifact artifact : ArtifactOrder.sorted(request.artifacts())) {
+      heartbeat.run();
+      objects.add(staged.fetchArchive(artifact, prefix + artifact.name()));
     }
-    return CanonicalJson.write(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Optional<ArtifactRef> contract = staged.ref(plan.stagingPrefix() + ReleaseContract.FILE_NAME);
+    if (contract.isPresent()) {
+      objects.add(staged.fetch(contract.get(), prefix + ReleaseContract.FILE_NAME));
+    }
+    List<PublicObject> evidenceObjects = new ArrayList<>();
+    for (ArtifactRef report : request.reports()) {
+      evidenceObjects.add(staged.fetch(report, evidence + StagedObjects.fileName(report.key())));
+    }
+    if (request.metadata().provenance() != null) {
+      evidenceObjects.add(staged.fetch(request.metadata().provenance(), evidence + Provenance.FILE_NAME));
+    }
+    evidenceObjects.add(staged.generated(evidence + PublicationRecords.APPROVAL, PublicationRecords.approval(request)));
+    evidenceObjects.add(staged.generated(evidence + ReleaseMetadata.CHECKSUMS, PublicationRecords.checksums(evidenceObjects)));
+    objects.addAll(evidenceObjects);
+    PublicObject manifest = staged.fetch(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST);
+    PublicObject sums = staged.fetch(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS);
+    objects.add(manifest);
+    objects.add(sums);
+    PublicObject evidenceSums = evidenceObjects.get(evidenceObjects.size() - 1);
+    objects.add(staged.generated(StoreLayout.publishedMarker(plan.version()),
+        PublicationRecords.published(plan, evidence, manifest, sums, evidenceSums)));
+    return objects;
   }
 
-  /** The last integrity check before an archive becomes public: the same one verification ran. */
-  private static void verifyArchive(Path local, Artifact a) {
-    ArchiveFormat container = a.format().container();
-    try {
-      ArchiveVerifier.verify(local, container, ArtifactPackager.rootOf(a.name(), a.format()), a.members(), a.executable());
-    } catch (BadArchiveException e) {
-      throw new PipelineException(FailureType.BAD_ARCHIVE, "refusing to publish: " + e.getMessage(), e);
-    }
-  }
-
   /**
-   * Staging copy -> local file (digest checked) -> write-once put -> read back and check again.
-   * The read-back is what makes "published digests re-verified" true of the bytes at rest.
+   * A public key that already holds other bytes is a hard failure, found before anything is
+   * written: it names the key, so the operator sees which earlier publication is in the way.
    */
-  private ArtifactRef copyVerified(ArtifactRef staged, String key, Path scratch, Artifact archive) throws IOException {
-    Path local = scratch.resolve(archive == null ? "object" : archive.name());
-    Path check = scratch.resolve("check");
-    try {
-      store.download(staged, local);
-      if (archive != null) {
-        verifyArchive(local, archive);
+  private void refuseConflicts(List<PublicObject> objects) {
+    for (PublicObject object : objects) {
+      Optional<ObjectInfo> existing = store.head(object.key());
+      if (existing.isPresent() && !(object.sha256().equals(existing.get().sha256()) && object.size() == existing.get().size())) {
+        String why = object.key().endsWith(StoreLayout.PUBLISHED)
+            ? "version " + object.key().split("/")[1] + " is already published by another run; published releases are"
+                + " immutable, release a new version"
+            : store.conflict(object.key(), object.sha256(), existing).getMessage();
+        throw new PipelineException(FailureType.ALREADY_PUBLISHED, "refusing to publish: " + why);
       }
-      ArtifactRef written = store.putFileIfAbsent(key, local);
+    }
+  }
+
+  /** Write-once put, then a read-back so that "digests re-verified" holds for the bytes at rest. */
+  private ArtifactRef write(PublicObject object, Path check) throws IOException {
+    try {
+      ArtifactRef written = store.putFileIfAbsent(object.key(), object.local());
       store.download(written, check);
       return written;
     } catch (StoreException e) {
@@ -135,8 +130,7 @@ public final class Publisher {
       }
       throw e;
     } finally {
-      java.nio.file.Files.deleteIfExists(local);
-      java.nio.file.Files.deleteIfExists(check);
+      Files.deleteIfExists(check);
     }
   }
 }

@@ -25,6 +25,16 @@ public final class Placeholders {
     return out.toString();
   }
 
+  /** Every placeholder name used in the text, in order. */
+  public static java.util.List<String> namesIn(String text) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
   /** Names used in the text that are not known placeholders. */
   public static java.util.List<String> unknownIn(String text) {
     java.util.List<String> unknown = new java.util.ArrayList<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.model.ArtifactType;
 import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.support.JsonSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,9 +48,7 @@ public final class RecipeLoader {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidRequestException(
-          List.of(Recipe.FILE_NAME + " is not valid JSON: " + e.getOriginalMessage()
-              + " at line " + e.getLocation().getLineNr()));
+      throw new InvalidRequestException(List.of(JsonSyntax.describe(Recipe.FILE_NAME, e)));
     }
     List<String> errors = new ArrayList<>();
     if (root == null || !root.isObject()) {
@@ -158,8 +157,9 @@ public final class RecipeLoader {
         continue;
       }
       String from = spec.path("from").asText(null);
-      if (from == null || from.isBlank()) {
-        errors.add(where + ".from: required directory");
+      String fromProblem = from == null || from.isBlank() ? "required directory" : RecipePaths.fromProblem(type, from);
+      if (fromProblem != null) {
+        errors.add(where + ".from: " + fromProblem);
       } else if (type == ArtifactType.VSCODE && projectRoot != null && !Files.isDirectory(projectRoot.resolve(from))) {
         errors.add(where + ".from: directory " + from + " does not exist in the revision");
       }
@@ -170,8 +170,9 @@ public final class RecipeLoader {
       } else {
         for (JsonNode m : membersNode) {
           String member = m.asText("");
-          if (member.isBlank() || member.startsWith("/") || member.contains("..") || member.contains("\\")) {
-            errors.add(where + ".members: '" + member + "' must be a relative path without '..'");
+          String memberProblem = RecipePaths.memberProblem(member);
+          if (memberProblem != null) {
+            errors.add(where + ".members: '" + member + "' " + memberProblem);
           }
           members.add(member);
         }

@@ -14,6 +14,22 @@ public final class StoreLayout {
     return "releases/" + version + "/";
   }
 
+  /**
+   * The evidence of the run that published a release (approval, SLO reports, provenance). It is
+   * run-scoped, so a later run of a version whose publication never completed cannot collide
+   * with what an earlier run left behind.
+   */
+  public static String evidencePrefix(String version, String runId) {
+    return releasePrefix(version) + "evidence/" + runId + "/";
+  }
+
+  /** Written last: a release is published exactly when this object exists. */
+  public static String publishedMarker(String version) {
+    return releasePrefix(version) + PUBLISHED;
+  }
+
+  public static final String PUBLISHED = "PUBLISHED.json";
+
   public static String log(String version, String runId, String target, String step) {
     return "logs/" + version + "/" + runId + "/" + target + "/" + step + ".log";
   }

@@ -22,6 +22,6 @@ public final class ArchiveFixtureMain {
         new ArchiveMember("LICENSE", inputs.resolve("LICENSE"), false));
     DeterministicArchiver.writeTarGz(out.resolve("a.tar.gz"), "fuse-aot-0.4.0-linux-x64", members, 1767225600L);
     DeterministicArchiver.writeZip(out.resolve("a.zip"), "fuse-aot-0.4.0-windows-x64", members, 1767225600L);
-    VsixPackager.write(inputs.resolve("vscode"), List.of("package.json"), "0.4.0", 1767225600L, out.resolve("a.vsix"));
+    VsixPackager.write(inputs.resolve("vscode"), List.of("package.json"), "0.4.0", 1767225600L, out.resolve("a.vsix"), new ConfinedFiles(inputs));
   }
 }

@@ -77,7 +77,7 @@ class DeterministicArchiverTest {
   }
 
   @Test
-  void zipinfoSeesUtcWallClockTimesUnixModesAndNoExtraFields() throws Exception {
+  void zipinfoSeesUtcWallClockTimesUnixModesAndTheExtendedTimestamp() throws Exception {
     Path archive = dir.resolve("a.zip");
     TimeZone original = TimeZone.getDefault();
     try {
@@ -88,9 +88,19 @@ class DeterministicArchiverTest {
     }
     List<String> lines = run("zipinfo", archive.toString());
     List<String> entries = lines.stream().filter(l -> l.contains(" unx ")).toList();
-    assertThat(entries).hasSize(5).allSatisfy(l -> assertThat(l).contains("26-Jan-01 00:00").contains(" b- "));
+    assertThat(entries).hasSize(5).allSatisfy(l -> assertThat(l).contains("26-Jan-01 00:00").contains(" bx "));
     assertThat(entries.get(4)).startsWith("-rwxr-xr-x").endsWith("hello-http");
     assertThat(run("unzip", "-t", archive.toString())).anySatisfy(l -> assertThat(l).contains("No errors detected"));
+  }
+
+  @Test
+  void unzipRestoresTheExactOddSecondWhichDosTimeCannotHold() throws Exception {
+    long odd = EPOCH + 1;
+    Path archive = dir.resolve("odd.zip");
+    DeterministicArchiver.writeZip(archive, "r", members(), odd);
+    Path out = Files.createDirectories(dir.resolve("unzipped"));
+    run("unzip", "-q", archive.toString(), "-d", out.toString());
+    assertThat(Files.getLastModifiedTime(out.resolve("r/LICENSE")).toMillis()).isEqualTo(odd * 1000);
   }
 
   @Test
@@ -104,7 +114,7 @@ class DeterministicArchiverTest {
     Files.writeString(ext.resolve("package.json"), "{\"name\":\"fuse-vscode\",\"publisher\":\"fuse-lang\",\"version\":\"0.0.0\",\"engines\":{\"vscode\":\"^1.90.0\"}}");
     Files.writeString(ext.resolve("extension.js"), "module.exports = {};\n");
     Path vsix = dir.resolve("fuse-vscode-0.4.0.vsix");
-    VsixPackager.write(ext, List.of("package.json", "extension.js"), "0.4.0", EPOCH, vsix);
+    VsixPackager.write(ext, List.of("package.json", "extension.js"), "0.4.0", EPOCH, vsix, new ConfinedFiles(dir));
     ArchiveVerifier.verify(vsix, ArchiveFormat.ZIP, "", List.of("[Content_Types].xml", "extension.vsixmanifest",
         "extension/package.json", "extension/extension.js"), null);
     List<String> names = run("zipinfo", "-1", vsix.toString());

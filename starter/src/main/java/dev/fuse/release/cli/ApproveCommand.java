@@ -17,4 +17,9 @@ public class ApproveCommand extends DecisionCommand {
     return "approved release " + status.version() + " (manifest sha256 " + status.metadata().manifest().sha256()
         + "); publishing. Follow: ./fuse-release watch " + status.version();
   }
+
+  @Override
+  String verb() {
+    return "approve";
+  }
 }

@@ -20,10 +20,13 @@ abstract class DecisionCommand implements Callable<Integer> {
 
   abstract String confirmation(ReleaseStatus status);
 
+  abstract String verb();
+
   @Override
   public Integer call() {
     CliContext ctx = parent.context();
-    ReleaseStatus status = decide(ctx.releases(), options.version, options.decision(ctx));
+    ApprovalDecision decision = options.decision(ctx, verb());
+    ReleaseStatus status = decide(ctx.releases(), options.version, decision);
     ctx.out().println(confirmation(status));
     return ExitCodes.OK;
   }

@@ -18,8 +18,14 @@ class DecisionOptions {
   @Option(names = "--manifest-sha256", description = "Bind the decision to the manifest you reviewed (shown by status).")
   String manifestSha256;
 
-  ApprovalDecision decision(CliContext ctx) {
+  ApprovalDecision decision(CliContext ctx, String verb) {
     String who = approver != null ? approver : ctx.env().getOrDefault("FUSE_RELEASE_APPROVER", ctx.userName());
-    return new ApprovalDecision(who, comment, manifestSha256);
+    ApprovalDecision decision = new ApprovalDecision(who, comment, manifestSha256);
+    // The release's validator has the last word; checking here too answers without a round trip.
+    java.util.List<String> problems = decision.problems(verb);
+    if (!problems.isEmpty()) {
+      throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+    }
+    return decision;
   }
 }

@@ -20,9 +20,11 @@ public final class ErrorMapper {
 
   public static Mapped map(Throwable e) {
     if (e instanceof CliException c) return new Mapped(c.exitCode(), c.getMessage());
-    if (e instanceof InvalidRequestException r) return new Mapped(ExitCodes.BAD_INPUT, String.join("\n  ", r.problems()));
+    if (e instanceof InvalidRequestException r) return new Mapped(ExitCodes.BAD_INPUT, String.join("; ", r.problems()));
     if (e instanceof TemporalConnection.ConnectionException c) return new Mapped(ExitCodes.UNAVAILABLE, c.getMessage());
     if (e instanceof ReleaseClient.ReleaseConflictException c) return new Mapped(ExitCodes.CONFLICT, c.getMessage());
+    if (e instanceof ReleaseClient.NeverRanException n) return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, n.getMessage());
+    if (e instanceof ReleaseClient.NoWorkerException w) return new Mapped(ExitCodes.UNAVAILABLE, w.getMessage());
     if (e instanceof ReleaseClient.ReleaseNotFoundException n) return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
     if (e instanceof StoreException s) {
       int code = switch (s.kind()) {

@@ -1,5 +1,7 @@
 package dev.fuse.release.cli;
 
+import dev.fuse.release.workflow.FailureType;
+
 /** Exit codes of every command, so scripts can tell failures apart. */
 public final class ExitCodes {
   public static final int OK = 0;
@@ -17,4 +19,13 @@ public final class ExitCodes {
   public static final int INTERNAL = 70;
 
   private ExitCodes() {}
+
+  /** The exit code for a typed failure of a release. */
+  public static int of(FailureType.ExitClass exitClass) {
+    return switch (exitClass) {
+      case BAD_INPUT -> BAD_INPUT;
+      case CONFLICT -> CONFLICT;
+      case NOT_PUBLISHED -> RELEASE_NOT_PUBLISHED;
+    };
+  }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ApproveCommand.class,
       RejectCommand.class,
       ListCommand.class,
+      DownloadCommand.class,
       CommandLine.HelpCommand.class
     })
 public class FuseReleaseCli implements Runnable {
@@ -41,6 +42,27 @@ public class FuseReleaseCli implements Runnable {
     new CommandLine(this).usage(context.out());
   }
 
+  /**
+   * One line on stderr for people; with {@code --output json}, also a JSON object on stdout, so a
+   * script that asked for JSON always gets JSON, errors included.
+   */
+  static void report(CliContext context, java.util.List<String> args, int exitCode, String message) {
+    context.err().println("fuse-release: " + Text.safe(message));
+    if (wantsJson(args)) {
+      context.out().println(Json.write(java.util.Map.of("error", java.util.Map.of("message", message, "exitCode", exitCode))));
+    }
+  }
+
+  static boolean wantsJson(java.util.List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("--output=json") || args.get(i).equals("--output") && i + 1 < args.size()
+          && args.get(i + 1).equals("json")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Runs the CLI in-process (tests and the launcher use this); returns the exit code. */
   public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
     try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), System.console() != null)) {
@@ -56,7 +78,7 @@ public class FuseReleaseCli implements Runnable {
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           ErrorMapper.Mapped mapped = ErrorMapper.map(e);
-          context.err().println("fuse-release: " + mapped.message());
+          report(context, parseResult.originalArgs(), mapped.exitCode(), mapped.message());
           if (mapped.exitCode() == ExitCodes.INTERNAL) {
             e.printStackTrace(context.err());
           }
@@ -64,8 +86,9 @@ public class FuseReleaseCli implements Runnable {
         });
     cl.setParameterExceptionHandler(
         (e, args) -> {
-          context.err().println("fuse-release: " + e.getMessage());
-          context.err().println("run: ./fuse-release " + e.getCommandLine().getCommandName() + " --help");
+          CommandLine where = e.getCommandLine();
+          String help = where.getParent() == null ? "./fuse-release --help" : "./fuse-release " + where.getCommandName() + " --help";
+          report(context, java.util.List.of(args), ExitCodes.BAD_INPUT, e.getMessage() + " (see " + help + ")");
           return ExitCodes.BAD_INPUT;
         });
     return cl;

@@ -2,9 +2,8 @@ package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.index.ReleaseIndex;
-import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.model.ReleaseVersion;
-import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.publish.PublicationState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,11 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * Lists releases from the bucket's release index and published prefixes, with each one's
- * execution state from Temporal. It works on any server, including the embedded test server,
- * which has no list API.
+ * Lists releases from the bucket's release index and published prefixes, with what the bucket
+ * holds (published, an incomplete publication, nothing) and the phase the latest run reached. It
+ * works on any server, including the embedded test server, which has no list API.
  */
-@Command(name = "list", description = "List releases: published, running, failed.")
+@Command(name = "list", description = "List releases: published, running, rejected, failed.")
 public class ListCommand implements Callable<Integer> {
   @ParentCommand FuseReleaseCli parent;
 
@@ -30,7 +29,14 @@ public class ListCommand implements Callable<Integer> {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
   boolean help;
 
-  public record Row(String version, boolean published, String execution, String commit, String requestedBy) {}
+  /**
+   * @param publication what the bucket holds: PUBLISHED, INCOMPLETE (a publication that never
+   *     completed; the next run of the version finishes it) or NONE
+   * @param phase the phase the latest run recorded (REJECTED, FAILED, AWAITING_APPROVAL, ...), or
+   *     UNKNOWN when Temporal no longer knows the run
+   */
+  public record Row(String version, boolean published, String publication, String phase, String execution,
+      String commit, String requestedBy) {}
 
   @Override
   public Integer call() {
@@ -46,16 +52,11 @@ public class ListCommand implements Callable<Integer> {
     }
     List<Row> rows = new ArrayList<>();
     for (ReleaseIndex.Entry e : latestRun.values()) {
-      boolean published = ctx.store().exists(StoreLayout.releasePrefix(e.version()) + ReleaseMetadata.MANIFEST);
-      String execution;
-      try {
-        execution = releases.executionStatus(e.version());
-      } catch (RuntimeException ex) {
-        execution = "UNKNOWN";
-      }
-      rows.add(new Row(e.version(), published, execution, e.commit(), e.requestedBy()));
+      rows.add(row(ctx, releases, e));
     }
-    rows.sort(Comparator.comparing((Row r) -> ReleaseVersion.isValid(r.version()) ? ReleaseVersion.parse(r.version()) : ReleaseVersion.parse("0.0.0")).reversed());
+    rows.sort(Comparator.comparing(
+        (Row r) -> ReleaseVersion.isValid(r.version()) ? ReleaseVersion.parse(r.version()) : ReleaseVersion.parse("0.0.0"))
+        .reversed());
     if (output == OutputFormat.json) {
       ctx.out().println(Json.write(rows));
       return ExitCodes.OK;
@@ -64,12 +65,33 @@ public class ListCommand implements Callable<Integer> {
       ctx.out().println("no releases yet; start one with ./fuse-release start --version <v> --revision <rev>");
       return ExitCodes.OK;
     }
-    ctx.out().println(String.format("%-14s %-10s %-11s %-13s %s", "VERSION", "PUBLISHED", "EXECUTION", "COMMIT", "REQUESTED BY"));
+    String format = "%-14s %-11s %-18s %-11s %-13s %s";
+    ctx.out().println(String.format(format, "VERSION", "PUBLISHED", "PHASE", "EXECUTION", "COMMIT", "REQUESTED BY"));
     for (Row r : rows) {
-      ctx.out().println(String.format("%-14s %-10s %-11s %-13s %s", r.version(), r.published() ? "yes" : "no",
-          r.execution(), r.commit().length() > 12 ? r.commit().substring(0, 12) : r.commit(), r.requestedBy()));
+      String published = switch (r.publication()) {
+        case "PUBLISHED" -> "yes";
+        case "INCOMPLETE" -> "incomplete";
+        default -> "no";
+      };
+      ctx.out().println(String.format(format, Text.safe(r.version()), published, r.phase(), r.execution(),
+          r.commit().length() > 12 ? r.commit().substring(0, 12) : r.commit(), Text.safe(r.requestedBy())));
     }
     return ExitCodes.OK;
   }
 
+  private static Row row(CliContext ctx, ReleaseClient releases, ReleaseIndex.Entry e) {
+    PublicationState publication = PublicationState.of(ctx.store(), e.version());
+    String phase;
+    String execution;
+    try {
+      ReleaseClient.Execution run = releases.execution(e.version());
+      execution = run.status();
+      phase = run.phase() == null ? "UNKNOWN" : run.phase();
+    } catch (RuntimeException ex) {
+      execution = "UNKNOWN";
+      phase = publication == PublicationState.PUBLISHED ? "PUBLISHED" : "UNKNOWN";
+    }
+    return new Row(e.version(), publication == PublicationState.PUBLISHED, publication.name(), phase, execution,
+        e.commit(), e.requestedBy());
+  }
 }

@@ -16,4 +16,9 @@ public class RejectCommand extends DecisionCommand {
   String confirmation(ReleaseStatus status) {
     return "rejected release " + status.version() + ": nothing will be published";
   }
+
+  @Override
+  String verb() {
+    return "reject";
+  }
 }

@@ -5,10 +5,10 @@ import dev.fuse.release.git.Git;
 import dev.fuse.release.metadata.SourceDateEpoch;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.Target;
+import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ public class StartCommand implements Callable<Integer> {
   @Option(names = "--repo", description = "Git URL or path of the project (default: $FUSE_RELEASE_REPO).")
   String repo;
 
-  @Option(names = "--target", split = ",", description = "Targets (default: all): ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--target", split = ",", description = "Targets (default: all): linux-x64, macos-arm64, windows-x64.")
   List<String> targets;
 
   @Option(names = "--requested-by", description = "Who asks for the release (default: $USER).")
@@ -46,6 +46,10 @@ public class StartCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "Follow the release after starting it.")
   boolean watch;
 
+  @Option(names = "--no-wait", description = "Return as soon as the release is started, before planning has checked"
+      + " the revision, recipe and contract (by default start waits for planning, a few seconds).")
+  boolean noWait;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
   boolean help;
 
@@ -56,6 +60,14 @@ public class StartCommand implements Callable<Integer> {
     ReleaseClient releases = ctx.releases();
     ReleaseClient.Started started = releases.start(request);
     ctx.out().println("started release " + request.version() + ": workflow " + started.workflowId() + " run " + started.runId());
+    if (!noWait) {
+      ReleaseClient.Planned planned = releases.awaitPlanning(request.version(), pickupTimeout(ctx), PLANNING_TIMEOUT);
+      if (!planned.ok()) {
+        throw new CliException(exitCodeOf(planned.failureType()), "release " + request.version() + " failed in planning: "
+            + planned.failure());
+      }
+      ctx.out().println("planned: " + planned.phase().toLowerCase(java.util.Locale.ROOT) + " now");
+    }
     ctx.out().println("  follow:   ./fuse-release watch " + request.version());
     ctx.out().println("  decide:   ./fuse-release approve " + request.version() + " --approver <name> --comment <text>");
     if (watch) {
@@ -100,7 +112,19 @@ public class StartCommand implements Callable<Integer> {
     }
   }
 
-  static List<String> all() {
-    return new ArrayList<>(Target.allIds());
+  /**
+   * A worker normally takes a new release within a second; half a minute means none serves it.
+   * FUSE_RELEASE_PICKUP_TIMEOUT (e.g. 5s, 2m) changes it.
+   */
+  static java.time.Duration pickupTimeout(CliContext ctx) {
+    String text = ctx.env().get("FUSE_RELEASE_PICKUP_TIMEOUT");
+    long seconds = text == null || text.isBlank() ? 30 : Durations.parseSeconds(text, "FUSE_RELEASE_PICKUP_TIMEOUT");
+    return java.time.Duration.ofSeconds(seconds);
+  }
+  /** Planning clones and validates; ten minutes covers a large repository over a slow link. */
+  static final java.time.Duration PLANNING_TIMEOUT = java.time.Duration.ofMinutes(10);
+
+  static int exitCodeOf(String failureType) {
+    return FailureType.of(failureType).map(t -> ExitCodes.of(t.exitClass())).orElse(ExitCodes.RELEASE_NOT_PUBLISHED);
   }
 }

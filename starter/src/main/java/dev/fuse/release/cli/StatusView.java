@@ -8,17 +8,22 @@ import dev.fuse.release.model.TargetStatus;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders a release status as text lines, the same for status, watch and demo. */
+/**
+ * Renders a release status as text lines, the same for status, watch and demo. Every text that
+ * came from outside this program (names, comments, failure messages, log tails) goes through
+ * {@link Text#safe}, and multi-line texts are shown as indented, marked lines, so nothing stored
+ * in a release can rewrite or forge what the terminal shows.
+ */
 public final class StatusView {
   private StatusView() {}
 
   public static List<String> lines(ReleaseStatus s) {
     List<String> lines = new ArrayList<>();
-    lines.add("release " + s.version() + "  phase " + s.phase()
+    lines.add("release " + Text.safe(s.version()) + "  phase " + s.phase()
         + (s.commit() == null ? "" : "  commit " + s.commit().substring(0, 12))
         + (s.sourceDateEpoch() == null ? "" : "  SOURCE_DATE_EPOCH " + s.sourceDateEpoch()));
     for (TargetStatus t : s.targets()) {
-      String host = t.hostClass() == null ? "" : "  host " + t.hostClass() + (t.emulated() ? " (emulated)" : "");
+      String host = t.hostClass() == null ? "" : "  host " + Text.safe(t.hostClass()) + (t.emulated() ? " (emulated)" : "");
       String detail = t.detail() == null ? "" : "  " + firstLine(t.detail());
       lines.add(String.format("  %-12s %-10s%s%s", t.target(), t.stage(), host, detail));
     }
@@ -32,7 +37,7 @@ public final class StatusView {
       lines.add("  gates: " + s.gates().verdict());
       for (GateResult g : s.gates().gates()) {
         lines.add(String.format("    %-4s %-12s %-15s %-60s %-22s margin %s", g.pass() ? "ok" : "FAIL", g.target(), g.gate(),
-            clip(g.value(), 60), g.threshold(), g.margin()));
+            clip(Text.safe(g.value()), 60), Text.safe(g.threshold()), Text.safe(g.margin())));
       }
     }
     if (s.reports() != null) {
@@ -42,15 +47,25 @@ public final class StatusView {
       lines.add("  manifest sha256 " + s.metadata().manifest().sha256());
     }
     if (s.decision() != null) {
-      lines.add("  " + s.decisionKind() + " by " + s.decision().approver() + ": " + s.decision().comment());
+      lines.add("  " + s.decisionKind() + " by " + Text.safe(s.decision().approver()) + ": "
+          + Text.safe(s.decision().comment()));
     }
     if (s.phase() == Phase.PUBLISHED) {
       lines.add("  published at " + s.publishedPrefix());
     }
     if (s.failure() != null) {
-      lines.add("  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": " + s.failure());
+      addBlock(lines, "  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": ", s.failure());
     }
     return lines;
+  }
+
+  /** The first line after the label, every further line (a log tail) indented behind a bar. */
+  private static void addBlock(List<String> lines, String label, String text) {
+    List<String> parts = text.lines().toList();
+    lines.add(label + Text.safe(parts.isEmpty() ? "" : parts.get(0)));
+    for (int i = 1; i < parts.size(); i++) {
+      lines.add("    | " + Text.safe(parts.get(i)));
+    }
   }
 
   private static String clip(String text, int max) {
@@ -59,6 +74,6 @@ public final class StatusView {
 
   private static String firstLine(String text) {
     int nl = text.indexOf('\n');
-    return nl < 0 ? text : text.substring(0, nl) + " ...";
+    return Text.safe(nl < 0 ? text : text.substring(0, nl) + " ...");
   }
 }

@@ -3,6 +3,7 @@ package dev.fuse.release.cli;
 import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.storage.StoreLayout;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -18,6 +19,13 @@ public final class Watcher {
   public record Outcome(ReleaseStatus status, int exitCode) {}
 
   private Watcher() {}
+
+  private static void printWhereToFindIt(PrintStream out, ReleaseClient releases, String version) {
+    String dir = DownloadCommand.defaultDir(version);
+    out.println("  files:    s3://" + releases.store().bucket() + "/" + StoreLayout.releasePrefix(version));
+    out.println("  download and check: ./fuse-release download " + version + " --dir " + dir
+        + " && cd " + dir + " && sha256sum -c SHA256SUMS");
+  }
 
   /**
    * @param stopAtApproval return as soon as the release waits for a decision (the demo asks then)
@@ -42,6 +50,9 @@ public final class Watcher {
       out.flush();
       shown = lines;
       if (status.phase().terminal()) {
+        if (status.phase() == Phase.PUBLISHED) {
+          printWhereToFindIt(out, releases, version);
+        }
         return new Outcome(status, status.phase() == Phase.PUBLISHED ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED);
       }
       if (status.phase() == Phase.AWAITING_APPROVAL) {

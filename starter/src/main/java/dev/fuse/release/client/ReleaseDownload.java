@@ -1,5 +1,7 @@
 package dev.fuse.release.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.metadata.Sha256;
 import dev.fuse.release.storage.ArtifactStore;
@@ -12,46 +14,72 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Downloads a published release as any user would (plain GETs) and checks every line of its
- * SHA256SUMS against the downloaded bytes, as {@code sha256sum -c} does.
+ * Downloads a published release as any user would (plain GETs): the release folder, and the
+ * evidence of the run that published it (named by {@code PUBLISHED.json}) into {@code evidence/}.
+ * Every line of both SHA256SUMS files is checked against the downloaded bytes, as
+ * {@code sha256sum -c} does.
  */
 public final class ReleaseDownload {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ReleaseDownload() {}
 
   /** Result of a download: where, which files, and one "name: OK" line per checked file. */
   public record Downloaded(Path dir, List<String> files, List<String> checks) {}
 
   public static Downloaded download(ArtifactStore store, String version, Path dir) throws IOException {
-    Files.createDirectories(dir);
     String prefix = StoreLayout.releasePrefix(version);
+    if (!store.exists(StoreLayout.publishedMarker(version))) {
+      throw new IOException("release " + version + " is not published (no " + StoreLayout.publishedMarker(version) + ")");
+    }
+    List<String> files = new ArrayList<>(fetchFolder(store, prefix, dir, ""));
+    JsonNode published = JSON.readTree(dir.resolve(StoreLayout.PUBLISHED).toFile());
+    String evidence = published.path("evidence").asText();
+    if (!evidence.startsWith(prefix + "evidence/") || evidence.contains("..")) {
+      throw new IOException(StoreLayout.PUBLISHED + " of " + version + " names an evidence folder outside the release: "
+          + evidence);
+    }
+    files.addAll(fetchFolder(store, evidence, dir.resolve("evidence"), "evidence/"));
+    List<String> checks = new ArrayList<>(check(dir, ""));
+    checks.addAll(check(dir.resolve("evidence"), "evidence/"));
+    return new Downloaded(dir, files, checks);
+  }
+
+  private static List<String> fetchFolder(ArtifactStore store, String prefix, Path dir, String shownAs) throws IOException {
+    Files.createDirectories(dir);
     List<String> files = new ArrayList<>();
     for (String key : store.listKeys(prefix)) {
       String name = key.substring(prefix.length());
-      if (name.contains("/")) continue;
+      if (name.contains("/") || name.isEmpty() || name.startsWith(".")) continue;
       Files.write(dir.resolve(name), store.getBytes(key));
-      files.add(name);
+      files.add(shownAs + name);
     }
+    return files;
+  }
+
+  /** {@code sha256sum -c SHA256SUMS} in {@code dir}. */
+  static List<String> check(Path dir, String shownAs) throws IOException {
     Path sums = dir.resolve(ReleaseMetadata.CHECKSUMS);
     if (!Files.isRegularFile(sums)) {
-      throw new IOException("release " + version + " has no " + ReleaseMetadata.CHECKSUMS);
+      throw new IOException("the release has no " + shownAs + ReleaseMetadata.CHECKSUMS);
     }
     List<String> checks = new ArrayList<>();
     for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
       if (!line.matches("[0-9a-f]{64}  [^/]+")) {
-        throw new IOException("malformed " + ReleaseMetadata.CHECKSUMS + " line: " + line);
+        throw new IOException("malformed " + shownAs + ReleaseMetadata.CHECKSUMS + " line: " + line);
       }
       String expected = line.substring(0, 64);
       String name = line.substring(66);
       Path file = dir.resolve(name);
       if (!Files.isRegularFile(file)) {
-        throw new IOException(name + " is listed in " + ReleaseMetadata.CHECKSUMS + " but not published");
+        throw new IOException(shownAs + name + " is listed in " + ReleaseMetadata.CHECKSUMS + " but not published");
       }
       String actual = Sha256.of(file);
       if (!actual.equals(expected)) {
-        throw new IOException(name + ": FAILED (sha256 " + actual + ", expected " + expected + ")");
+        throw new IOException(shownAs + name + ": FAILED (sha256 " + actual + ", expected " + expected + ")");
       }
-      checks.add(name + ": OK");
+      checks.add(shownAs + name + ": OK");
     }
-    return new Downloaded(dir, files, checks);
+    return checks;
   }
 }

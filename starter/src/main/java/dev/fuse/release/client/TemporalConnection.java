@@ -1,6 +1,8 @@
 package dev.fuse.release.client;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.envconfig.ClientConfigProfile;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A connection to Temporal configured the standard way: {@code TEMPORAL_ADDRESS},
@@ -33,7 +37,23 @@ public final class TemporalConnection implements AutoCloseable {
     this.namespace = namespace;
   }
 
-  /** Connects and checks the server answers, so an unreachable server is one clear error. */
+  /**
+   * gRPC logs name-resolution and connection failures with stack traces through
+   * java.util.logging; the same failures reach callers as exceptions that say what to do, so its
+   * own log stays quiet. Held in a field because JUL keeps loggers only weakly.
+   */
+  private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+
+  static {
+    GRPC_LOG.setLevel(Level.OFF);
+  }
+
+  public static final String DEFAULT_NAMESPACE = "default";
+
+  /**
+   * Connects and checks that the server answers and knows the namespace, so an unreachable server
+   * or a mistyped namespace is one clear error instead of a release no worker ever sees.
+   */
   public static TemporalConnection connect(Map<String, String> env) {
     ClientConfigProfile profile;
     try {
@@ -49,7 +69,9 @@ public final class TemporalConnection implements AutoCloseable {
             .setRpcTimeout(Duration.ofSeconds(10))
             .build();
     WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
-    String namespace = clientOptions.getNamespace();
+    String namespace = clientOptions.getNamespace() == null || clientOptions.getNamespace().isBlank()
+        ? DEFAULT_NAMESPACE : clientOptions.getNamespace();
+    clientOptions = WorkflowClientOptions.newBuilder(clientOptions).setNamespace(namespace).build();
     WorkflowServiceStubs stubs;
     try {
       // Connecting fetches the server's capabilities, so an unreachable server fails right here.
@@ -61,7 +83,26 @@ public final class TemporalConnection implements AutoCloseable {
       throw new ConnectionException("Temporal at " + address + " is unreachable: " + e.getMessage()
           + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
     }
+    checkNamespace(stubs, address, namespace);
     return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions), address, namespace);
+  }
+
+  private static void checkNamespace(WorkflowServiceStubs stubs, String address, String namespace) {
+    try {
+      stubs.blockingStub().describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+        return;
+      }
+      stubs.shutdownNow();
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        throw new ConnectionException("namespace '" + namespace + "' does not exist on Temporal at " + address
+            + "; set TEMPORAL_NAMESPACE to an existing one (default: " + DEFAULT_NAMESPACE + ") or create it"
+            + " (temporal operator namespace create --namespace " + namespace + ")");
+      }
+      throw new ConnectionException("Temporal at " + address + " refused to describe namespace '" + namespace + "': "
+          + e.getStatus().getCode() + describe(e) + "; check TEMPORAL_NAMESPACE and the credentials");
+    }
   }
 
   private static String describe(StatusRuntimeException e) {

@@ -68,4 +68,44 @@ class FuseReleaseCliTest {
     assertThat(ErrorMapper.map(new StoreException(StoreException.Kind.CONFLICT, "exists", null)).exitCode()).isEqualTo(ExitCodes.CONFLICT);
     assertThat(ErrorMapper.map(new IllegalStateException("bug")).exitCode()).isEqualTo(ExitCodes.INTERNAL);
   }
+
+  @Test
+  void anUnknownCommandPointsAtTheTopLevelHelp() {
+    Result r = run("bogus");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("(see ./fuse-release --help)").doesNotContain("fuse-release fuse-release");
+  }
+
+  @Test
+  void startHelpListsTheTargets() {
+    Result r = run("start", "--help");
+    assertThat(r.out()).contains("linux-x64, macos-arm64,").contains("windows-x64").doesNotContain("(default: all): .");
+  }
+
+  @Test
+  void anErrorUnderOutputJsonIsStillJson() throws Exception {
+    Result r = run("status", "0.4.0", "--output", "json", "--bogus");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    var error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).path("error");
+    assertThat(error.path("exitCode").asInt()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(error.path("message").asText()).contains("--bogus");
+  }
+
+  @Test
+  void decisionsWithControlCharactersOrHugeCommentsAreRefusedBeforeAnyConnection() {
+    Result ansi = run("approve", "0.4.0", "--approver", "al\u001b[31mice", "--comment", "ok");
+    assertThat(ansi.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(ansi.err()).contains("approver name contains control characters").doesNotContain("\u001b");
+    Result huge = run("reject", "0.4.0", "--approver", "bob", "--comment", "x".repeat(120_000));
+    assertThat(huge.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(huge.err()).contains("comment is 120000 characters; at most 2000");
+  }
+
+  @Test
+  void typedFailuresChooseTheExitCodeThroughTheEnum() {
+    assertThat(StartCommand.exitCodeOf("INVALID_RECIPE")).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(StartCommand.exitCodeOf("ALREADY_PUBLISHED")).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(StartCommand.exitCodeOf("BUILD_COMMAND_FAILED")).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+    assertThat(StartCommand.exitCodeOf("SomethingElse")).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.fuse.release.app;
 
 import dev.fuse.release.cli.CliContext;
+import dev.fuse.release.cli.Text;
 import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.cli.FuseReleaseCli;
@@ -86,7 +87,7 @@ public class DemoCommand implements Callable<Integer> {
       Watcher.Outcome building = Watcher.follow(releases, version, ctx, true);
       if (building.status().phase().terminal()) {
         out.println();
-        out.println("release " + version + " ended " + building.status().phase() + " before approval: " + building.status().failure());
+        out.println("release " + version + " ended " + building.status().phase() + " before approval: " + Text.safe(building.status().failure()));
         out.println("  logs: " + data.resolve("s3") + " (logs/ prefix), worker log .fuse-release/logs/fuse-release.log");
         return ExitCodes.RELEASE_NOT_PUBLISHED;
       }
@@ -94,7 +95,7 @@ public class DemoCommand implements Callable<Integer> {
       Watcher.Outcome done = Watcher.follow(releases, version, ctx, false);
       out.println();
       if (done.status().phase() != Phase.PUBLISHED) {
-        out.println("release " + version + " " + done.status().phase() + ": nothing was published (" + done.status().failure() + ")");
+        out.println("release " + version + " " + done.status().phase() + ": nothing was published (" + Text.safe(done.status().failure()) + ")");
         return ExitCodes.RELEASE_NOT_PUBLISHED;
       }
       summarize(ctx, stack, done.status(), data);
@@ -141,9 +142,9 @@ public class DemoCommand implements Callable<Integer> {
     ReleaseDownload.Downloaded d = ReleaseDownload.download(stack.store(), version, downloads);
     out.println("published release " + version + " to s3://" + stack.store().bucket() + "/" + status.publishedPrefix());
     out.println("  on disk (S3Proxy filesystem backend): " + stack.objectPath(status.publishedPrefix()));
-    out.println("  downloaded to " + downloads + " and checked against SHA256SUMS:");
+    out.println("  downloaded to " + downloads + " and checked against SHA256SUMS and evidence/SHA256SUMS:");
     d.checks().forEach(c -> out.println("    " + c));
-    out.println("  check it yourself:  cd " + downloads + " && sha256sum -c SHA256SUMS");
+    out.println("  check it yourself:  cd " + downloads + " && sha256sum -c SHA256SUMS && (cd evidence && sha256sum -c SHA256SUMS)");
     out.println("  " + status.artifacts().size() + " artifacts, manifest sha256 " + status.metadata().manifest().sha256());
     boolean emulated = status.artifacts().stream().anyMatch(a -> a.host().emulated());
     if (emulated) {

@@ -1,9 +1,11 @@
 package dev.fuse.release.app;
 
 import dev.fuse.release.cli.CliContext;
+import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.cli.FuseReleaseCli;
 import dev.fuse.release.client.CliEnvironment;
+import dev.fuse.release.devstack.DevEnvFile;
 import dev.fuse.release.devstack.DevStack;
 import dev.fuse.release.devstack.ExampleRepository;
 import java.nio.file.Files;
@@ -36,21 +38,23 @@ public class DevCommand implements Callable<Integer> {
     CliContext ctx = parent.context();
     Path home = CliEnvironment.home(ctx.env());
     Path data = (dataDir != null ? dataDir : home.resolve(".fuse-release/dev")).toAbsolutePath();
+    Path envFile = home.resolve(CliEnvironment.DEV_ENV_FILE);
+    // Claimed before anything starts: a second stack in this checkout would take other ports and
+    // leave the other terminals talking to whichever stack wrote the file last.
+    DevEnvFile owned = DevEnvFile.claim(envFile).orElseThrow(() -> new CliException(ExitCodes.CONFLICT,
+        "a dev stack of this checkout is already running (pid " + DevEnvFile.owner(envFile) + ", see " + envFile
+            + "); use it, or stop it (Ctrl-C in its terminal) before starting another"));
     Files.createDirectories(data);
     Path repo = data.resolve("example-repo");
     String commit = ExampleRepository.prepare(home.resolve("examples/fuse-hello"), repo);
     DevStack stack = DevStack.start(data, temporalPort, s3Port);
-    Path envFile = home.resolve(CliEnvironment.DEV_ENV_FILE);
-    StringBuilder envText = new StringBuilder("# written by ./fuse-release dev; removed when it stops\n");
     Map<String, String> env = new java.util.LinkedHashMap<>(stack.env());
     env.put("FUSE_RELEASE_REPO", repo.toString());
-    env.forEach((k, v) -> envText.append(k).append('=').append(v).append('\n'));
-    Files.createDirectories(envFile.getParent());
-    Files.writeString(envFile, envText);
+    owned.write(env);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        Files.deleteIfExists(envFile);
+        owned.close();
         stack.close();
       } catch (Exception e) {
         System.err.println("fuse-release dev: error while stopping: " + e.getMessage());

@@ -43,7 +43,7 @@ public class WorkerCommand implements Callable<Integer> {
     }));
     worker.start();
     ctx.out().println("worker connected to Temporal " + temporal.address() + " (" + temporal.namespace() + "), store "
-        + ctx.store().config().describe());
+        + ctx.store().describe());
     worker.queues().forEach(q -> ctx.out().println("  polling " + q));
     ctx.out().println("Ctrl-C to stop.");
     stopped.await();

@@ -24,9 +24,11 @@ class DemoIT {
         .contains("gates: GO")
         .contains("published release 0.4.0 to s3://fuse-releases/releases/0.4.0/")
         .contains("fuse-vscode-0.4.0.vsix: OK")
-        .contains("release-artifacts.json: OK");
+        .contains("release-artifacts.json: OK")
+        .contains("evidence/slo-report.json: OK");
     Path downloaded = data.resolve("demo/downloads/0.4.0");
-    assertThat(Files.list(downloaded).count()).isEqualTo(14);
+    assertThat(Files.list(downloaded).count()).isEqualTo(12);
+    assertThat(Files.list(downloaded.resolve("evidence")).count()).isEqualTo(5);
 
     CliRun again = CliRun.run(Map.of("FUSE_RELEASE_HOME", HOME.toString()),
         "demo", "--approve", "--data-dir", data.resolve("demo").toString());

@@ -62,6 +62,13 @@ final class ExampleVariants {
     replace(tree.resolve("release-contract.json"), "\"strippedBinaryMaxBytes\": 25000000", "\"strippedBinaryMaxBytes\": 30000000");
   }
 
+  /** One more build step after the others, e.g. one that plants a link in the build output. */
+  static void extraBuildStep(Path tree, String... argv) throws IOException {
+    String run = String.join(", ", java.util.Arrays.stream(argv).map(a -> "\"" + a + "\"").toList());
+    replace(tree.resolve("fuse-release.json"), "    }\n  ],\n  \"measure\"",
+        "    },\n    { \"name\": \"extra\", \"run\": [" + run + "], \"timeoutSeconds\": 30 }\n  ],\n  \"measure\"");
+  }
+
   static void replace(Path file, String from, String to) throws IOException {
     String text = Files.readString(file);
     if (!text.contains(from)) {

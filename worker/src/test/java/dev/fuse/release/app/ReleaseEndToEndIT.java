@@ -132,22 +132,31 @@ class ReleaseEndToEndIT {
     assertThat(noComment.err()).contains("missing comment");
 
     String manifestSha = waiting.path("metadata").path("manifest").path("sha256").asText();
-    CliRun approved = cli("approve", "0.4.0", "--approver", "alice", "--comment", "gates green", "--manifest-sha256", manifestSha);
+    // An uppercase digest names the same manifest.
+    CliRun approved = cli("approve", "0.4.0", "--approver", "alice", "--comment", "gates green", "--manifest-sha256",
+        manifestSha.toUpperCase(java.util.Locale.ROOT));
     assertThat(approved.exitCode()).as(approved.toString()).isZero();
     CliRun watched = cli("watch", "0.4.0");
     assertThat(watched.exitCode()).as(watched.toString()).isZero();
-    assertThat(watched.out()).contains("phase PUBLISHED").contains("published at releases/0.4.0/").contains("gates: GO");
+    assertThat(watched.out()).contains("phase PUBLISHED").contains("published at releases/0.4.0/").contains("gates: GO")
+        .contains("files:    s3://fuse-releases/releases/0.4.0/")
+        .contains("./fuse-release download 0.4.0 --dir fuse-0.4.0 && cd fuse-0.4.0 && sha256sum -c SHA256SUMS");
     JsonNode gates = status("0.4.0").path("gates");
     assertThat(gates.path("go").asBoolean()).isTrue();
     assertThat(gates.path("gates")).hasSize(18);
 
     ArtifactStore store = stack.store();
-    List<String> keys = store.listKeys("releases/0.4.0/");
-    assertThat(keys).hasSize(14).contains("releases/0.4.0/SHA256SUMS", "releases/0.4.0/release-artifacts.json",
-        "releases/0.4.0/provenance.intoto.json", "releases/0.4.0/slo-report.json", "releases/0.4.0/report.html",
-        "releases/0.4.0/approval.json", "releases/0.4.0/release-contract.json",
-        "releases/0.4.0/fuse-aot-0.4.0-windows-x64.zip", "releases/0.4.0/fuse-vscode-0.4.0.vsix");
     JsonNode done = status("0.4.0");
+    String runId = done.path("artifacts").get(0).path("ref").path("key").asText().split("/")[2];
+    String evidence = "releases/0.4.0/evidence/" + runId + "/";
+    List<String> keys = store.listKeys("releases/0.4.0/");
+    assertThat(keys).containsExactlyInAnyOrder("releases/0.4.0/PUBLISHED.json", "releases/0.4.0/SHA256SUMS",
+        "releases/0.4.0/release-artifacts.json", "releases/0.4.0/release-contract.json",
+        "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz", "releases/0.4.0/fuse-aot-0.4.0-macos-arm64.tar.gz",
+        "releases/0.4.0/fuse-aot-0.4.0-windows-x64.zip", "releases/0.4.0/fuse-cli-0.4.0-linux-x64.tar.gz",
+        "releases/0.4.0/fuse-cli-0.4.0-macos-arm64.tar.gz", "releases/0.4.0/fuse-cli-0.4.0-windows-x64.zip",
+        "releases/0.4.0/fuse-vscode-0.4.0.vsix", evidence + "SHA256SUMS", evidence + "approval.json",
+        evidence + "provenance.intoto.json", evidence + "report.html", evidence + "slo-report.json");
     for (JsonNode artifact : done.path("artifacts")) {
       String key = "releases/0.4.0/" + artifact.path("name").asText();
       byte[] bytes = store.getBytes(key);
@@ -155,34 +164,38 @@ class ReleaseEndToEndIT {
       assertThat((long) bytes.length).isEqualTo(artifact.path("ref").path("size").asLong());
     }
 
-    Path download = Files.createDirectories(data.resolve("download"));
+    CliRun downloaded = cli("download", "0.4.0", "--dir", data.resolve("download").toString());
+    assertThat(downloaded.exitCode()).as(downloaded.toString()).isZero();
+    Path download = data.resolve("download");
+    assertThat(sha256sumCheck(download)).hasSize(9).allSatisfy(l -> assertThat(l).endsWith(": OK"));
+    assertThat(sha256sumCheck(download.resolve("evidence"))).hasSize(4).allSatisfy(l -> assertThat(l).endsWith(": OK"));
+    // Every published file is covered by one of the two checksum files, except the checksum files and the marker.
+    String sums = Files.readString(download.resolve("SHA256SUMS")) + Files.readString(download.resolve("evidence/SHA256SUMS"));
     for (String key : keys) {
-      if (key.endsWith(".json") && !key.endsWith("release-artifacts.json")) continue;
-      if (key.endsWith(".html")) continue;
-      Files.write(download.resolve(key.substring("releases/0.4.0/".length())), store.getBytes(key));
+      String name = key.substring(key.lastIndexOf('/') + 1);
+      if (name.equals("SHA256SUMS") || name.equals("PUBLISHED.json")) continue;
+      assertThat(sums).as(key).contains("  " + name + "\n");
     }
-    Process check = new ProcessBuilder("sha256sum", "-c", "SHA256SUMS").directory(download.toFile()).redirectErrorStream(true).start();
-    String checkOut = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(check.exitValue()).as(checkOut).isZero();
-    assertThat(checkOut.lines()).hasSize(8).allSatisfy(l -> assertThat(l).endsWith(": OK"));
 
-    JsonNode provenance = JSON.readTree(store.getBytes("releases/0.4.0/provenance.intoto.json"));
-    assertThat(provenance.path("subject")).hasSize(8);
+    JsonNode provenance = JSON.readTree(store.getBytes(evidence + "provenance.intoto.json"));
+    assertThat(provenance.path("subject")).hasSize(9);
     assertThat(provenance.path("predicate").path("runDetails").path("byproducts").findValuesAsText("name"))
-        .contains("logs/0.4.0/" + done.path("artifacts").get(0).path("ref").path("key").asText().split("/")[2] + "/linux-x64/aot.log");
+        .contains("logs/0.4.0/" + runId + "/linux-x64/aot.log");
 
-    JsonNode slo = JSON.readTree(store.getBytes("releases/0.4.0/slo-report.json"));
+    JsonNode slo = JSON.readTree(store.getBytes(evidence + "slo-report.json"));
     assertThat(slo.path("verdict").asText()).isEqualTo("GO");
     JsonNode linux = slo.path("targets").get(0).path("measurement");
     assertThat(linux.path("aot").path("samplesMillis")).hasSize(3);
     assertThat(linux.path("protocol").path("commit").asText()).isEqualTo(commit);
     assertThat(linux.path("protocol").path("percentileMethod").asText()).isEqualTo("nearest-rank");
-    JsonNode approval = JSON.readTree(store.getBytes("releases/0.4.0/approval.json"));
+    JsonNode approval = JSON.readTree(store.getBytes(evidence + "approval.json"));
     assertThat(approval.path("approver").asText()).isEqualTo("alice");
     assertThat(approval.path("manifestSha256").asText()).isEqualTo(manifestSha);
     assertThat(approval.path("evidence").findValuesAsText("sha256"))
-        .containsExactly(Sha256.of(store.getBytes("releases/0.4.0/slo-report.json")), Sha256.of(store.getBytes("releases/0.4.0/report.html")));
+        .containsExactly(Sha256.of(store.getBytes(evidence + "slo-report.json")), Sha256.of(store.getBytes(evidence + "report.html")));
+    JsonNode marker = JSON.readTree(store.getBytes("releases/0.4.0/PUBLISHED.json"));
+    assertThat(marker.path("runId").asText()).isEqualTo(runId);
+    assertThat(marker.path("evidence").asText()).isEqualTo(evidence);
 
     JsonNode latest = JSON.readTree(store.getBytes("releases/latest.json"));
     assertThat(latest.path("version").asText()).isEqualTo("0.4.0");
@@ -211,7 +224,8 @@ class ReleaseEndToEndIT {
     assertThat(late.exitCode()).isEqualTo(ExitCodes.CONFLICT);
 
     CliRun list = cli("list");
-    assertThat(list.out()).contains("0.4.1          no         FAILED").contains("0.4.0          yes        COMPLETED");
+    assertThat(list.out()).containsPattern("0\\.4\\.1 +no +REJECTED +FAILED")
+        .containsPattern("0\\.4\\.0 +yes +PUBLISHED +COMPLETED");
   }
 
   @Test
@@ -224,10 +238,15 @@ class ReleaseEndToEndIT {
         .replace("\"node\": \"24\"", "\"node\": \"latest\""));
     git(broken, "commit", "-qam", "break the recipe");
 
-    assertThat(cli("start", "--version", "0.5.0", "--revision", "main", "--repo", broken.toString()).exitCode()).isZero();
+    // start waits for planning, so the broken recipe is its own answer: exit 2, every problem named.
+    CliRun started = cli("start", "--version", "0.5.0", "--revision", "main", "--repo", broken.toString());
+    assertThat(started.exitCode()).as(started.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(started.err()).contains("release 0.5.0 failed in planning: invalid recipe").contains("recipeVersion: must be 1")
+        .contains("toolchain.node");
+    assertThat(started.err().lines()).hasSize(1);
     CliRun watched = cli("watch", "0.5.0");
     assertThat(watched.exitCode()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
-    assertThat(watched.out()).contains("failed: invalid recipe").contains("recipeVersion: must be 1").contains("toolchain.node");
+    assertThat(cli("list").out()).containsPattern("0\\.5\\.0 +no +FAILED +FAILED");
     assertThat(stack.store().listKeys("staging/0.5.0/")).isEmpty();
     assertThat(stack.store().listKeys("releases/0.5.0/")).isEmpty();
   }
@@ -239,6 +258,15 @@ class ReleaseEndToEndIT {
     noTemporal.put("TEMPORAL_ADDRESS", "127.0.0.1:1");
     CliRun t = CliRun.run(noTemporal, "status", "0.4.0");
     assertThat(t.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(t.err().lines()).hasSize(1);
+
+    Map<String, String> noHost = new HashMap<>(env);
+    noHost.put("TEMPORAL_ADDRESS", "notahost.invalid:7233");
+    CliRun unknownHost = CliRun.run(noHost, "status", "0.4.0", "--output", "json");
+    assertThat(unknownHost.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(unknownHost.err().lines()).hasSize(1);
+    assertThat(unknownHost.err()).contains("namespace default").doesNotContain("null").doesNotContain("Exception");
+    assertThat(unknownHost.out()).contains("\"exitCode\" : 4");
     assertThat(t.err()).contains("Temporal at 127.0.0.1:1").contains("unreachable").contains("./fuse-release dev");
 
     Map<String, String> wrongKey = new HashMap<>(env);
@@ -247,6 +275,15 @@ class ReleaseEndToEndIT {
     assertThat(s.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(s.err()).contains("access denied").contains("AWS_SECRET_ACCESS_KEY");
     assertThat(s.err().lines()).hasSize(1);
+  }
+
+  /** {@code sha256sum -c SHA256SUMS} in {@code dir}, as a downloader runs it. */
+  static List<String> sha256sumCheck(Path dir) throws Exception {
+    Process check = new ProcessBuilder("sha256sum", "-c", "SHA256SUMS").directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(out).isZero();
+    return out.lines().toList();
   }
 
   static void git(Path dir, String... args) throws Exception {

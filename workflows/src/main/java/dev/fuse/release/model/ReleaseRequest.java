@@ -72,8 +72,9 @@ public record ReleaseRequest(
     if (requestedBy == null || requestedBy.isBlank()) {
       errors.add("missing requester: pass --requested-by <name>");
     }
-    if (sourceDateEpoch != null && sourceDateEpoch < 0) {
-      errors.add("SOURCE_DATE_EPOCH must not be negative: " + sourceDateEpoch);
+    if (sourceDateEpoch != null) {
+      String problem = sourceDateEpochProblem(sourceDateEpoch);
+      if (problem != null) errors.add(problem);
     }
     if (approvalTimeoutSeconds <= 0) {
       errors.add("approval timeout must be positive, got " + approvalTimeoutSeconds + " s");
@@ -82,6 +83,22 @@ public record ReleaseRequest(
       throw new InvalidRequestException(errors);
     }
     Objects.requireNonNull(version);
+  }
+
+  /**
+   * The SOURCE_DATE_EPOCH range every archive format of a release represents exactly: zip's DOS
+   * time starts in 1980, and the exact second lives in zip's extended timestamp, a signed 32-bit
+   * Unix time that ends in January 2038.
+   */
+  public static final long EPOCH_MIN = 315532800L;
+
+  public static final long EPOCH_MAX = 2147483647L;
+
+  /** Why an epoch cannot be a release's SOURCE_DATE_EPOCH, or null. */
+  public static String sourceDateEpochProblem(long epoch) {
+    if (epoch >= EPOCH_MIN && epoch <= EPOCH_MAX) return null;
+    return "SOURCE_DATE_EPOCH " + epoch + " is outside " + EPOCH_MIN + " (1980-01-01T00:00:00Z) to " + EPOCH_MAX
+        + " (2038-01-19T03:14:07Z), the times zip archives hold exactly; pass --source-date-epoch in that range";
   }
 
   /** The targets in the canonical (enum) order, so every run fans out identically. */

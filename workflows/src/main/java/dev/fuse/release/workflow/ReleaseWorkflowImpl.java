@@ -286,15 +286,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
               + (decisionKind != null ? " (already " + decisionKind + ")" : "")
               + ": only a release in AWAITING_APPROVAL takes a decision");
     }
-    if (d == null || d.approver() == null || d.approver().isBlank()) {
-      throw new IllegalArgumentException("missing approver name: pass --approver <name>");
+    if (d == null) {
+      throw new IllegalArgumentException("missing decision: pass --approver <name> --comment <text>");
     }
-    if (d.comment() == null || d.comment().isBlank()) {
-      throw new IllegalArgumentException("missing comment: pass --comment <text> to " + verb);
+    List<String> problems = d.problems(verb);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
     }
-    if (d.manifestSha256() != null
-        && !d.manifestSha256().isBlank()
-        && !d.manifestSha256().equals(metadata.manifest().sha256())) {
+    if (d.manifestSha256() != null && !d.manifestSha256().equals(metadata.manifest().sha256())) {
       throw new IllegalArgumentException(
           "manifest digest " + d.manifestSha256() + " does not match the staged manifest "
               + metadata.manifest().sha256() + ": look at the release again before deciding");

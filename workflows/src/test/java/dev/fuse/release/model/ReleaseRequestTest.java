@@ -52,4 +52,16 @@ class ReleaseRequestTest {
     assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", List.of("macos-arm64"), "a", null, 60, List.of("linux-x64")))
         .hasMessageContaining("not among the targets");
   }
+
+  @Test
+  void epochsTheArchivesCannotHoldExactlyAreRefusedNamingTheRange() {
+    for (long epoch : new long[] {0L, 315532799L, 2147483648L, 32503680000L}) {
+      assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", epoch, 60))
+          .hasMessageContaining("SOURCE_DATE_EPOCH " + epoch + " is outside 315532800 (1980-01-01T00:00:00Z) to 2147483647");
+    }
+    assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", 315532800L, 60).sourceDateEpoch())
+        .isEqualTo(315532800L);
+    assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", 2147483647L, 60).sourceDateEpoch())
+        .isEqualTo(2147483647L);
+  }
 }
