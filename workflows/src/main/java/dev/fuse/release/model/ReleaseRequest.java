@@ -71,6 +71,9 @@ public record ReleaseRequest(
     }
     if (requestedBy == null || requestedBy.isBlank()) {
       errors.add("missing requester: pass --requested-by <name>");
+    } else if (requestedBy.length() > ApprovalDecision.MAX_NAME || ApprovalDecision.hasControl(requestedBy, false)) {
+      errors.add("requester name must be plain text of at most " + ApprovalDecision.MAX_NAME
+          + " characters without control characters; pass --requested-by <name>");
     }
     if (sourceDateEpoch != null) {
       String problem = sourceDateEpochProblem(sourceDateEpoch);

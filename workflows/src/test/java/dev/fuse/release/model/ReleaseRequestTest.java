@@ -64,4 +64,10 @@ class ReleaseRequestTest {
     assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", 2147483647L, 60).sourceDateEpoch())
         .isEqualTo(2147483647L);
   }
+
+  @Test
+  void aRequesterWithControlCharactersIsRefused() {
+    assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "bob\u001b[2J", null, 60))
+        .hasMessageContaining("requester name must be plain text");
+  }
 }
