@@ -1,6 +1,8 @@
 package dev.fuse.release.build;
 
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.packaging.ArchiveContents;
+import dev.fuse.release.packaging.ArtifactPackager;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;

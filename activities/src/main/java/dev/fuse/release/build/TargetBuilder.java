@@ -1,10 +1,13 @@
 package dev.fuse.release.build;
 
+import dev.fuse.release.packaging.ArtifactPackager;
+import dev.fuse.release.checkout.ReleaseCheckout;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.host.BuildHostPolicy;
-import dev.fuse.release.measure.HostLock;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.HostLock;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.ArtifactType;
@@ -85,8 +88,9 @@ public final class TargetBuilder {
   private Built buildIn(Workspace ws, ReleasePlan plan, Target target, String logSuffix, Runnable heartbeat)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
-    Path checkout = ReleaseCheckout.checkout(plan, ws);
-    Recipe recipe = ReleaseCheckout.recipe(plan, checkout);
+    ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
+    Path checkout = opened.tree();
+    Recipe recipe = opened.recipe();
     Path out = ws.dir("out");
     Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
     List<StepResult> steps = new ArrayList<>();
@@ -115,8 +119,9 @@ public final class TargetBuilder {
   public Artifact buildExtension(ReleasePlan plan, Runnable heartbeat) throws IOException {
     BuildHost host = new BuildHost(hosts.hostClass(), false);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-vscode")) {
-      Path checkout = ReleaseCheckout.checkout(plan, ws);
-      Recipe recipe = ReleaseCheckout.recipe(plan, checkout);
+      ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
+      Path checkout = opened.tree();
+      Recipe recipe = opened.recipe();
       heartbeat.run();
       ArtifactPackager.Packaged packaged;
       try {

@@ -2,7 +2,7 @@ package dev.fuse.release.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.metadata.CanonicalJson;
+import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;

@@ -1,11 +1,12 @@
 package dev.fuse.release.measure;
 
-import dev.fuse.release.build.ReleaseCheckout;
-import dev.fuse.release.build.StagedBinary;
-import dev.fuse.release.build.Workspace;
+import dev.fuse.release.support.HostLock;
+import dev.fuse.release.checkout.ReleaseCheckout;
+import dev.fuse.release.packaging.StagedBinary;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.host.BuildHostPolicy;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.BuildHost;
 import dev.fuse.release.model.ColdStart;
 import dev.fuse.release.model.MeasureRequest;
@@ -51,8 +52,9 @@ public final class Measurer {
     List<Double> history = new BuildTimeHistory(store)
         .append(request.target().id(), plan.runId(), plan.version(), request.buildMillis() / 1000.0);
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + request.target().id() + "-measure")) {
-      Path checkout = ReleaseCheckout.checkout(plan, ws);
-      Recipe.Measure spec = ReleaseCheckout.recipe(plan, checkout).measure();
+      ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
+      Path checkout = opened.tree();
+      Recipe.Measure spec = opened.recipe().measure();
       Path binary = StagedBinary.extract(store, request.aot(), ws.dir("aot"));
       List<String> aotCommand = List.of(binary.toString());
       List<String> jitCommand = spec.jit();

@@ -4,10 +4,6 @@ import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.SloReportResult;
-import dev.fuse.release.report.HtmlReport;
-import dev.fuse.release.report.SloReport;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.workflow.FailureType;
 import dev.fuse.release.contract.ReleaseContract;
@@ -44,13 +40,5 @@ public final class MetadataWriter {
     byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
     ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");
     return new MetadataResult(manifestRef, sumsRef, provenanceRef);
-  }
-
-  /** slo-report.json and report.html. */
-  public SloReportResult writeSloReport(SloReportRequest request) {
-    String prefix = request.plan().stagingPrefix();
-    ArtifactRef json = store.putBytes(prefix + SloReport.FILE_NAME, SloReport.json(request), "application/json");
-    ArtifactRef html = store.putBytes(prefix + HtmlReport.FILE_NAME, HtmlReport.html(request), "text/html; charset=utf-8");
-    return new SloReportResult(json, html);
   }
 }

@@ -1,5 +1,6 @@
 package dev.fuse.release.metadata;
 
+import dev.fuse.release.support.CanonicalJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fuse.release.model.Evidence;

@@ -1,6 +1,6 @@
 package dev.fuse.release.packaging;
 
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.ArchiveFormat;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.fuse.release.parity;
 
-import dev.fuse.release.build.ReleaseCheckout;
-import dev.fuse.release.build.StagedBinary;
-import dev.fuse.release.build.Workspace;
+import dev.fuse.release.checkout.ReleaseCheckout;
+import dev.fuse.release.packaging.StagedBinary;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.ParityRequest;
@@ -38,8 +38,9 @@ public final class ParityRunner {
     ReleasePlan plan = request.plan();
     String target = request.target().id();
     try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target + "-parity")) {
-      Path checkout = ReleaseCheckout.checkout(plan, ws);
-      Recipe.Parity spec = ReleaseCheckout.recipe(plan, checkout).parity();
+      ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
+      Path checkout = opened.tree();
+      Recipe.Parity spec = opened.recipe().parity();
       Path binary = StagedBinary.extract(store, request.aot(), ws.dir("aot"));
       Path report = ws.dir("report").resolve("parity-junit.xml");
       Map<String, String> values = Map.of("aot", binary.toString(), "report", report.toString(), "target", target,

@@ -1,12 +1,12 @@
 package dev.fuse.release.plan;
 
-import dev.fuse.release.build.Workspace;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.contract.ContractLoader;
 import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.index.ReleaseIndex;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.InvalidRequestException;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
@@ -53,57 +53,18 @@ public final class Planner {
     ReleaseIndex index = new ReleaseIndex(store);
     index.record(request, workflowId, runId, "");
     try (Workspace ws = Workspace.create(workRoot, "plan-" + version)) {
-      Path checkout = ws.root().resolve("src");
-      String commit;
-      try {
-        Git.cloneWithoutCheckout(request.repository(), checkout);
-      } catch (Git.GitException e) {
-        throw new PipelineException(
-            FailureType.CHECKOUT_FAILED, "cannot clone " + request.repository() + ": " + e.getMessage(), e);
-      }
-      try {
-        commit = Git.resolve(checkout, request.revision());
-      } catch (Git.GitException e) {
-        throw new PipelineException(
-            FailureType.CHECKOUT_FAILED,
-            "revision '" + request.revision() + "' does not exist in " + request.repository()
-                + "; pass a commit, tag or branch that does", e);
-      }
-      try {
-        Git.checkoutInPlace(checkout, commit);
-      } catch (Git.GitException e) {
-        throw new PipelineException(FailureType.CHECKOUT_FAILED, "cannot check out " + commit + ": " + e.getMessage(), e);
-      }
-      Path tree = checkout;
-      Recipe recipe;
-      try {
-        recipe = RecipeLoader.load(tree);
-      } catch (InvalidRequestException e) {
-        throw new PipelineException(
-            FailureType.INVALID_RECIPE, "invalid recipe at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
-      }
-      ReleaseContract contract;
-      try {
-        contract = ContractLoader.load(tree);
-      } catch (InvalidRequestException e) {
-        throw new PipelineException(
-            FailureType.INVALID_RECIPE, "invalid release contract at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
-      }
-      long epoch = request.sourceDateEpoch() != null ? request.sourceDateEpoch() : Git.commitTime(checkout, commit);
-      String epochProblem = ReleaseRequest.sourceDateEpochProblem(epoch);
-      if (epochProblem != null) {
-        throw new PipelineException(FailureType.INVALID_RECIPE, "the time of commit " + commit.substring(0, 12)
-            + " cannot be the release's SOURCE_DATE_EPOCH: " + epochProblem);
-      }
-      String recipeSha = Sha256.of(tree.resolve(Recipe.FILE_NAME));
-      Toolchain toolchain = toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node());
+      Path tree = ws.root().resolve("src");
+      String commit = checkOut(request, tree);
+      Recipe recipe = loadValidated("recipe", commit, () -> RecipeLoader.load(tree));
+      ReleaseContract contract = loadValidated("release contract", commit, () -> ContractLoader.load(tree));
+      long epoch = sourceDateEpoch(request, tree, commit);
       String previous = previousVersion(version);
       checkThresholdChanges(contract, previous);
       ReleasePlan plan = new ReleasePlan(
-          version, recipe.project(), request.repository(), commit, epoch, recipeSha,
+          version, recipe.project(), request.repository(), commit, epoch, Sha256.of(tree.resolve(Recipe.FILE_NAME)),
           request.sortedTargets(), previous, store.bucket(), runId,
-          StoreLayout.stagingPrefix(version, runId), toolchain, allowEmulatedPublish,
-          recipe.reproducibilityCheck(), contract.blockOnReproducibilityMismatch(),
+          StoreLayout.stagingPrefix(version, runId), toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node()),
+          allowEmulatedPublish, recipe.reproducibilityCheck(), contract.blockOnReproducibilityMismatch(),
           contract.id(), contract.slo(), contract.rationale(),
           request.staticTargets().stream().map(dev.fuse.release.model.Target::parse).toList());
       if (!plan.staticTargets().isEmpty() && recipe.build().stream().allMatch(s -> s.staticArgs().isEmpty())) {
@@ -115,6 +76,56 @@ public final class Planner {
       index.record(request, workflowId, runId, commit);
       return plan;
     }
+  }
+
+  /** Clones the repository into {@code tree}, resolves the revision and checks it out; the commit. */
+  private static String checkOut(ReleaseRequest request, Path tree) throws IOException {
+    try {
+      Git.cloneWithoutCheckout(request.repository(), tree);
+    } catch (Git.GitException e) {
+      throw new PipelineException(
+          FailureType.CHECKOUT_FAILED, "cannot clone " + request.repository() + ": " + e.getMessage(), e);
+    }
+    String commit;
+    try {
+      commit = Git.resolve(tree, request.revision());
+    } catch (Git.GitException e) {
+      throw new PipelineException(
+          FailureType.CHECKOUT_FAILED,
+          "revision '" + request.revision() + "' does not exist in " + request.repository()
+              + "; pass a commit, tag or branch that does", e);
+    }
+    try {
+      Git.checkoutInPlace(tree, commit);
+    } catch (Git.GitException e) {
+      throw new PipelineException(FailureType.CHECKOUT_FAILED, "cannot check out " + commit + ": " + e.getMessage(), e);
+    }
+    return commit;
+  }
+
+  private interface Loader<T> {
+    T load() throws IOException;
+  }
+
+  /** Loads a file of the revision; its validation problems become one INVALID_RECIPE failure. */
+  private static <T> T loadValidated(String what, String commit, Loader<T> loader) throws IOException {
+    try {
+      return loader.load();
+    } catch (InvalidRequestException e) {
+      throw new PipelineException(
+          FailureType.INVALID_RECIPE, "invalid " + what + " at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The request's override, else the commit's time; either must be a time the archives hold exactly. */
+  private static long sourceDateEpoch(ReleaseRequest request, Path tree, String commit) throws IOException {
+    long epoch = request.sourceDateEpoch() != null ? request.sourceDateEpoch() : Git.commitTime(tree, commit);
+    String problem = ReleaseRequest.sourceDateEpochProblem(epoch);
+    if (problem != null) {
+      throw new PipelineException(FailureType.INVALID_RECIPE, "the time of commit " + commit.substring(0, 12)
+          + " cannot be the release's SOURCE_DATE_EPOCH: " + problem);
+    }
+    return epoch;
   }
 
   /**

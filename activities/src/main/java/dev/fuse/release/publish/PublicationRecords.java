@@ -2,7 +2,7 @@ package dev.fuse.release.publish;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.metadata.CanonicalJson;
+import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;

@@ -1,6 +1,6 @@
 package dev.fuse.release.publish;
 
-import dev.fuse.release.build.Workspace;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.metadata.Provenance;
@@ -11,6 +11,7 @@ import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.policy.ArtifactOrder;
+import dev.fuse.release.policy.EmulationPolicy;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
@@ -42,11 +43,9 @@ public final class Publisher {
 
   public PublishResult publish(PublishRequest request, Runnable heartbeat) throws IOException {
     ReleasePlan plan = request.plan();
-    List<String> emulated = request.artifacts().stream().filter(a -> a.host().emulated()).map(Artifact::name).toList();
-    if (!emulated.isEmpty() && !plan.allowEmulatedPublish()) {
-      throw new PipelineException(
-          FailureType.POLICY_VIOLATION, "refusing to publish emulated builds " + emulated + " under this worker's policy");
-    }
+    EmulationPolicy.violation(request.artifacts(), plan.allowEmulatedPublish()).ifPresent(why -> {
+      throw new PipelineException(FailureType.POLICY_VIOLATION, "refusing to publish: " + why);
+    });
     List<ArtifactRef> published = new ArrayList<>();
     try (Workspace ws = Workspace.create(workRoot, "publish-" + plan.version())) {
       List<PublicObject> objects = prepare(request, ws.root(), heartbeat);

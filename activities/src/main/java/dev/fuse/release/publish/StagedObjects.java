@@ -1,8 +1,8 @@
 package dev.fuse.release.publish;
 
-import dev.fuse.release.build.ArtifactPackager;
+import dev.fuse.release.packaging.ArtifactPackager;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.packaging.ArchiveVerifier;

@@ -150,50 +150,58 @@ public final class RecipeLoader {
       }
     }
     for (ArtifactType type : ArtifactType.values()) {
-      String where = "artifacts." + type.id();
       JsonNode spec = node.path(type.id());
       if (spec.isMissingNode()) {
-        errors.add(where + ": required");
+        errors.add("artifacts." + type.id() + ": required");
         continue;
       }
-      String from = spec.path("from").asText(null);
-      String fromProblem = from == null || from.isBlank() ? "required directory" : RecipePaths.fromProblem(type, from);
-      if (fromProblem != null) {
-        errors.add(where + ".from: " + fromProblem);
-      } else if (type == ArtifactType.VSCODE && projectRoot != null && !Files.isDirectory(projectRoot.resolve(from))) {
-        errors.add(where + ".from: directory " + from + " does not exist in the revision");
-      }
-      List<String> members = new ArrayList<>();
-      JsonNode membersNode = spec.path("members");
-      if (!membersNode.isArray() || membersNode.isEmpty()) {
-        errors.add(where + ".members: required non-empty array of file names");
-      } else {
-        for (JsonNode m : membersNode) {
-          String member = m.asText("");
-          String memberProblem = RecipePaths.memberProblem(member);
-          if (memberProblem != null) {
-            errors.add(where + ".members: '" + member + "' " + memberProblem);
-          }
-          members.add(member);
-        }
-        if (members.stream().distinct().count() != members.size()) {
-          errors.add(where + ".members: a member is listed twice");
-        }
-      }
-      String executable = spec.path("executable").asText(null);
-      if (type != ArtifactType.VSCODE) {
-        if (executable == null) {
-          errors.add(where + ".executable: required (the member whose digest the manifest records)");
-        } else if (!members.contains(executable)) {
-          errors.add(where + ".executable: '" + executable + "' is not one of the members");
-        }
-      }
-      if (type == ArtifactType.VSCODE && !members.contains("package.json")) {
-        errors.add(where + ".members: a VS Code extension needs package.json");
-      }
-      specs.put(type, new Recipe.ArtifactSpec(from, members, executable));
+      specs.put(type, artifact(type, spec, projectRoot, errors));
     }
     return specs;
+  }
+
+  private static Recipe.ArtifactSpec artifact(ArtifactType type, JsonNode spec, Path projectRoot, List<String> errors) {
+    String where = "artifacts." + type.id();
+    String from = spec.path("from").asText(null);
+    String fromProblem = from == null || from.isBlank() ? "required directory" : RecipePaths.fromProblem(type, from);
+    if (fromProblem != null) {
+      errors.add(where + ".from: " + fromProblem);
+    } else if (type == ArtifactType.VSCODE && projectRoot != null && !Files.isDirectory(projectRoot.resolve(from))) {
+      errors.add(where + ".from: directory " + from + " does not exist in the revision");
+    }
+    List<String> members = members(spec.path("members"), where, errors);
+    String executable = spec.path("executable").asText(null);
+    if (type != ArtifactType.VSCODE) {
+      if (executable == null) {
+        errors.add(where + ".executable: required (the member whose digest the manifest records)");
+      } else if (!members.contains(executable)) {
+        errors.add(where + ".executable: '" + executable + "' is not one of the members");
+      }
+    }
+    if (type == ArtifactType.VSCODE && !members.contains("package.json")) {
+      errors.add(where + ".members: a VS Code extension needs package.json");
+    }
+    return new Recipe.ArtifactSpec(from, members, executable);
+  }
+
+  private static List<String> members(JsonNode membersNode, String where, List<String> errors) {
+    List<String> members = new ArrayList<>();
+    if (!membersNode.isArray() || membersNode.isEmpty()) {
+      errors.add(where + ".members: required non-empty array of file names");
+      return members;
+    }
+    for (JsonNode m : membersNode) {
+      String member = m.asText("");
+      String memberProblem = RecipePaths.memberProblem(member);
+      if (memberProblem != null) {
+        errors.add(where + ".members: '" + member + "' " + memberProblem);
+      }
+      members.add(member);
+    }
+    if (members.stream().distinct().count() != members.size()) {
+      errors.add(where + ".members: a member is listed twice");
+    }
+    return members;
   }
 
   private static Recipe.Measure measure(JsonNode node, List<String> errors) {

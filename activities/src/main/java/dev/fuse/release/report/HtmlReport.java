@@ -1,5 +1,6 @@
 package dev.fuse.release.report;
 
+import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.ColdStart;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.MeasureResult;
@@ -43,6 +44,15 @@ public final class HtmlReport {
     if (plan.thresholdRationale() != null) {
       h.append("<p><b>Threshold change rationale:</b> ").append(esc(plan.thresholdRationale())).append("</p>\n");
     }
+    gateTable(h, request);
+    for (TargetEvidence e : request.evidence()) {
+      targetSection(h, e);
+    }
+    h.append("</body></html>\n");
+    return h.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void gateTable(StringBuilder h, SloReportRequest request) {
     h.append("<h2>Gates</h2>\n<table id=\"gates\"><tr><th>target</th><th>gate</th><th>value</th><th>threshold</th><th>margin</th><th>verdict</th></tr>\n");
     for (GateResult g : request.gates().gates()) {
       h.append("<tr class=\"").append(g.pass() ? "pass" : "fail").append("\"><td>").append(esc(g.target())).append("</td><td>")
@@ -50,40 +60,43 @@ public final class HtmlReport {
           .append("</td><td>").append(esc(g.margin())).append("</td><td>").append(g.pass() ? "pass" : "FAIL").append("</td></tr>\n");
     }
     h.append("</table>\n");
-    for (GateEvaluator.TargetEvidence e : request.evidence()) {
-      h.append("<h2>").append(esc(e.target())).append("</h2>\n");
-      MeasureResult m = e.measure();
-      if (m == null) {
-        h.append("<p>No measurement.</p>\n");
-        continue;
-      }
-      h.append("<h3>Cold start (spawn to first HTTP 200, ").append(m.aot().samplesMillis().size()).append(" runs per mode)</h3>\n");
-      h.append(coldStartPlot(e.target(), m.aot(), m.jit()));
-      h.append("<table><tr><th>mode</th><th>p50</th><th>p95</th><th>command</th></tr>\n");
-      for (ColdStart c : List.of(m.aot(), m.jit())) {
-        h.append("<tr><td>").append(esc(c.mode())).append("</td><td>").append(fmt(c.p50Millis())).append(" ms</td><td>")
-            .append(fmt(c.p95Millis())).append(" ms</td><td><code>").append(esc(String.join(" ", c.command()))).append("</code></td></tr>\n");
-      }
-      h.append("</table>\n<h3>Size</h3>\n<table><tr><th>unstripped</th><th>stripped</th></tr><tr><td>")
-          .append(m.unstrippedBytes()).append(" B</td><td>").append(m.strippedBytes()).append(" B</td></tr></table>\n");
-      h.append("<h3>Build time, last ").append(m.buildTimesSeconds().size()).append(" jobs (p95 ")
-          .append(fmt(m.buildTimeP95Seconds())).append(" s)</h3>\n").append(trend(m.buildTimesSeconds()));
-      MeasurementProtocol p = m.protocol();
-      h.append("<h3>Protocol</h3>\n<table>")
-          .append(row("host", p.os() + " " + p.arch() + ", " + p.cpuModel() + ", " + p.cores() + " cores, class " + p.hostClass()
-              + (p.emulated() ? " (EMULATED build of " + e.target() + ")" : "")))
-          .append(row("target triple", p.targetTriple())).append(row("git revision", p.commit()))
-          .append(row("commands", String.join(" | ", p.commands()))).append(row("environment sha256", p.environmentSha256()))
-          .append(row("load average start / end", fmt(p.loadAverageStart()) + " / " + fmt(p.loadAverageEnd())))
-          .append(row("percentiles", p.percentileMethod())).append("</table>\n");
-      if (e.parity() != null) {
-        h.append("<h3>Parity</h3>\n<p>").append(e.parity().tests()).append(" cases, ").append(e.parity().failures())
-            .append(" divergent").append(e.parity().divergences().isEmpty() ? "" : ": " + esc(String.join("; ", e.parity().divergences())))
-            .append("</p>\n");
-      }
+  }
+
+  private static void targetSection(StringBuilder h, TargetEvidence e) {
+    h.append("<h2>").append(esc(e.target())).append("</h2>\n");
+    MeasureResult m = e.measure();
+    if (m == null) {
+      h.append("<p>No measurement.</p>\n");
+      return;
     }
-    h.append("</body></html>\n");
-    return h.toString().getBytes(StandardCharsets.UTF_8);
+    measurement(h, e.target(), m);
+    if (e.parity() != null) {
+      h.append("<h3>Parity</h3>\n<p>").append(e.parity().tests()).append(" cases, ").append(e.parity().failures())
+          .append(" divergent").append(e.parity().divergences().isEmpty() ? "" : ": " + esc(String.join("; ", e.parity().divergences())))
+          .append("</p>\n");
+    }
+  }
+
+  private static void measurement(StringBuilder h, String target, MeasureResult m) {
+    h.append("<h3>Cold start (spawn to first HTTP 200, ").append(m.aot().samplesMillis().size()).append(" runs per mode)</h3>\n");
+    h.append(coldStartPlot(target, m.aot(), m.jit()));
+    h.append("<table><tr><th>mode</th><th>p50</th><th>p95</th><th>command</th></tr>\n");
+    for (ColdStart c : List.of(m.aot(), m.jit())) {
+      h.append("<tr><td>").append(esc(c.mode())).append("</td><td>").append(fmt(c.p50Millis())).append(" ms</td><td>")
+          .append(fmt(c.p95Millis())).append(" ms</td><td><code>").append(esc(String.join(" ", c.command()))).append("</code></td></tr>\n");
+    }
+    h.append("</table>\n<h3>Size</h3>\n<table><tr><th>unstripped</th><th>stripped</th></tr><tr><td>")
+        .append(m.unstrippedBytes()).append(" B</td><td>").append(m.strippedBytes()).append(" B</td></tr></table>\n");
+    h.append("<h3>Build time, last ").append(m.buildTimesSeconds().size()).append(" jobs (p95 ")
+        .append(fmt(m.buildTimeP95Seconds())).append(" s)</h3>\n").append(trend(m.buildTimesSeconds()));
+    MeasurementProtocol p = m.protocol();
+    h.append("<h3>Protocol</h3>\n<table>")
+        .append(row("host", p.os() + " " + p.arch() + ", " + p.cpuModel() + ", " + p.cores() + " cores, class " + p.hostClass()
+            + (p.emulated() ? " (EMULATED build of " + target + ")" : "")))
+        .append(row("target triple", p.targetTriple())).append(row("git revision", p.commit()))
+        .append(row("commands", String.join(" | ", p.commands()))).append(row("environment sha256", p.environmentSha256()))
+        .append(row("load average start / end", fmt(p.loadAverageStart()) + " / " + fmt(p.loadAverageEnd())))
+        .append(row("percentiles", p.percentileMethod())).append("</table>\n");
   }
 
   /** Samples of both modes as dots on a log-scaled time axis, with p50 and p95 ticks. */

@@ -1,8 +1,9 @@
 package dev.fuse.release.report;
 
+import dev.fuse.release.model.TargetEvidence;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.metadata.CanonicalJson;
+import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.SloReportRequest;
@@ -37,7 +38,7 @@ public final class SloReport {
       gates.add(CanonicalJson.MAPPER.valueToTree(g));
     }
     ArrayNode targets = root.putArray("targets");
-    for (GateEvaluator.TargetEvidence e : request.evidence()) {
+    for (TargetEvidence e : request.evidence()) {
       ObjectNode t = targets.addObject();
       t.put("target", e.target());
       t.set("measurement", CanonicalJson.MAPPER.valueToTree(e.measure()));

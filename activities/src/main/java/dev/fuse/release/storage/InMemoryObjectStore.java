@@ -1,6 +1,6 @@
 package dev.fuse.release.storage;
 
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

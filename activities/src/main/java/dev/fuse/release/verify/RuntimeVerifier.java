@@ -1,7 +1,7 @@
 package dev.fuse.release.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fuse.release.metadata.CanonicalJson;
+import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.model.RuntimeChecks;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.process.CommandRunner;

@@ -1,8 +1,8 @@
 package dev.fuse.release.verify;
 
-import dev.fuse.release.build.ArtifactPackager;
-import dev.fuse.release.build.StagedBinary;
-import dev.fuse.release.build.Workspace;
+import dev.fuse.release.packaging.ArtifactPackager;
+import dev.fuse.release.packaging.StagedBinary;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.model.ArtifactType;
 import dev.fuse.release.model.RuntimeChecks;
 import dev.fuse.release.model.Target;

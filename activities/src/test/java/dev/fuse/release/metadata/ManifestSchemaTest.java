@@ -1,5 +1,6 @@
 package dev.fuse.release.metadata;
 
+import dev.fuse.release.support.CanonicalJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

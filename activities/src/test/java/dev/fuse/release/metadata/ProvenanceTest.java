@@ -1,5 +1,7 @@
 package dev.fuse.release.metadata;
 
+import dev.fuse.release.support.CanonicalJson;
+import dev.fuse.release.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package dev.fuse.release.metadata;
 
+import dev.fuse.release.support.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fuse.release.model.Artifact;

@@ -2,7 +2,7 @@ package dev.fuse.release.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.ArchiveFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

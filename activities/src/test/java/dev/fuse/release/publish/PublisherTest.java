@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.storage.ArtifactStore;

@@ -1,5 +1,6 @@
 package dev.fuse.release.report;
 
+import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.metadata.ReleaseMetadataTest;
 import dev.fuse.release.model.ColdStart;
 import dev.fuse.release.model.MeasureResult;
@@ -21,7 +22,7 @@ final class ReportFixtures {
   static SloReportRequest request(long strippedLinux) {
     var plan = ReleaseMetadataTest.plan("run-report");
     Random random = new Random(3);
-    List<GateEvaluator.TargetEvidence> evidence = new ArrayList<>();
+    List<TargetEvidence> evidence = new ArrayList<>();
     for (Target t : Target.values()) {
       List<Double> aot = new ArrayList<>();
       List<Double> jit = new ArrayList<>();
@@ -37,7 +38,7 @@ final class ReportFixtures {
           new ColdStart("jit-native", List.of("sh", "toolchain/bin/fuse", "run", "--jit"), jit,
               dev.fuse.release.policy.Percentiles.of(jit, 50), dev.fuse.release.policy.Percentiles.of(jit, 95)),
           17_168, t == Target.LINUX_X64 ? strippedLinux : 14_632, 1, List.of(0.9, 0.7, 1.1, 0.8), 1.1, protocol);
-      evidence.add(new GateEvaluator.TargetEvidence(t.id(), m, new ParityResult(t, 4, 0, List.of(), null),
+      evidence.add(new TargetEvidence(t.id(), m, new ParityResult(t, 4, 0, List.of(), null),
           new RuntimeChecks(t, Map.of("target", t.id()), List.of())));
     }
     return new SloReportRequest(plan, GateEvaluator.evaluate(plan.slo(), evidence), evidence);

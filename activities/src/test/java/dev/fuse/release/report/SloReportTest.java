@@ -3,7 +3,7 @@ package dev.fuse.release.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fuse.release.metadata.CanonicalJson;
+import dev.fuse.release.support.CanonicalJson;
 import org.junit.jupiter.api.Test;
 
 class SloReportTest {

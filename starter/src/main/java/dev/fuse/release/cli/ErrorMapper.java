@@ -4,6 +4,8 @@ import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.model.InvalidRequestException;
 import dev.fuse.release.storage.StoreException;
+import dev.fuse.release.workflow.FailureType;
+import dev.fuse.release.workflow.Failures;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
@@ -36,8 +38,7 @@ public final class ErrorMapper {
       return new Mapped(code, s.getMessage());
     }
     if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
-      boolean badInput = app.getType() != null && app.getType().endsWith("IllegalArgumentException");
-      return new Mapped(badInput ? ExitCodes.BAD_INPUT : ExitCodes.CONFLICT, "refused: " + app.getOriginalMessage());
+      return new Mapped(exitCodeOf(app.getType(), ExitCodes.CONFLICT), "refused: " + app.getOriginalMessage());
     }
     if (e instanceof WorkflowNotFoundException n) {
       return new Mapped(ExitCodes.NOT_FOUND, "no such release (" + n.getExecution().getWorkflowId() + "); list releases with ./fuse-release list");
@@ -55,10 +56,15 @@ public final class ErrorMapper {
       return new Mapped(ExitCodes.UNAVAILABLE, "Temporal refused the call: " + status.getCode() + " " + String.valueOf(status.getDescription()));
     }
     if (e instanceof WorkflowException w) {
-      return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, rootMessage(w));
+      return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, Failures.rootMessage(w));
     }
     if (e instanceof IllegalArgumentException i) return new Mapped(ExitCodes.BAD_INPUT, i.getMessage());
     return new Mapped(ExitCodes.INTERNAL, "unexpected error: " + e);
+  }
+
+  /** The exit code a typed failure maps to; {@code otherwise} for types that are not ours. */
+  public static int exitCodeOf(String failureType, int otherwise) {
+    return FailureType.of(failureType).map(t -> ExitCodes.of(t.exitClass())).orElse(otherwise);
   }
 
   private static Status rootStatus(Throwable e) {
@@ -66,12 +72,5 @@ public final class ErrorMapper {
       if (t instanceof StatusRuntimeException s) return s.getStatus();
     }
     return null;
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) t = t.getCause();
-    if (t instanceof ApplicationFailure app) return app.getOriginalMessage();
-    return t.getMessage();
   }
 }

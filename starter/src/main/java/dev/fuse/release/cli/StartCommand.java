@@ -5,7 +5,6 @@ import dev.fuse.release.git.Git;
 import dev.fuse.release.metadata.SourceDateEpoch;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.Target;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ public class StartCommand implements Callable<Integer> {
     if (!noWait) {
       ReleaseClient.Planned planned = releases.awaitPlanning(request.version(), pickupTimeout(ctx), PLANNING_TIMEOUT);
       if (!planned.ok()) {
-        throw new CliException(exitCodeOf(planned.failureType()), "release " + request.version() + " failed in planning: "
+        throw new CliException(ErrorMapper.exitCodeOf(planned.failureType(), ExitCodes.RELEASE_NOT_PUBLISHED), "release " + request.version() + " failed in planning: "
             + planned.failure());
       }
       ctx.out().println("planned: " + planned.phase().toLowerCase(java.util.Locale.ROOT) + " now");
@@ -124,7 +123,4 @@ public class StartCommand implements Callable<Integer> {
   /** Planning clones and validates; ten minutes covers a large repository over a slow link. */
   static final java.time.Duration PLANNING_TIMEOUT = java.time.Duration.ofMinutes(10);
 
-  static int exitCodeOf(String failureType) {
-    return FailureType.of(failureType).map(t -> ExitCodes.of(t.exitClass())).orElse(ExitCodes.RELEASE_NOT_PUBLISHED);
-  }
 }

@@ -202,7 +202,7 @@ public final class ReleaseClient {
   }
 
   public static String workflowId(String version) {
-    return "fuse-release-" + version;
+    return ReleaseRequest.workflowIdOf(version);
   }
 
   public static ReleaseNotFoundException notFound(String version) {

@@ -3,7 +3,7 @@ package dev.fuse.release.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.metadata.ReleaseMetadata;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import java.io.IOException;

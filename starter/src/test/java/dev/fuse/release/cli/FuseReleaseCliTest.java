@@ -103,9 +103,11 @@ class FuseReleaseCliTest {
 
   @Test
   void typedFailuresChooseTheExitCodeThroughTheEnum() {
-    assertThat(StartCommand.exitCodeOf("INVALID_RECIPE")).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(StartCommand.exitCodeOf("ALREADY_PUBLISHED")).isEqualTo(ExitCodes.CONFLICT);
-    assertThat(StartCommand.exitCodeOf("BUILD_COMMAND_FAILED")).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
-    assertThat(StartCommand.exitCodeOf("SomethingElse")).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+    assertThat(ErrorMapper.exitCodeOf("INVALID_RECIPE", 1)).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(ErrorMapper.exitCodeOf("ALREADY_PUBLISHED", 1)).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(ErrorMapper.exitCodeOf("INVALID_DECISION", 3)).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(ErrorMapper.exitCodeOf("WRONG_PHASE", 2)).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(ErrorMapper.exitCodeOf("BUILD_COMMAND_FAILED", 3)).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+    assertThat(ErrorMapper.exitCodeOf("SomethingElse", 1)).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
   }
 }

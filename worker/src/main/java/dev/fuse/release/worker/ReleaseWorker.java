@@ -1,17 +1,18 @@
 package dev.fuse.release.worker;
 
-import dev.fuse.release.activities.BuildActivitiesImpl;
-import dev.fuse.release.activities.MetadataActivitiesImpl;
-import dev.fuse.release.activities.PlanActivitiesImpl;
-import dev.fuse.release.activities.MeasureActivitiesImpl;
-import dev.fuse.release.activities.ParityActivitiesImpl;
-import dev.fuse.release.activities.PublishActivitiesImpl;
+import dev.fuse.release.adapter.BuildActivitiesImpl;
+import dev.fuse.release.adapter.MetadataActivitiesImpl;
+import dev.fuse.release.adapter.PlanActivitiesImpl;
+import dev.fuse.release.adapter.MeasureActivitiesImpl;
+import dev.fuse.release.adapter.ParityActivitiesImpl;
+import dev.fuse.release.adapter.PublishActivitiesImpl;
 import dev.fuse.release.measure.Measurer;
 import dev.fuse.release.metadata.MetadataWriter;
+import dev.fuse.release.report.SloReportWriter;
 import dev.fuse.release.parity.ParityRunner;
-import dev.fuse.release.activities.ReproducibilityActivitiesImpl;
+import dev.fuse.release.adapter.ReproducibilityActivitiesImpl;
 import dev.fuse.release.build.ReproducibilityChecker;
-import dev.fuse.release.activities.VerifyActivitiesImpl;
+import dev.fuse.release.adapter.VerifyActivitiesImpl;
 import dev.fuse.release.build.TargetBuilder;
 import dev.fuse.release.host.BuildHostPolicy;
 import dev.fuse.release.host.HostClass;
@@ -52,7 +53,7 @@ public final class ReleaseWorker implements AutoCloseable {
       w.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
       w.registerActivitiesImplementations(
           new PlanActivitiesImpl(new Planner(store, config.workDir(), config.allowEmulatedPublish())),
-          new MetadataActivitiesImpl(new MetadataWriter(store)),
+          new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
           new PublishActivitiesImpl(new Publisher(store, config.workDir())));
       queues.add(TaskQueues.ORCHESTRATOR);
     }

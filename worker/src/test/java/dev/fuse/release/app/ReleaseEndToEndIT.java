@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.devstack.DevStack;
 import dev.fuse.release.devstack.ExampleRepository;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.storage.ArtifactStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

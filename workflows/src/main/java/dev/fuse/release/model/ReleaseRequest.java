@@ -110,6 +110,11 @@ public record ReleaseRequest(
   }
 
   public String workflowId() {
+    return workflowIdOf(version);
+  }
+
+  /** The release's workflow id, readable in the Temporal UI; one release of a version runs at a time. */
+  public static String workflowIdOf(String version) {
     return "fuse-release-" + version;
   }
 }

@@ -1,5 +1,6 @@
 package dev.fuse.release.policy;
 
+import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.GateReport;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.MeasureResult;
@@ -23,9 +24,6 @@ public final class GateEvaluator {
   public static final String BUILD_METADATA = "build-metadata";
 
   private GateEvaluator() {}
-
-  /** Evidence of one target; any part may be null when its stage did not produce it. */
-  public record TargetEvidence(String target, MeasureResult measure, ParityResult parity, RuntimeChecks runtime) {}
 
   public static GateReport evaluate(SloThresholds slo, List<TargetEvidence> targets) {
     List<GateResult> gates = new ArrayList<>();

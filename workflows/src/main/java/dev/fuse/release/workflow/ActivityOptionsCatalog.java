@@ -14,7 +14,7 @@ final class ActivityOptionsCatalog {
         .setBackoffCoefficient(2.0)
         .setMaximumInterval(Duration.ofSeconds(30))
         .setMaximumAttempts(maxAttempts)
-        .setDoNotRetry(FailureType.names())
+        .setDoNotRetry(FailureType.nonRetryableNames())
         .build();
   }
 

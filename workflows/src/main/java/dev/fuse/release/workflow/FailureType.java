@@ -1,22 +1,39 @@
 package dev.fuse.release.workflow;
 
 /**
- * Typed failures shared by activities and workflows. Each is non-retryable: retrying the same
- * input would fail the same way, so the failure goes straight to the workflow (and to the
- * operator) instead of burning retries.
+ * Every failure type of the pipeline, the one vocabulary shared by activities, workflows and the
+ * CLI: the type of each {@code ApplicationFailure} is one of these names. Each says whether
+ * Temporal may retry it and how a command-line user should read it (the CLI maps that to its exit
+ * code). Retrying a non-retryable failure would fail the same way, so it goes straight to the
+ * workflow and the operator instead of burning retries.
  */
 public enum FailureType {
-  INVALID_RECIPE(ExitClass.BAD_INPUT),
-  CHECKOUT_FAILED(ExitClass.BAD_INPUT),
-  BUILD_COMMAND_FAILED(ExitClass.NOT_PUBLISHED),
-  BAD_ARCHIVE(ExitClass.NOT_PUBLISHED),
-  DIGEST_MISMATCH(ExitClass.NOT_PUBLISHED),
-  ALREADY_PUBLISHED(ExitClass.CONFLICT),
-  POLICY_VIOLATION(ExitClass.NOT_PUBLISHED),
-  TARGET_NOT_SERVED(ExitClass.NOT_PUBLISHED),
-  NOT_REPRODUCIBLE(ExitClass.NOT_PUBLISHED),
-  PARITY_REPORT_INVALID(ExitClass.NOT_PUBLISHED),
-  MEASUREMENT_FAILED(ExitClass.NOT_PUBLISHED);
+  // What an activity reports.
+  INVALID_RECIPE(false, ExitClass.BAD_INPUT),
+  CHECKOUT_FAILED(false, ExitClass.BAD_INPUT),
+  BUILD_COMMAND_FAILED(false, ExitClass.NOT_PUBLISHED),
+  BAD_ARCHIVE(false, ExitClass.NOT_PUBLISHED),
+  DIGEST_MISMATCH(false, ExitClass.NOT_PUBLISHED),
+  ALREADY_PUBLISHED(false, ExitClass.CONFLICT),
+  POLICY_VIOLATION(false, ExitClass.NOT_PUBLISHED),
+  TARGET_NOT_SERVED(false, ExitClass.NOT_PUBLISHED),
+  NOT_REPRODUCIBLE(false, ExitClass.NOT_PUBLISHED),
+  PARITY_REPORT_INVALID(false, ExitClass.NOT_PUBLISHED),
+  MEASUREMENT_FAILED(false, ExitClass.NOT_PUBLISHED),
+  /** Network, disk, an unreachable store: worth another attempt. */
+  TRANSIENT(true, ExitClass.NOT_PUBLISHED),
+
+  // How a release ends when it is not published.
+  RELEASE_FAILED(false, ExitClass.NOT_PUBLISHED),
+  RELEASE_REJECTED(false, ExitClass.NOT_PUBLISHED),
+  APPROVAL_EXPIRED(false, ExitClass.NOT_PUBLISHED),
+  TARGETS_FAILED(false, ExitClass.NOT_PUBLISHED),
+  GATES_FAILED(false, ExitClass.NOT_PUBLISHED),
+
+  // Why an Update (a decision) is refused.
+  INVALID_DECISION(false, ExitClass.BAD_INPUT),
+  WRONG_PHASE(false, ExitClass.CONFLICT),
+  ALREADY_DECIDED(false, ExitClass.CONFLICT);
 
   /** How a command-line user should read the failure; the CLI maps each class to one exit code. */
   public enum ExitClass {
@@ -25,10 +42,16 @@ public enum FailureType {
     NOT_PUBLISHED
   }
 
+  private final boolean retryable;
   private final ExitClass exitClass;
 
-  FailureType(ExitClass exitClass) {
+  FailureType(boolean retryable, ExitClass exitClass) {
+    this.retryable = retryable;
     this.exitClass = exitClass;
+  }
+
+  public boolean retryable() {
+    return retryable;
   }
 
   public ExitClass exitClass() {
@@ -43,12 +66,8 @@ public enum FailureType {
     return java.util.Optional.empty();
   }
 
-  public static String[] names() {
-    FailureType[] values = values();
-    String[] names = new String[values.length];
-    for (int i = 0; i < values.length; i++) {
-      names[i] = values[i].name();
-    }
-    return names;
+  /** Names of every type Temporal must not retry (activity options list them). */
+  public static String[] nonRetryableNames() {
+    return java.util.Arrays.stream(values()).filter(t -> !t.retryable).map(Enum::name).toArray(String[]::new);
   }
 }

@@ -4,10 +4,11 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 
 /** Reads the human-meaningful message out of Temporal's nested failure chain. */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
-  static String rootMessage(Throwable failure) {
+  /** The message of the innermost cause: what actually went wrong, without wrapper text. */
+  public static String rootMessage(Throwable failure) {
     Throwable cause = failure;
     while (cause.getCause() != null) {
       cause = cause.getCause();

@@ -1,5 +1,6 @@
 package dev.fuse.release.workflow;
 
+import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.PlanActivities;
@@ -27,6 +28,7 @@ import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.TargetStatus;
 import dev.fuse.release.policy.ArtifactOrder;
+import dev.fuse.release.policy.EmulationPolicy;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -64,7 +66,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private String failure;
   private GateReport gates;
   private SloReportResult reports;
-  private final List<GateEvaluator.TargetEvidence> targetEvidence = new ArrayList<>();
+  private final List<TargetEvidence> targetEvidence = new ArrayList<>();
   private long startedOn;
   private final List<Evidence> evidence = new ArrayList<>();
 
@@ -108,7 +110,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       }
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
-          phase == Phase.REJECTED ? "ReleaseRejected" : "ReleaseFailed",
+          (phase == Phase.REJECTED ? FailureType.RELEASE_REJECTED : FailureType.RELEASE_FAILED).name(),
           e);
     }
   }
@@ -146,7 +148,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         TargetPipelineResult result = pipelines.get(i).get();
         built.addAll(result.artifacts());
         evidence.addAll(result.evidence());
-        targetEvidence.add(new GateEvaluator.TargetEvidence(
+        targetEvidence.add(new TargetEvidence(
             plan.targets().get(i).id(), result.measure(), result.parity(), result.verify().runtime()));
       } catch (TemporalFailure e) {
         failures.add(target + ": " + Failures.rootMessage(e));
@@ -159,7 +161,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
     if (!failures.isEmpty()) {
       failure = String.join("; ", failures);
-      throw ApplicationFailure.newNonRetryableFailure(failure, "TargetsFailed");
+      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.TARGETS_FAILED.name());
     }
     return built;
   }
@@ -182,7 +184,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         failing.add(g.target() + " " + g.gate() + " " + g.value() + " (needs " + g.threshold() + ")");
       }
       failure = "NO-GO: " + String.join("; ", failing);
-      throw ApplicationFailure.newNonRetryableFailure(failure, "GatesFailed");
+      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.GATES_FAILED.name());
     }
   }
 
@@ -191,16 +193,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   }
 
   private void checkEmulationPolicy() {
-    List<String> emulated =
-        artifacts.stream().filter(a -> a.host().emulated()).map(Artifact::name).toList();
-    if (!emulated.isEmpty() && !plan.allowEmulatedPublish()) {
-      failure =
-          "emulated builds may not be published by this worker's policy: "
-              + String.join(", ", emulated)
-              + "; build those targets on native workers";
-      throw ApplicationFailure.newNonRetryableFailure(
-          failure, FailureType.POLICY_VIOLATION.name());
-    }
+    EmulationPolicy.violation(artifacts, plan.allowEmulatedPublish()).ifPresent(why -> {
+      failure = why;
+      throw ApplicationFailure.newNonRetryableFailure(why, FailureType.POLICY_VIOLATION.name());
+    });
   }
 
   private void awaitDecision() {
@@ -210,12 +206,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
       decisionKind = "expired";
       failure = "no decision within " + timeout + "; an expired approval counts as a rejection";
       enter(Phase.REJECTED);
-      throw ApplicationFailure.newNonRetryableFailure(failure, "ApprovalExpired");
+      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.APPROVAL_EXPIRED.name());
     }
     if ("rejected".equals(decisionKind)) {
       failure = "rejected by " + decision.approver() + ": " + decision.comment();
       enter(Phase.REJECTED);
-      throw ApplicationFailure.newNonRetryableFailure(failure, "ReleaseRejected");
+      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.RELEASE_REJECTED.name());
     }
     log.info("release {} approved by {}", request.version(), decision.approver());
   }
@@ -271,7 +267,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
   private ReleaseStatus decide(ApprovalDecision decision, String kind) {
     if (decisionKind != null) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "release already " + decisionKind + " by " + this.decision.approver(), "AlreadyDecided");
+          "release already " + decisionKind + " by " + this.decision.approver(), FailureType.ALREADY_DECIDED.name());
     }
     this.decision = decision;
     this.decisionKind = kind;
@@ -280,28 +276,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
   /** Runs before the update reaches history: a refused decision leaves no trace there. */
   private void validateDecision(ApprovalDecision d, String verb) {
-    if (phase != Phase.AWAITING_APPROVAL || decisionKind != null) {
-      throw new IllegalStateException(
-          "cannot " + verb + " release " + versionOrUnknown() + " in phase " + phase
-              + (decisionKind != null ? " (already " + decisionKind + ")" : "")
-              + ": only a release in AWAITING_APPROVAL takes a decision");
-    }
-    if (d == null) {
-      throw new IllegalArgumentException("missing decision: pass --approver <name> --comment <text>");
-    }
-    List<String> problems = d.problems(verb);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", problems));
-    }
-    if (d.manifestSha256() != null && !d.manifestSha256().equals(metadata.manifest().sha256())) {
-      throw new IllegalArgumentException(
-          "manifest digest " + d.manifestSha256() + " does not match the staged manifest "
-              + metadata.manifest().sha256() + ": look at the release again before deciding");
-    }
-  }
-
-  private String versionOrUnknown() {
-    return request == null ? "(not started)" : request.version();
+    DecisionRules.check(phase, decisionKind, request == null ? "(not started)" : request.version(), d, verb,
+        metadata == null ? null : metadata.manifest().sha256());
   }
 
   @Override

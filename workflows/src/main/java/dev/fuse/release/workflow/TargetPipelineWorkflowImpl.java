@@ -52,15 +52,7 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
       boolean emulated = built.host().emulated();
       report(target, Stage.VERIFYING, host, emulated, null);
       VerifyResult verified = verify.verifyStaged(new VerifyRequest(version, built.artifacts()));
-      ReproducibilityResult reproduced = null;
-      // Releases started before the reproducibility check existed replay without it.
-      int version1 = Workflow.getVersion("reproducibility-check", Workflow.DEFAULT_VERSION, 1);
-      if (version1 >= 1 && request.plan().reproducibilityCheck()) {
-        report(target, Stage.REPRODUCING, host, emulated, "second build in a clean workspace");
-        reproduced = reproducibility(queue, target).check(
-            new ReproducibilityRequest(request.plan(), target, built.artifacts()));
-        failOnMismatch(request, reproduced);
-      }
+      ReproducibilityResult reproduced = reproduce(request, built, queue);
       MeasureResult measured = null;
       ParityResult parity = null;
       int version2 = Workflow.getVersion("slo-gates", Workflow.DEFAULT_VERSION, 1);
@@ -83,6 +75,21 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
       report(target, Stage.FAILED, null, false, Failures.rootMessage(e));
       throw e;
     }
+  }
+
+  /** The second, independent build; null when the recipe turns it off or the history predates it. */
+  private ReproducibilityResult reproduce(TargetBuildRequest request, TargetBuildResult built, String queue) {
+    Target target = request.target();
+    // Releases started before the reproducibility check existed replay without it.
+    int version1 = Workflow.getVersion("reproducibility-check", Workflow.DEFAULT_VERSION, 1);
+    if (version1 < 1 || !request.plan().reproducibilityCheck()) {
+      return null;
+    }
+    report(target, Stage.REPRODUCING, built.host().hostClass(), built.host().emulated(), "second build in a clean workspace");
+    ReproducibilityResult reproduced = reproducibility(queue, target).check(
+        new ReproducibilityRequest(request.plan(), target, built.artifacts()));
+    failOnMismatch(request, reproduced);
+    return reproduced;
   }
 
   private static ReproducibilityActivities reproducibility(String queue, Target target) {

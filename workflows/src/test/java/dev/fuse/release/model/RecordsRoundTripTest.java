@@ -38,7 +38,7 @@ class RecordsRoundTripTest {
         new ReleaseStatus("0.4.0", Phase.AWAITING_APPROVAL, Fixtures.COMMIT, Fixtures.EPOCH,
             List.of(new TargetStatus("linux-x64", Stage.STAGED, false, "linux-x64", null)),
             built.artifacts(), metadata, null, null, null, null,
-            dev.fuse.release.policy.GateEvaluator.evaluate(Fixtures.SLO, List.of(new dev.fuse.release.policy.GateEvaluator.TargetEvidence(
+            dev.fuse.release.policy.GateEvaluator.evaluate(Fixtures.SLO, List.of(new TargetEvidence(
                 "windows-x64", Fixtures.measured(Target.WINDOWS_X64, 10), Fixtures.parity(Target.WINDOWS_X64, 0),
                 Fixtures.runtime(Target.WINDOWS_X64, List.of())))), null),
         new TargetProgress("linux-x64", Stage.VERIFYING, "linux-x64", false, "note"),

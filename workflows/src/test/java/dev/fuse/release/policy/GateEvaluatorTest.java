@@ -1,5 +1,6 @@
 package dev.fuse.release.policy;
 
+import dev.fuse.release.model.TargetEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fuse.release.model.ColdStart;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class GateEvaluatorTest {
   static final SloThresholds SLO = Fixtures.SLO;
 
-  static GateEvaluator.TargetEvidence passing() {
-    return new GateEvaluator.TargetEvidence("linux-x64", Fixtures.measured(Target.LINUX_X64, 10),
+  static TargetEvidence passing() {
+    return new TargetEvidence("linux-x64", Fixtures.measured(Target.LINUX_X64, 10),
         Fixtures.parity(Target.LINUX_X64, 0), Fixtures.runtime(Target.LINUX_X64, List.of()));
   }
 
@@ -42,28 +43,28 @@ class GateEvaluatorTest {
   }
 
   static Stream<Arguments> cases() {
-    UnaryOperator<GateEvaluator.TargetEvidence> id = e -> e;
+    UnaryOperator<TargetEvidence> id = e -> e;
     return Stream.of(
         Arguments.of("all within thresholds", id, null),
-        Arguments.of("p50 exactly at 30 %", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 70, 70, 100, 100)), null),
-        Arguments.of("p50 improvement 29.9 %", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 70.1, 10, 100, 100)), GateEvaluator.COLD_START_P50),
-        Arguments.of("p95 improvement 19 %", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 10, 81, 100, 100)), GateEvaluator.COLD_START_P95),
-        Arguments.of("AOT slower than JIT", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 1500, 1600, 500, 560)), GateEvaluator.COLD_START_P50),
-        Arguments.of("stripped size exactly 25 MB", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> measure(e, withSizes(e.measure(), 25_000_000)), null),
-        Arguments.of("stripped size 26 MiB", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> measure(e, withSizes(e.measure(), 26L << 20)), GateEvaluator.BINARY_SIZE),
-        Arguments.of("build p95 601 s", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> measure(e, withBuildP95(e.measure(), 601)), GateEvaluator.BUILD_TIME),
-        Arguments.of("one parity divergence", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> new GateEvaluator.TargetEvidence(e.target(), e.measure(), Fixtures.parity(Target.LINUX_X64, 1), e.runtime()), GateEvaluator.PARITY),
-        Arguments.of("missing build-info key", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> new GateEvaluator.TargetEvidence(e.target(), e.measure(), e.parity(), Fixtures.runtime(Target.LINUX_X64, List.of("build info lacks key 'contract'"))), GateEvaluator.BUILD_METADATA),
-        Arguments.of("no measurement", (UnaryOperator<GateEvaluator.TargetEvidence>) e -> new GateEvaluator.TargetEvidence(e.target(), null, e.parity(), e.runtime()), GateEvaluator.COLD_START_P50));
+        Arguments.of("p50 exactly at 30 %", (UnaryOperator<TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 70, 70, 100, 100)), null),
+        Arguments.of("p50 improvement 29.9 %", (UnaryOperator<TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 70.1, 10, 100, 100)), GateEvaluator.COLD_START_P50),
+        Arguments.of("p95 improvement 19 %", (UnaryOperator<TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 10, 81, 100, 100)), GateEvaluator.COLD_START_P95),
+        Arguments.of("AOT slower than JIT", (UnaryOperator<TargetEvidence>) e -> measure(e, withColdStart(e.measure(), 1500, 1600, 500, 560)), GateEvaluator.COLD_START_P50),
+        Arguments.of("stripped size exactly 25 MB", (UnaryOperator<TargetEvidence>) e -> measure(e, withSizes(e.measure(), 25_000_000)), null),
+        Arguments.of("stripped size 26 MiB", (UnaryOperator<TargetEvidence>) e -> measure(e, withSizes(e.measure(), 26L << 20)), GateEvaluator.BINARY_SIZE),
+        Arguments.of("build p95 601 s", (UnaryOperator<TargetEvidence>) e -> measure(e, withBuildP95(e.measure(), 601)), GateEvaluator.BUILD_TIME),
+        Arguments.of("one parity divergence", (UnaryOperator<TargetEvidence>) e -> new TargetEvidence(e.target(), e.measure(), Fixtures.parity(Target.LINUX_X64, 1), e.runtime()), GateEvaluator.PARITY),
+        Arguments.of("missing build-info key", (UnaryOperator<TargetEvidence>) e -> new TargetEvidence(e.target(), e.measure(), e.parity(), Fixtures.runtime(Target.LINUX_X64, List.of("build info lacks key 'contract'"))), GateEvaluator.BUILD_METADATA),
+        Arguments.of("no measurement", (UnaryOperator<TargetEvidence>) e -> new TargetEvidence(e.target(), null, e.parity(), e.runtime()), GateEvaluator.COLD_START_P50));
   }
 
-  static GateEvaluator.TargetEvidence measure(GateEvaluator.TargetEvidence e, MeasureResult m) {
-    return new GateEvaluator.TargetEvidence(e.target(), m, e.parity(), e.runtime());
+  static TargetEvidence measure(TargetEvidence e, MeasureResult m) {
+    return new TargetEvidence(e.target(), m, e.parity(), e.runtime());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void eachGateDecidesOnItsOwnThreshold(String name, UnaryOperator<GateEvaluator.TargetEvidence> change, String failingGate) {
+  void eachGateDecidesOnItsOwnThreshold(String name, UnaryOperator<TargetEvidence> change, String failingGate) {
     GateReport report = GateEvaluator.evaluate(SLO, List.of(change.apply(passing())));
     assertThat(report.gates()).hasSize(6);
     if (failingGate == null) {
@@ -77,7 +78,7 @@ class GateEvaluatorTest {
 
   @Test
   void oneFailingTargetMakesTheWholeReleaseNoGoWithMarginsShown() {
-    GateEvaluator.TargetEvidence bad = new GateEvaluator.TargetEvidence("windows-x64",
+    TargetEvidence bad = new TargetEvidence("windows-x64",
         withSizes(Fixtures.measured(Target.WINDOWS_X64, 10), 26L << 20), Fixtures.parity(Target.WINDOWS_X64, 0),
         Fixtures.runtime(Target.WINDOWS_X64, List.of()));
     GateReport report = GateEvaluator.evaluate(SLO, List.of(passing(), bad));

@@ -19,13 +19,10 @@ import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.TargetStatus;
-import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +62,11 @@ class ReleaseWorkflowTest {
     verify(bed.publish).publish(published.capture());
     assertThat(published.getValue().approval()).isEqualTo(decision);
     assertThat(published.getValue().artifacts()).hasSize(7);
-    recordHistories(Fixtures.request().workflowId());
+    String id = Fixtures.request().workflowId();
+    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-approved", id);
+    for (Target target : Target.values()) {
+      HistoryRecorder.record(bed.env.getWorkflowClient(), "target-pipeline-" + target.id(), id + "/" + target.id());
+    }
   }
 
   @Test
@@ -80,10 +81,11 @@ class ReleaseWorkflowTest {
         .rootCause().hasMessageContaining("rejected by carol: p95 regression on macOS");
     assertThat(release.status().phase()).isEqualTo(Phase.REJECTED);
     verify(bed.publish, never()).publish(any());
+    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-rejected", Fixtures.request().workflowId());
   }
 
   @Test
-  void approvalThatNeverComesExpiresAsARejection() {
+  void approvalThatNeverComesExpiresAsARejection() throws Exception {
     ReleaseRequest request = new ReleaseRequest("0.4.0", "/tmp/example-repo", "main", Target.allIds(), "alice", null, 3 * 24 * 3600);
     ReleaseWorkflow release = bed.startRelease(request);
 
@@ -93,6 +95,7 @@ class ReleaseWorkflowTest {
         .rootCause().hasMessageContaining("no decision within PT72H");
     assertThat(release.status().decisionKind()).isEqualTo("expired");
     verify(bed.publish, never()).publish(any());
+    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-expired", request.workflowId());
   }
 
   @Test
@@ -130,7 +133,7 @@ class ReleaseWorkflowTest {
   }
 
   @Test
-  void aFailingTargetFailsTheReleaseNamingTheTargetAndStopsBeforeMetadata() {
+  void aFailingTargetFailsTheReleaseNamingTheTargetAndStopsBeforeMetadata() throws Exception {
     doAnswer(inv -> {
       TargetBuildRequest r = inv.getArgument(0);
       if (r.target() == Target.WINDOWS_X64) {
@@ -150,6 +153,7 @@ class ReleaseWorkflowTest {
         .extracting(TargetStatus::stage).containsExactly(Stage.FAILED);
     verify(bed.metadata, never()).generate(any());
     verify(bed.publish, never()).publish(any());
+    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-target-failed", Fixtures.request().workflowId());
   }
 
   @Test
@@ -217,18 +221,5 @@ class ReleaseWorkflowTest {
     assertThat(waiting.gates().go()).isTrue();
     assertThat(waiting.gates().gates()).hasSize(18);
     assertThat(waiting.reports().html().key()).endsWith("report.html");
-  }
-
-  /** With -Dfuse.recordHistories=DIR, writes the histories the replay test uses. */
-  private void recordHistories(String workflowId) throws Exception {
-    String dir = System.getProperty("fuse.recordHistories");
-    if (dir == null) return;
-    Files.createDirectories(Path.of(dir));
-    WorkflowClient client = bed.env.getWorkflowClient();
-    Files.writeString(Path.of(dir, "release-approved-v3.json"), client.fetchHistory(workflowId).toJson(true));
-    for (String target : List.of("linux-x64")) {
-      Files.writeString(Path.of(dir, "target-pipeline-" + target + "-v3.json"),
-          client.fetchHistory(workflowId + "/" + target).toJson(true));
-    }
   }
 }

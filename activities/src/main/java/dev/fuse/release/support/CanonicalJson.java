@@ -1,4 +1,4 @@
-package dev.fuse.release.metadata;
+package dev.fuse.release.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

@@ -1,4 +1,4 @@
-package dev.fuse.release.activities;
+package dev.fuse.release.adapter;
 
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.model.InvalidRequestException;
@@ -46,6 +46,6 @@ final class ActivityFailures {
     }
     // Everything else (network, disk, an unreachable store) may pass: let Temporal retry it.
     return ApplicationFailure.newFailureWithCause(
-        e.getClass().getSimpleName() + ": " + e.getMessage(), "TransientError", null);
+        e.getClass().getSimpleName() + ": " + e.getMessage(), FailureType.TRANSIENT.name(), null);
   }
 }

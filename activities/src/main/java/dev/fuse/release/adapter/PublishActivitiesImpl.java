@@ -1,4 +1,4 @@
-package dev.fuse.release.activities;
+package dev.fuse.release.adapter;
 
 import dev.fuse.release.activity.PublishActivities;
 import dev.fuse.release.model.PublishRequest;

@@ -1,4 +1,4 @@
-package dev.fuse.release.measure;
+package dev.fuse.release.support;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package dev.fuse.release.activities;
+package dev.fuse.release.adapter;
 
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.metadata.MetadataWriter;
@@ -6,12 +6,15 @@ import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
 import dev.fuse.release.model.SloReportRequest;
 import dev.fuse.release.model.SloReportResult;
+import dev.fuse.release.report.SloReportWriter;
 
 public class MetadataActivitiesImpl implements MetadataActivities {
   private final MetadataWriter writer;
+  private final SloReportWriter reports;
 
-  public MetadataActivitiesImpl(MetadataWriter writer) {
+  public MetadataActivitiesImpl(MetadataWriter writer, SloReportWriter reports) {
     this.writer = writer;
+    this.reports = reports;
   }
 
   @Override
@@ -21,6 +24,6 @@ public class MetadataActivitiesImpl implements MetadataActivities {
 
   @Override
   public SloReportResult writeSloReport(SloReportRequest request) {
-    return ActivityFailures.run(() -> writer.writeSloReport(request));
+    return ActivityFailures.run(() -> reports.write(request));
   }
 }

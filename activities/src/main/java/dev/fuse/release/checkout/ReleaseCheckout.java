@@ -1,8 +1,10 @@
-package dev.fuse.release.build;
+package dev.fuse.release.checkout;
+
+import dev.fuse.release.support.Workspace;
 
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.recipe.RecipeLoader;
@@ -13,6 +15,15 @@ import java.nio.file.Path;
 /** A clean checkout of the planned commit, and its recipe, checked against the plan. */
 public final class ReleaseCheckout {
   private ReleaseCheckout() {}
+
+  /** The checked-out tree of the planned commit and its (verified) recipe. */
+  public record Opened(Path tree, Recipe recipe) {}
+
+  /** Checks out the planned commit into the workspace and loads its recipe, checked against the plan. */
+  public static Opened open(ReleasePlan plan, Workspace ws) throws IOException {
+    Path tree = checkout(plan, ws);
+    return new Opened(tree, recipe(plan, tree));
+  }
 
   public static Path checkout(ReleasePlan plan, Workspace ws) throws IOException {
     Path checkout = ws.root().resolve("src");

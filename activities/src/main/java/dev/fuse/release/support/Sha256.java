@@ -1,4 +1,4 @@
-package dev.fuse.release.metadata;
+package dev.fuse.release.support;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.fuse.release.build;
+package dev.fuse.release.support;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package dev.fuse.release.build;
+package dev.fuse.release.packaging;
 
-import dev.fuse.release.metadata.Sha256;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.policy.ArtifactOrder;
 import java.io.BufferedInputStream;

@@ -1,4 +1,4 @@
-package dev.fuse.release.build;
+package dev.fuse.release.packaging;
 
 import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.model.ArtifactType;

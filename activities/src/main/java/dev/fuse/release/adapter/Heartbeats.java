@@ -1,4 +1,4 @@
-package dev.fuse.release.activities;
+package dev.fuse.release.adapter;
 
 import io.temporal.activity.Activity;
 
