@@ -69,7 +69,7 @@ public final class ArchiveVerifier {
 
   private static void scanTarGz(Path archive, Scan scan) throws IOException, BadArchiveException {
     try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
-        GzipCompressorInputStream gz = new GzipCompressorInputStream(file, false);
+        GzipCompressorInputStream gz = GzipCompressorInputStream.builder().setInputStream(file).get();
         TarArchiveInputStream tar = new TarArchiveInputStream(gz, "UTF-8")) {
       for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
         scan.current = e.getName();

@@ -58,7 +58,7 @@ public final class RuntimeVerifier {
     }
     try {
       JsonNode json = CanonicalJson.MAPPER.readTree(r.stdout.strip());
-      json.fields().forEachRemaining(e -> info.put(e.getKey(), e.getValue().asText()));
+      json.properties().forEach(e -> info.put(e.getKey(), e.getValue().asText()));
     } catch (IOException e) {
       problems.add("FUSE_AOT_BUILD_INFO=1 printed no JSON object: '" + firstLine(r.stdout) + "'");
     }

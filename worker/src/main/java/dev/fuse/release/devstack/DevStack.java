@@ -100,7 +100,7 @@ public final class DevStack implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     worker.close();
     connection.close();
     store.close();
