@@ -11,41 +11,45 @@ import io.temporal.failure.ApplicationFailure;
  * non-retryable when retrying cannot help, retryable (transient I/O, unreachable store) otherwise.
  */
 final class ActivityFailures {
-  private ActivityFailures() {}
+    private ActivityFailures() {}
 
-  /** Work of an activity method, run through {@link #run}. */
-  @FunctionalInterface
-  interface Work<T> {
-    T get() throws Exception;
-  }
+    /** Work of an activity method, run through {@link #run}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T get() throws Exception;
+    }
 
-  /** Runs an activity's plain-code work and maps whatever it throws, the same way for every activity. */
-  static <T> T run(Work<T> work) {
-    try {
-      return work.get();
-    } catch (Exception e) {
-      throw toFailure(e);
+    /** Runs an activity's plain-code work and maps whatever it throws, the same way for every activity. */
+    static <T> T run(Work<T> work) {
+        try {
+            return work.get();
+        } catch (Exception e) {
+            throw toFailure(e);
+        }
     }
-  }
 
-  static ApplicationFailure toFailure(Exception e) {
-    if (e instanceof PipelineException p) {
-      return ApplicationFailure.newNonRetryableFailureWithCause(p.getMessage(), p.type().name(), null);
+    static ApplicationFailure toFailure(Exception e) {
+        if (e instanceof PipelineException p) {
+            return ApplicationFailure.newNonRetryableFailureWithCause(
+                    p.getMessage(), p.type().name(), null);
+        }
+        if (e instanceof InvalidRequestException r) {
+            return ApplicationFailure.newNonRetryableFailureWithCause(
+                    r.getMessage(), FailureType.INVALID_RECIPE.name(), null);
+        }
+        if (e instanceof StoreException s && s.kind() == StoreException.Kind.CONFLICT) {
+            return ApplicationFailure.newNonRetryableFailureWithCause(
+                    s.getMessage(), FailureType.ALREADY_PUBLISHED.name(), null);
+        }
+        if (e instanceof StoreException s && s.kind() == StoreException.Kind.DIGEST_MISMATCH) {
+            return ApplicationFailure.newNonRetryableFailureWithCause(
+                    s.getMessage(), FailureType.DIGEST_MISMATCH.name(), null);
+        }
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        // Everything else (network, disk, an unreachable store) may pass: let Temporal retry it.
+        return ApplicationFailure.newFailureWithCause(
+                e.getClass().getSimpleName() + ": " + e.getMessage(), FailureType.TRANSIENT.name(), null);
     }
-    if (e instanceof InvalidRequestException r) {
-      return ApplicationFailure.newNonRetryableFailureWithCause(r.getMessage(), FailureType.INVALID_RECIPE.name(), null);
-    }
-    if (e instanceof StoreException s && s.kind() == StoreException.Kind.CONFLICT) {
-      return ApplicationFailure.newNonRetryableFailureWithCause(s.getMessage(), FailureType.ALREADY_PUBLISHED.name(), null);
-    }
-    if (e instanceof StoreException s && s.kind() == StoreException.Kind.DIGEST_MISMATCH) {
-      return ApplicationFailure.newNonRetryableFailureWithCause(s.getMessage(), FailureType.DIGEST_MISMATCH.name(), null);
-    }
-    if (e instanceof InterruptedException) {
-      Thread.currentThread().interrupt();
-    }
-    // Everything else (network, disk, an unreachable store) may pass: let Temporal retry it.
-    return ApplicationFailure.newFailureWithCause(
-        e.getClass().getSimpleName() + ": " + e.getMessage(), FailureType.TRANSIENT.name(), null);
-  }
 }

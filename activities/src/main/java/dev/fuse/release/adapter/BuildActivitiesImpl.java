@@ -12,19 +12,19 @@ import dev.fuse.release.model.TargetBuildResult;
  * own run's staging keys, so a retried build replaces a half-finished one.
  */
 public class BuildActivitiesImpl implements BuildActivities {
-  private final TargetBuilder builder;
+    private final TargetBuilder builder;
 
-  public BuildActivitiesImpl(TargetBuilder builder) {
-    this.builder = builder;
-  }
+    public BuildActivitiesImpl(TargetBuilder builder) {
+        this.builder = builder;
+    }
 
-  @Override
-  public TargetBuildResult buildTarget(TargetBuildRequest request) {
-    return ActivityFailures.run(() -> builder.build(request, Heartbeats.current()));
-  }
+    @Override
+    public TargetBuildResult buildTarget(TargetBuildRequest request) {
+        return ActivityFailures.run(() -> builder.build(request, Heartbeats.current()));
+    }
 
-  @Override
-  public Artifact buildExtension(ExtensionBuildRequest request) {
-    return ActivityFailures.run(() -> builder.buildExtension(request.plan(), Heartbeats.current()));
-  }
+    @Override
+    public Artifact buildExtension(ExtensionBuildRequest request) {
+        return ActivityFailures.run(() -> builder.buildExtension(request.plan(), Heartbeats.current()));
+    }
 }

@@ -4,14 +4,14 @@ import io.temporal.activity.Activity;
 
 /** Heartbeat callback for plain code running inside an activity. */
 final class Heartbeats {
-  private Heartbeats() {}
+    private Heartbeats() {}
 
-  /**
-   * Temporal throttles heartbeats itself, so calling this often is cheap. A heartbeat is also
-   * how a cancelled or timed-out activity learns to stop: the exception it throws ends the work.
-   */
-  static Runnable current() {
-    var context = Activity.getExecutionContext();
-    return () -> context.heartbeat(null);
-  }
+    /**
+     * Temporal throttles heartbeats itself, so calling this often is cheap. A heartbeat is also
+     * how a cancelled or timed-out activity learns to stop: the exception it throws ends the work.
+     */
+    static Runnable current() {
+        var context = Activity.getExecutionContext();
+        return () -> context.heartbeat(null);
+    }
 }

@@ -6,14 +6,14 @@ import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.MeasureResult;
 
 public class MeasureActivitiesImpl implements MeasureActivities {
-  private final Measurer measurer;
+    private final Measurer measurer;
 
-  public MeasureActivitiesImpl(Measurer measurer) {
-    this.measurer = measurer;
-  }
+    public MeasureActivitiesImpl(Measurer measurer) {
+        this.measurer = measurer;
+    }
 
-  @Override
-  public MeasureResult measure(MeasureRequest request) {
-    return ActivityFailures.run(() -> measurer.measure(request, Heartbeats.current()));
-  }
+    @Override
+    public MeasureResult measure(MeasureRequest request) {
+        return ActivityFailures.run(() -> measurer.measure(request, Heartbeats.current()));
+    }
 }

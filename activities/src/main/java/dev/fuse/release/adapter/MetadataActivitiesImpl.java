@@ -9,21 +9,21 @@ import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.report.SloReportWriter;
 
 public class MetadataActivitiesImpl implements MetadataActivities {
-  private final MetadataWriter writer;
-  private final SloReportWriter reports;
+    private final MetadataWriter writer;
+    private final SloReportWriter reports;
 
-  public MetadataActivitiesImpl(MetadataWriter writer, SloReportWriter reports) {
-    this.writer = writer;
-    this.reports = reports;
-  }
+    public MetadataActivitiesImpl(MetadataWriter writer, SloReportWriter reports) {
+        this.writer = writer;
+        this.reports = reports;
+    }
 
-  @Override
-  public MetadataResult generate(MetadataRequest request) {
-    return ActivityFailures.run(() -> writer.generate(request));
-  }
+    @Override
+    public MetadataResult generate(MetadataRequest request) {
+        return ActivityFailures.run(() -> writer.generate(request));
+    }
 
-  @Override
-  public SloReportResult writeSloReport(SloReportRequest request) {
-    return ActivityFailures.run(() -> reports.write(request));
-  }
+    @Override
+    public SloReportResult writeSloReport(SloReportRequest request) {
+        return ActivityFailures.run(() -> reports.write(request));
+    }
 }

@@ -6,14 +6,14 @@ import dev.fuse.release.model.ParityResult;
 import dev.fuse.release.parity.ParityRunner;
 
 public class ParityActivitiesImpl implements ParityActivities {
-  private final ParityRunner runner;
+    private final ParityRunner runner;
 
-  public ParityActivitiesImpl(ParityRunner runner) {
-    this.runner = runner;
-  }
+    public ParityActivitiesImpl(ParityRunner runner) {
+        this.runner = runner;
+    }
 
-  @Override
-  public ParityResult run(ParityRequest request) {
-    return ActivityFailures.run(() -> runner.run(request, Heartbeats.current()));
-  }
+    @Override
+    public ParityResult run(ParityRequest request) {
+        return ActivityFailures.run(() -> runner.run(request, Heartbeats.current()));
+    }
 }

@@ -5,14 +5,14 @@ import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.plan.Planner;
 
 public class PlanActivitiesImpl implements PlanActivities {
-  private final Planner planner;
+    private final Planner planner;
 
-  public PlanActivitiesImpl(Planner planner) {
-    this.planner = planner;
-  }
+    public PlanActivitiesImpl(Planner planner) {
+        this.planner = planner;
+    }
 
-  @Override
-  public ReleasePlan plan(PlanInput input) {
-    return ActivityFailures.run(() -> planner.plan(input.request(), input.workflowId(), input.runId()));
-  }
+    @Override
+    public ReleasePlan plan(PlanInput input) {
+        return ActivityFailures.run(() -> planner.plan(input.request(), input.workflowId(), input.runId()));
+    }
 }

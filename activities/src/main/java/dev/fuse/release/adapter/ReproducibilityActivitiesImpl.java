@@ -6,14 +6,14 @@ import dev.fuse.release.model.ReproducibilityRequest;
 import dev.fuse.release.model.ReproducibilityResult;
 
 public class ReproducibilityActivitiesImpl implements ReproducibilityActivities {
-  private final ReproducibilityChecker checker;
+    private final ReproducibilityChecker checker;
 
-  public ReproducibilityActivitiesImpl(ReproducibilityChecker checker) {
-    this.checker = checker;
-  }
+    public ReproducibilityActivitiesImpl(ReproducibilityChecker checker) {
+        this.checker = checker;
+    }
 
-  @Override
-  public ReproducibilityResult check(ReproducibilityRequest request) {
-    return ActivityFailures.run(() -> checker.check(request, Heartbeats.current()));
-  }
+    @Override
+    public ReproducibilityResult check(ReproducibilityRequest request) {
+        return ActivityFailures.run(() -> checker.check(request, Heartbeats.current()));
+    }
 }

@@ -6,14 +6,14 @@ import dev.fuse.release.model.VerifyResult;
 import dev.fuse.release.verify.StagedVerifier;
 
 public class VerifyActivitiesImpl implements VerifyActivities {
-  private final StagedVerifier verifier;
+    private final StagedVerifier verifier;
 
-  public VerifyActivitiesImpl(StagedVerifier verifier) {
-    this.verifier = verifier;
-  }
+    public VerifyActivitiesImpl(StagedVerifier verifier) {
+        this.verifier = verifier;
+    }
 
-  @Override
-  public VerifyResult verifyStaged(VerifyRequest request) {
-    return ActivityFailures.run(() -> verifier.verify(request, Heartbeats.current()));
-  }
+    @Override
+    public VerifyResult verifyStaged(VerifyRequest request) {
+        return ActivityFailures.run(() -> verifier.verify(request, Heartbeats.current()));
+    }
 }

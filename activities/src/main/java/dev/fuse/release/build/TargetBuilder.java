@@ -1,13 +1,8 @@
 package dev.fuse.release.build;
 
-import dev.fuse.release.packaging.ArtifactPackager;
 import dev.fuse.release.checkout.ReleaseCheckout;
-import dev.fuse.release.support.Workspace;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.git.Git;
 import dev.fuse.release.host.BuildHostPolicy;
-import dev.fuse.release.support.HostLock;
-import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.ArtifactType;
@@ -17,14 +12,16 @@ import dev.fuse.release.model.StepResult;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.TargetBuildResult;
+import dev.fuse.release.packaging.ArtifactPackager;
 import dev.fuse.release.packaging.BadArchiveException;
 import dev.fuse.release.packaging.ConfinedFiles;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
-import dev.fuse.release.recipe.RecipeLoader;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.HostLock;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,132 +36,162 @@ import java.util.TreeMap;
  * verification, staging. Temporal-free so that it is tested directly; the activity adapts it.
  */
 public final class TargetBuilder {
-  private final ArtifactStore store;
-  private final BuildHostPolicy hosts;
-  private final Path workRoot;
+    private final ArtifactStore store;
+    private final BuildHostPolicy hosts;
+    private final Path workRoot;
 
-  public TargetBuilder(ArtifactStore store, BuildHostPolicy hosts, Path workRoot) {
-    this.store = store;
-    this.hosts = hosts;
-    this.workRoot = workRoot;
-  }
-
-  public TargetBuildResult build(TargetBuildRequest request, Runnable heartbeat) throws IOException, InterruptedException {
-    ReleasePlan plan = request.plan();
-    Target target = request.target();
-    BuildHost host = hosts.hostFor(target);
-    try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id())) {
-      Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "", heartbeat));
-      List<Artifact> artifacts = new ArrayList<>();
-      for (ArtifactPackager.Packaged packaged : built.packaged()) {
-        artifacts.add(stage(plan, target.id(), packaged, host));
-      }
-      return new TargetBuildResult(target, host, built.steps(), artifacts, built.buildMillis());
+    public TargetBuilder(ArtifactStore store, BuildHostPolicy hosts, Path workRoot) {
+        this.store = store;
+        this.hosts = hosts;
+        this.workRoot = workRoot;
     }
-  }
 
-  /**
-   * Builds the target again in its own fresh workspace (another path, same host class) and hands
-   * the archives to {@code inspect} before the workspace is deleted. Nothing is staged; logs go
-   * to {@code <step>-rebuild.log}.
-   */
-  public <T> T rebuild(ReleasePlan plan, Target target, Runnable heartbeat, RebuiltInspector<T> inspect)
-      throws IOException, InterruptedException {
-    hosts.hostFor(target);
-    try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id() + "-rebuild")) {
-      Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "-rebuild", heartbeat));
-      return inspect.inspect(built.packaged(), ws);
+    public TargetBuildResult build(TargetBuildRequest request, Runnable heartbeat)
+            throws IOException, InterruptedException {
+        ReleasePlan plan = request.plan();
+        Target target = request.target();
+        BuildHost host = hosts.hostFor(target);
+        try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id())) {
+            Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "", heartbeat));
+            List<Artifact> artifacts = new ArrayList<>();
+            for (ArtifactPackager.Packaged packaged : built.packaged()) {
+                artifacts.add(stage(plan, target.id(), packaged, host));
+            }
+            return new TargetBuildResult(target, host, built.steps(), artifacts, built.buildMillis());
+        }
     }
-  }
 
-  /** Looks at rebuilt archives while their workspace still exists. */
-  @FunctionalInterface
-  public interface RebuiltInspector<T> {
-    T inspect(List<ArtifactPackager.Packaged> packaged, Workspace workspace) throws IOException;
-  }
-
-  private record Built(List<StepResult> steps, List<ArtifactPackager.Packaged> packaged, long buildMillis) {}
-
-  private Built buildIn(Workspace ws, ReleasePlan plan, Target target, String logSuffix, Runnable heartbeat)
-      throws IOException, InterruptedException {
-    long started = System.nanoTime();
-    ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
-    Path checkout = opened.tree();
-    Recipe recipe = opened.recipe();
-    Path out = ws.dir("out");
-    Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
-    List<StepResult> steps = new ArrayList<>();
-    for (Recipe.BuildStep step : recipe.build()) {
-      heartbeat.run();
-      steps.add(runStep(plan, target, step, logSuffix, checkout, values, ws.dir("logs"), heartbeat));
+    /**
+     * Builds the target again in its own fresh workspace (another path, same host class) and hands
+     * the archives to {@code inspect} before the workspace is deleted. Nothing is staged; logs go
+     * to {@code <step>-rebuild.log}.
+     */
+    public <T> T rebuild(ReleasePlan plan, Target target, Runnable heartbeat, RebuiltInspector<T> inspect)
+            throws IOException, InterruptedException {
+        hosts.hostFor(target);
+        try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id() + "-rebuild")) {
+            Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "-rebuild", heartbeat));
+            return inspect.inspect(built.packaged(), ws);
+        }
     }
-    long buildMillis = (System.nanoTime() - started) / 1_000_000;
-    Path dist = ws.dir("dist");
-    // Members may come from the build's output and the checkout, both inside the workspace.
-    ConfinedFiles confined = new ConfinedFiles(ws.root());
-    List<ArtifactPackager.Packaged> packaged = new ArrayList<>();
-    for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
-      heartbeat.run();
-      try {
-        packaged.add(ArtifactPackager.packageTarget(
-            type, recipe.artifacts().get(type), checkout, values, target, plan.version(), plan.sourceDateEpoch(), dist,
-            confined));
-      } catch (BadArchiveException e) {
-        throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
-      }
-    }
-    return new Built(steps, packaged, buildMillis);
-  }
 
-  public Artifact buildExtension(ReleasePlan plan, Runnable heartbeat) throws IOException {
-    BuildHost host = new BuildHost(hosts.hostClass(), false);
-    try (Workspace ws = Workspace.create(workRoot, plan.version() + "-vscode")) {
-      ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
-      Path checkout = opened.tree();
-      Recipe recipe = opened.recipe();
-      heartbeat.run();
-      ArtifactPackager.Packaged packaged;
-      try {
-        packaged = ArtifactPackager.packageExtension(
-            recipe.artifacts().get(ArtifactType.VSCODE), checkout, plan.version(), plan.sourceDateEpoch(), ws.dir("dist"));
-      } catch (BadArchiveException e) {
-        throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
-      }
-      return stage(plan, null, packaged, host);
+    /** Looks at rebuilt archives while their workspace still exists. */
+    @FunctionalInterface
+    public interface RebuiltInspector<T> {
+        T inspect(List<ArtifactPackager.Packaged> packaged, Workspace workspace) throws IOException;
     }
-  }
 
+    private record Built(List<StepResult> steps, List<ArtifactPackager.Packaged> packaged, long buildMillis) {}
 
-  private StepResult runStep(
-      ReleasePlan plan, Target target, Recipe.BuildStep step, String logSuffix, Path checkout, Map<String, String> values,
-      Path logs, Runnable heartbeat) throws IOException, InterruptedException {
-    List<String> argv = new java.util.ArrayList<>(step.run().stream().map(a -> Placeholders.expand(a, values)).toList());
-    if (plan.linksStatically(target)) {
-      step.staticArgs().forEach(a -> argv.add(Placeholders.expand(a, values)));
+    private Built buildIn(Workspace ws, ReleasePlan plan, Target target, String logSuffix, Runnable heartbeat)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
+        Path checkout = opened.tree();
+        Recipe recipe = opened.recipe();
+        Path out = ws.dir("out");
+        Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
+        List<StepResult> steps = new ArrayList<>();
+        for (Recipe.BuildStep step : recipe.build()) {
+            heartbeat.run();
+            steps.add(runStep(plan, target, step, logSuffix, checkout, values, ws.dir("logs"), heartbeat));
+        }
+        long buildMillis = (System.nanoTime() - started) / 1_000_000;
+        Path dist = ws.dir("dist");
+        // Members may come from the build's output and the checkout, both inside the workspace.
+        ConfinedFiles confined = new ConfinedFiles(ws.root());
+        List<ArtifactPackager.Packaged> packaged = new ArrayList<>();
+        for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
+            heartbeat.run();
+            try {
+                packaged.add(ArtifactPackager.packageTarget(
+                        type,
+                        recipe.artifacts().get(type),
+                        checkout,
+                        values,
+                        target,
+                        plan.version(),
+                        plan.sourceDateEpoch(),
+                        dist,
+                        confined));
+            } catch (BadArchiveException e) {
+                throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
+            }
+        }
+        return new Built(steps, packaged, buildMillis);
     }
-    Map<String, String> env = new TreeMap<>();
-    env.put("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch()));
-    env.put("FUSE_RELEASE_VERSION", plan.version());
-    env.put("FUSE_RELEASE_TARGET", target.id());
-    Path logFile = logs.resolve(step.name() + logSuffix + ".log");
-    CommandRunner.Outcome outcome =
-        CommandRunner.run(argv, checkout, env, Duration.ofSeconds(step.timeoutSeconds()), logFile, heartbeat);
-    String logKey = StoreLayout.log(plan.version(), plan.runId(), target.id(), step.name() + logSuffix);
-    ArtifactRef log = store.putFile(logKey, logFile);
-    if (!outcome.succeeded()) {
-      String why = outcome.timedOut()
-          ? "timed out after " + step.timeoutSeconds() + " s"
-          : "exited with status " + outcome.exitCode() + " after " + outcome.durationMillis() + " ms";
-      throw new PipelineException(
-          FailureType.BUILD_COMMAND_FAILED,
-          "build step '" + step.name() + "' for " + target.id() + " " + why + " (full log: s3://"
-              + log.bucket() + "/" + log.key() + "); last lines:\n" + outcome.tail());
-    }
-    return new StepResult(step.name(), outcome.exitCode(), outcome.durationMillis(), log, outcome.tail());
-  }
 
-  private Artifact stage(ReleasePlan plan, String target, ArtifactPackager.Packaged p, BuildHost host) throws IOException {
-    ArtifactRef ref = store.putFile(plan.stagingPrefix() + p.name(), p.file());
-    return new Artifact(p.name(), p.type(), target, p.format(), ref, p.executable(), p.executableSha256(), p.members(), host, null);
-  }
+    public Artifact buildExtension(ReleasePlan plan, Runnable heartbeat) throws IOException {
+        BuildHost host = new BuildHost(hosts.hostClass(), false);
+        try (Workspace ws = Workspace.create(workRoot, plan.version() + "-vscode")) {
+            ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
+            Path checkout = opened.tree();
+            Recipe recipe = opened.recipe();
+            heartbeat.run();
+            ArtifactPackager.Packaged packaged;
+            try {
+                packaged = ArtifactPackager.packageExtension(
+                        recipe.artifacts().get(ArtifactType.VSCODE),
+                        checkout,
+                        plan.version(),
+                        plan.sourceDateEpoch(),
+                        ws.dir("dist"));
+            } catch (BadArchiveException e) {
+                throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
+            }
+            return stage(plan, null, packaged, host);
+        }
+    }
+
+    private StepResult runStep(
+            ReleasePlan plan,
+            Target target,
+            Recipe.BuildStep step,
+            String logSuffix,
+            Path checkout,
+            Map<String, String> values,
+            Path logs,
+            Runnable heartbeat)
+            throws IOException, InterruptedException {
+        List<String> argv = new java.util.ArrayList<>(
+                step.run().stream().map(a -> Placeholders.expand(a, values)).toList());
+        if (plan.linksStatically(target)) {
+            step.staticArgs().forEach(a -> argv.add(Placeholders.expand(a, values)));
+        }
+        Map<String, String> env = new TreeMap<>();
+        env.put("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch()));
+        env.put("FUSE_RELEASE_VERSION", plan.version());
+        env.put("FUSE_RELEASE_TARGET", target.id());
+        Path logFile = logs.resolve(step.name() + logSuffix + ".log");
+        CommandRunner.Outcome outcome =
+                CommandRunner.run(argv, checkout, env, Duration.ofSeconds(step.timeoutSeconds()), logFile, heartbeat);
+        String logKey = StoreLayout.log(plan.version(), plan.runId(), target.id(), step.name() + logSuffix);
+        ArtifactRef log = store.putFile(logKey, logFile);
+        if (!outcome.succeeded()) {
+            String why = outcome.timedOut()
+                    ? "timed out after " + step.timeoutSeconds() + " s"
+                    : "exited with status " + outcome.exitCode() + " after " + outcome.durationMillis() + " ms";
+            throw new PipelineException(
+                    FailureType.BUILD_COMMAND_FAILED,
+                    "build step '" + step.name() + "' for " + target.id() + " " + why + " (full log: s3://"
+                            + log.bucket() + "/" + log.key() + "); last lines:\n" + outcome.tail());
+        }
+        return new StepResult(step.name(), outcome.exitCode(), outcome.durationMillis(), log, outcome.tail());
+    }
+
+    private Artifact stage(ReleasePlan plan, String target, ArtifactPackager.Packaged p, BuildHost host)
+            throws IOException {
+        ArtifactRef ref = store.putFile(plan.stagingPrefix() + p.name(), p.file());
+        return new Artifact(
+                p.name(),
+                p.type(),
+                target,
+                p.format(),
+                ref,
+                p.executable(),
+                p.executableSha256(),
+                p.members(),
+                host,
+                null);
+    }
 }

@@ -7,6 +7,6 @@ import dev.fuse.release.model.SloThresholds;
  * thresholds, the reproducibility policy, and the written rationale a relaxed threshold needs.
  */
 public record ReleaseContract(
-    int contractVersion, String id, SloThresholds slo, boolean blockOnReproducibilityMismatch, String rationale) {
-  public static final String FILE_NAME = "release-contract.json";
+        int contractVersion, String id, SloThresholds slo, boolean blockOnReproducibilityMismatch, String rationale) {
+    public static final String FILE_NAME = "release-contract.json";
 }

@@ -7,20 +7,20 @@ import dev.fuse.release.workflow.FailureType;
  * Plain code throws it; activity adapters turn it into a non-retryable ApplicationFailure.
  */
 public class PipelineException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-  private final FailureType type;
+    private static final long serialVersionUID = 1L;
+    private final FailureType type;
 
-  public PipelineException(FailureType type, String message) {
-    super(message);
-    this.type = type;
-  }
+    public PipelineException(FailureType type, String message) {
+        super(message);
+        this.type = type;
+    }
 
-  public PipelineException(FailureType type, String message, Throwable cause) {
-    super(message, cause);
-    this.type = type;
-  }
+    public PipelineException(FailureType type, String message, Throwable cause) {
+        super(message, cause);
+        this.type = type;
+    }
 
-  public FailureType type() {
-    return type;
-  }
+    public FailureType type() {
+        return type;
+    }
 }

@@ -12,29 +12,30 @@ import java.util.Set;
  * every artifact and manifest entry.
  */
 public record BuildHostPolicy(String hostClass, Set<Target> emulated) {
-  public BuildHostPolicy {
-    emulated = Set.copyOf(emulated);
-  }
-
-  public static BuildHostPolicy nativeOnly() {
-    return new BuildHostPolicy(HostClass.current(), Set.of());
-  }
-
-  public boolean isNative(Target target) {
-    return target.id().equals(hostClass);
-  }
-
-  public boolean serves(Target target) {
-    return isNative(target) || emulated.contains(target);
-  }
-
-  /** The host record for a build of {@code target}, or an error naming how to serve it. */
-  public BuildHost hostFor(Target target) {
-    if (!serves(target)) {
-      throw new PipelineException(FailureType.TARGET_NOT_SERVED,
-          "this worker runs on " + hostClass + " and does not build " + target.id()
-              + "; run a worker on a " + target.id() + " runner, or list it in FUSE_RELEASE_EMULATE (dev only)");
+    public BuildHostPolicy {
+        emulated = Set.copyOf(emulated);
     }
-    return new BuildHost(hostClass, !isNative(target));
-  }
+
+    public static BuildHostPolicy nativeOnly() {
+        return new BuildHostPolicy(HostClass.current(), Set.of());
+    }
+
+    public boolean isNative(Target target) {
+        return target.id().equals(hostClass);
+    }
+
+    public boolean serves(Target target) {
+        return isNative(target) || emulated.contains(target);
+    }
+
+    /** The host record for a build of {@code target}, or an error naming how to serve it. */
+    public BuildHost hostFor(Target target) {
+        if (!serves(target)) {
+            throw new PipelineException(
+                    FailureType.TARGET_NOT_SERVED,
+                    "this worker runs on " + hostClass + " and does not build " + target.id() + "; run a worker on a "
+                            + target.id() + " runner, or list it in FUSE_RELEASE_EMULATE (dev only)");
+        }
+        return new BuildHost(hostClass, !isNative(target));
+    }
 }

@@ -17,40 +17,48 @@ import java.util.List;
  * no visibility (list) API.
  */
 public final class ReleaseIndex {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final ArtifactStore store;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ArtifactStore store;
 
-  public record Entry(String version, String workflowId, String runId, String commit, String revision, String requestedBy) {}
+    public record Entry(
+            String version, String workflowId, String runId, String commit, String revision, String requestedBy) {}
 
-  public ReleaseIndex(ArtifactStore store) {
-    this.store = store;
-  }
-
-  public void record(ReleaseRequest request, String workflowId, String runId, String commit) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("version", request.version());
-    node.put("workflowId", workflowId);
-    node.put("runId", runId);
-    node.put("commit", commit);
-    node.put("revision", request.revision());
-    node.put("requestedBy", request.requestedBy());
-    store.putBytes(StoreLayout.indexEntry(request.version(), runId), (node.toString() + "\n").getBytes(StandardCharsets.UTF_8), "application/json");
-  }
-
-  /** Every recorded run, by version then run id. */
-  public List<Entry> entries() {
-    List<Entry> entries = new ArrayList<>();
-    for (String key : store.listKeys("index/")) {
-      try {
-        JsonNode n = JSON.readTree(store.getBytes(key));
-        entries.add(new Entry(
-            n.path("version").asText(), n.path("workflowId").asText(), n.path("runId").asText(),
-            n.path("commit").asText(), n.path("revision").asText(), n.path("requestedBy").asText()));
-      } catch (IOException e) {
-        // A damaged entry must not hide the others; it is reported by its key.
-        entries.add(new Entry(key, "", "", "", "unreadable index entry", ""));
-      }
+    public ReleaseIndex(ArtifactStore store) {
+        this.store = store;
     }
-    return entries;
-  }
+
+    public void record(ReleaseRequest request, String workflowId, String runId, String commit) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("version", request.version());
+        node.put("workflowId", workflowId);
+        node.put("runId", runId);
+        node.put("commit", commit);
+        node.put("revision", request.revision());
+        node.put("requestedBy", request.requestedBy());
+        store.putBytes(
+                StoreLayout.indexEntry(request.version(), runId),
+                (node.toString() + "\n").getBytes(StandardCharsets.UTF_8),
+                "application/json");
+    }
+
+    /** Every recorded run, by version then run id. */
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        for (String key : store.listKeys("index/")) {
+            try {
+                JsonNode n = JSON.readTree(store.getBytes(key));
+                entries.add(new Entry(
+                        n.path("version").asText(),
+                        n.path("workflowId").asText(),
+                        n.path("runId").asText(),
+                        n.path("commit").asText(),
+                        n.path("revision").asText(),
+                        n.path("requestedBy").asText()));
+            } catch (IOException e) {
+                // A damaged entry must not hide the others; it is reported by its key.
+                entries.add(new Entry(key, "", "", "", "unreadable index entry", ""));
+            }
+        }
+        return entries;
+    }
 }

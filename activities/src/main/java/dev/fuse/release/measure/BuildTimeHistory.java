@@ -2,10 +2,10 @@ package dev.fuse.release.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
+import dev.fuse.release.support.CanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,52 +18,55 @@ import java.util.Optional;
  * the same build twice.
  */
 public final class BuildTimeHistory {
-  public static final int WINDOW = 20;
-  private static final int MAX_ATTEMPTS = 5;
-  private final ArtifactStore store;
+    public static final int WINDOW = 20;
+    private static final int MAX_ATTEMPTS = 5;
+    private final ArtifactStore store;
 
-  public BuildTimeHistory(ArtifactStore store) {
-    this.store = store;
-  }
-
-  public static String key(String target) {
-    return "metrics/build-times/" + target + ".jsonl";
-  }
-
-  /** Appends this job (once per run id) and returns the last {@link #WINDOW} build times, oldest first. */
-  public List<Double> append(String target, String runId, String version, double seconds) throws IOException {
-    String key = key(target);
-    for (int attempt = 1; ; attempt++) {
-      Optional<ObjectInfo> info = store.head(key);
-      String text = info.isPresent() ? new String(store.getBytes(key), StandardCharsets.UTF_8) : "";
-      List<JsonNode> lines = new ArrayList<>();
-      boolean already = false;
-      for (String line : text.split("\n")) {
-        if (line.isBlank()) continue;
-        JsonNode n = CanonicalJson.MAPPER.readTree(line);
-        lines.add(n);
-        already |= runId.equals(n.path("runId").asText());
-      }
-      if (!already) {
-        ObjectNode entry = CanonicalJson.MAPPER.createObjectNode();
-        entry.put("runId", runId);
-        entry.put("version", version);
-        entry.put("seconds", seconds);
-        lines.add(entry);
-        String updated = text + entry + "\n";
-        try {
-          store.putBytesIfUnchanged(key, updated.getBytes(StandardCharsets.UTF_8), "application/x-ndjson",
-              info.map(ObjectInfo::etag).orElse(null));
-        } catch (StoreException e) {
-          if (e.kind() == StoreException.Kind.CONFLICT && attempt < MAX_ATTEMPTS) continue;
-          throw e;
-        }
-      }
-      List<Double> window = new ArrayList<>();
-      for (JsonNode n : lines.subList(Math.max(0, lines.size() - WINDOW), lines.size())) {
-        window.add(n.path("seconds").asDouble());
-      }
-      return window;
+    public BuildTimeHistory(ArtifactStore store) {
+        this.store = store;
     }
-  }
+
+    public static String key(String target) {
+        return "metrics/build-times/" + target + ".jsonl";
+    }
+
+    /** Appends this job (once per run id) and returns the last {@link #WINDOW} build times, oldest first. */
+    public List<Double> append(String target, String runId, String version, double seconds) throws IOException {
+        String key = key(target);
+        for (int attempt = 1; ; attempt++) {
+            Optional<ObjectInfo> info = store.head(key);
+            String text = info.isPresent() ? new String(store.getBytes(key), StandardCharsets.UTF_8) : "";
+            List<JsonNode> lines = new ArrayList<>();
+            boolean already = false;
+            for (String line : text.split("\n")) {
+                if (line.isBlank()) continue;
+                JsonNode n = CanonicalJson.MAPPER.readTree(line);
+                lines.add(n);
+                already |= runId.equals(n.path("runId").asText());
+            }
+            if (!already) {
+                ObjectNode entry = CanonicalJson.MAPPER.createObjectNode();
+                entry.put("runId", runId);
+                entry.put("version", version);
+                entry.put("seconds", seconds);
+                lines.add(entry);
+                String updated = text + entry + "\n";
+                try {
+                    store.putBytesIfUnchanged(
+                            key,
+                            updated.getBytes(StandardCharsets.UTF_8),
+                            "application/x-ndjson",
+                            info.map(ObjectInfo::etag).orElse(null));
+                } catch (StoreException e) {
+                    if (e.kind() == StoreException.Kind.CONFLICT && attempt < MAX_ATTEMPTS) continue;
+                    throw e;
+                }
+            }
+            List<Double> window = new ArrayList<>();
+            for (JsonNode n : lines.subList(Math.max(0, lines.size() - WINDOW), lines.size())) {
+                window.add(n.path("seconds").asDouble());
+            }
+            return window;
+        }
+    }
 }

@@ -20,48 +20,51 @@ import java.util.Map;
  * costs as little as possible. The process tree is killed after each sample.
  */
 public final class ColdStartMeter {
-  private ColdStartMeter() {}
+    private ColdStartMeter() {}
 
-  public static double sampleMillis(List<String> command, Path dir, Map<String, String> env, Duration timeout)
-      throws IOException, InterruptedException {
-    int port = LoopbackPorts.free();
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().putAll(env);
-    builder.environment().put("PORT", Integer.toString(port));
-    long start = System.nanoTime();
-    Process process = builder.start();
-    try {
-      long deadline = start + timeout.toNanos();
-      while (System.nanoTime() < deadline) {
-        if (answers200(port)) {
-          return (System.nanoTime() - start) / 1_000_000.0;
+    public static double sampleMillis(List<String> command, Path dir, Map<String, String> env, Duration timeout)
+            throws IOException, InterruptedException {
+        int port = LoopbackPorts.free();
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", Integer.toString(port));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            long deadline = start + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (answers200(port)) {
+                    return (System.nanoTime() - start) / 1_000_000.0;
+                }
+                if (!process.isAlive()) {
+                    throw new IOException(
+                            String.join(" ", command) + " exited with " + process.exitValue() + " before answering");
+                }
+                Thread.sleep(1);
+            }
+            throw new IOException(String.join(" ", command) + " did not answer on port " + port + " within "
+                    + timeout.toSeconds() + " s");
+        } finally {
+            CommandRunner.destroyTree(process);
         }
-        if (!process.isAlive()) {
-          throw new IOException(String.join(" ", command) + " exited with " + process.exitValue() + " before answering");
+    }
+
+    private static boolean answers200(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] head = in.readNBytes(12);
+            String status = new String(head, StandardCharsets.US_ASCII);
+            return status.startsWith("HTTP/1.") && status.endsWith("200");
+        } catch (IOException e) {
+            return false;
         }
-        Thread.sleep(1);
-      }
-      throw new IOException(String.join(" ", command) + " did not answer on port " + port + " within " + timeout.toSeconds() + " s");
-    } finally {
-      CommandRunner.destroyTree(process);
     }
-  }
-
-  private static boolean answers200(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-      socket.setSoTimeout(2000);
-      OutputStream out = socket.getOutputStream();
-      out.write("GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      byte[] head = in.readNBytes(12);
-      String status = new String(head, StandardCharsets.US_ASCII);
-      return status.startsWith("HTTP/1.") && status.endsWith("200");
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
 }

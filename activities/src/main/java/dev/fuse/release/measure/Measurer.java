@@ -1,23 +1,23 @@
 package dev.fuse.release.measure;
 
-import dev.fuse.release.support.HostLock;
 import dev.fuse.release.checkout.ReleaseCheckout;
-import dev.fuse.release.packaging.StagedBinary;
-import dev.fuse.release.support.Workspace;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.host.BuildHostPolicy;
-import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.BuildHost;
 import dev.fuse.release.model.ColdStart;
 import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.MeasureResult;
 import dev.fuse.release.model.MeasurementProtocol;
 import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.packaging.StagedBinary;
 import dev.fuse.release.policy.Percentiles;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.support.HostLock;
+import dev.fuse.release.support.Sha256;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,104 +36,130 @@ import java.util.TreeMap;
  * build-time history. Holds the host alone while timing.
  */
 public final class Measurer {
-  private final ArtifactStore store;
-  private final BuildHostPolicy hosts;
-  private final Path workRoot;
+    private final ArtifactStore store;
+    private final BuildHostPolicy hosts;
+    private final Path workRoot;
 
-  public Measurer(ArtifactStore store, BuildHostPolicy hosts, Path workRoot) {
-    this.store = store;
-    this.hosts = hosts;
-    this.workRoot = workRoot;
-  }
+    public Measurer(ArtifactStore store, BuildHostPolicy hosts, Path workRoot) {
+        this.store = store;
+        this.hosts = hosts;
+        this.workRoot = workRoot;
+    }
 
-  public MeasureResult measure(MeasureRequest request, Runnable heartbeat) throws IOException, InterruptedException {
-    ReleasePlan plan = request.plan();
-    BuildHost host = hosts.hostFor(request.target());
-    List<Double> history = new BuildTimeHistory(store)
-        .append(request.target().id(), plan.runId(), plan.version(), request.buildMillis() / 1000.0);
-    try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + request.target().id() + "-measure")) {
-      ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
-      Path checkout = opened.tree();
-      Recipe.Measure spec = opened.recipe().measure();
-      Path binary = StagedBinary.extract(store, request.aot(), ws.dir("aot"));
-      List<String> aotCommand = List.of(binary.toString());
-      List<String> jitCommand = spec.jit();
-      Map<String, String> env = new TreeMap<>(System.getenv());
-      env.remove("PORT");
-      Duration timeout = Duration.ofSeconds(spec.readyTimeoutSeconds());
-      return HostLock.exclusively(heartbeat, () -> {
-        double loadStart = HostInfo.loadAverage();
-        List<Double> aot = new ArrayList<>();
-        List<Double> jit = new ArrayList<>();
-        for (int i = 0; i < spec.warmupRuns() + spec.coldStartRuns(); i++) {
-          // Interleaved, so that drift on the host touches both modes alike.
-          double a = sample(aotCommand, checkout, env, timeout);
-          heartbeat.run();
-          double j = sample(jitCommand, checkout, env, timeout);
-          heartbeat.run();
-          if (i >= spec.warmupRuns()) {
-            aot.add(a);
-            jit.add(j);
-          }
+    public MeasureResult measure(MeasureRequest request, Runnable heartbeat) throws IOException, InterruptedException {
+        ReleasePlan plan = request.plan();
+        BuildHost host = hosts.hostFor(request.target());
+        List<Double> history = new BuildTimeHistory(store)
+                .append(request.target().id(), plan.runId(), plan.version(), request.buildMillis() / 1000.0);
+        try (Workspace ws = Workspace.create(
+                workRoot, plan.version() + "-" + request.target().id() + "-measure")) {
+            ReleaseCheckout.Opened opened = ReleaseCheckout.open(plan, ws);
+            Path checkout = opened.tree();
+            Recipe.Measure spec = opened.recipe().measure();
+            Path binary = StagedBinary.extract(store, request.aot(), ws.dir("aot"));
+            List<String> aotCommand = List.of(binary.toString());
+            List<String> jitCommand = spec.jit();
+            Map<String, String> env = new TreeMap<>(System.getenv());
+            env.remove("PORT");
+            Duration timeout = Duration.ofSeconds(spec.readyTimeoutSeconds());
+            return HostLock.exclusively(heartbeat, () -> {
+                double loadStart = HostInfo.loadAverage();
+                List<Double> aot = new ArrayList<>();
+                List<Double> jit = new ArrayList<>();
+                for (int i = 0; i < spec.warmupRuns() + spec.coldStartRuns(); i++) {
+                    // Interleaved, so that drift on the host touches both modes alike.
+                    double a = sample(aotCommand, checkout, env, timeout);
+                    heartbeat.run();
+                    double j = sample(jitCommand, checkout, env, timeout);
+                    heartbeat.run();
+                    if (i >= spec.warmupRuns()) {
+                        aot.add(a);
+                        jit.add(j);
+                    }
+                }
+                double loadEnd = HostInfo.loadAverage();
+                List<String> stripCommand = stripCommand(spec, binary, ws);
+                long stripped = strip(stripCommand, checkout, ws, heartbeat);
+                double buildSeconds = request.buildMillis() / 1000.0;
+                MeasurementProtocol protocol = new MeasurementProtocol(
+                        System.getProperty("os.name"),
+                        System.getProperty("os.arch"),
+                        HostInfo.cpuModel(),
+                        Runtime.getRuntime().availableProcessors(),
+                        host.hostClass(),
+                        host.emulated(),
+                        request.target().triple(),
+                        plan.commit(),
+                        List.of(
+                                "AOT: PORT=<free> " + String.join(" ", aotCommand),
+                                "JIT: PORT=<free> " + String.join(" ", jitCommand),
+                                "strip: " + String.join(" ", stripCommand),
+                                "probe: GET / over a new TCP connection every 1 ms until HTTP 200"),
+                        environmentDigest(env),
+                        loadStart,
+                        loadEnd,
+                        Percentiles.METHOD);
+                return new MeasureResult(
+                        request.target(),
+                        coldStart("aot", aotCommand, aot),
+                        coldStart("jit-native", jitCommand, jit),
+                        Files.size(binary),
+                        stripped,
+                        Math.round(buildSeconds),
+                        history,
+                        Percentiles.of(history, 95),
+                        protocol);
+            });
         }
-        double loadEnd = HostInfo.loadAverage();
-        List<String> stripCommand = stripCommand(spec, binary, ws);
-        long stripped = strip(stripCommand, checkout, ws, heartbeat);
-        double buildSeconds = request.buildMillis() / 1000.0;
-        MeasurementProtocol protocol = new MeasurementProtocol(
-            System.getProperty("os.name"), System.getProperty("os.arch"), HostInfo.cpuModel(),
-            Runtime.getRuntime().availableProcessors(), host.hostClass(), host.emulated(),
-            request.target().triple(), plan.commit(),
-            List.of("AOT: PORT=<free> " + String.join(" ", aotCommand), "JIT: PORT=<free> " + String.join(" ", jitCommand),
-                "strip: " + String.join(" ", stripCommand),
-                "probe: GET / over a new TCP connection every 1 ms until HTTP 200"),
-            environmentDigest(env), loadStart, loadEnd, Percentiles.METHOD);
-        return new MeasureResult(request.target(),
-            coldStart("aot", aotCommand, aot), coldStart("jit-native", jitCommand, jit),
-            Files.size(binary), stripped, Math.round(buildSeconds), history,
-            Percentiles.of(history, 95), protocol);
-      });
     }
-  }
 
-  private static double sample(List<String> command, Path dir, Map<String, String> env, Duration timeout) {
-    try {
-      return ColdStartMeter.sampleMillis(command, dir, env, timeout);
-    } catch (IOException e) {
-      throw new PipelineException(FailureType.MEASUREMENT_FAILED, "cold start of " + String.join(" ", command) + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PipelineException(FailureType.MEASUREMENT_FAILED, "interrupted while measuring", e);
+    private static double sample(List<String> command, Path dir, Map<String, String> env, Duration timeout) {
+        try {
+            return ColdStartMeter.sampleMillis(command, dir, env, timeout);
+        } catch (IOException e) {
+            throw new PipelineException(
+                    FailureType.MEASUREMENT_FAILED,
+                    "cold start of " + String.join(" ", command) + ": " + e.getMessage(),
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException(FailureType.MEASUREMENT_FAILED, "interrupted while measuring", e);
+        }
     }
-  }
 
-  private static ColdStart coldStart(String mode, List<String> command, List<Double> samples) {
-    return new ColdStart(mode, command, samples, Percentiles.of(samples, 50), Percentiles.of(samples, 95));
-  }
-
-  private static List<String> stripCommand(Recipe.Measure spec, Path binary, Workspace ws) throws IOException {
-    Path input = ws.dir("strip").resolve("input");
-    Files.copy(binary, input, StandardCopyOption.REPLACE_EXISTING);
-    Map<String, String> values = Map.of("input", input.toString(), "output", ws.root().resolve("strip/output").toString());
-    return spec.strip().stream().map(a -> Placeholders.expand(a, values)).toList();
-  }
-
-  /** Strips a copy of the binary (the shipped one is untouched) and returns the stripped size. */
-  private static long strip(List<String> command, Path dir, Workspace ws, Runnable heartbeat)
-      throws IOException, InterruptedException {
-    Path log = ws.dir("strip").resolve("strip.log");
-    CommandRunner.Outcome o = CommandRunner.run(command, dir, Map.of(), Duration.ofMinutes(2), log, heartbeat);
-    Path output = ws.root().resolve("strip/output");
-    if (!o.succeeded() || !Files.isRegularFile(output)) {
-      throw new PipelineException(FailureType.MEASUREMENT_FAILED,
-          "strip failed (" + String.join(" ", command) + ", exit " + o.exitCode() + "): " + o.tail());
+    private static ColdStart coldStart(String mode, List<String> command, List<Double> samples) {
+        return new ColdStart(mode, command, samples, Percentiles.of(samples, 50), Percentiles.of(samples, 95));
     }
-    return Files.size(output);
-  }
 
-  static String environmentDigest(Map<String, String> env) {
-    StringBuilder text = new StringBuilder();
-    new TreeMap<>(env).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-    return Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
-  }
+    private static List<String> stripCommand(Recipe.Measure spec, Path binary, Workspace ws) throws IOException {
+        Path input = ws.dir("strip").resolve("input");
+        Files.copy(binary, input, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> values = Map.of(
+                "input",
+                input.toString(),
+                "output",
+                ws.root().resolve("strip/output").toString());
+        return spec.strip().stream().map(a -> Placeholders.expand(a, values)).toList();
+    }
+
+    /** Strips a copy of the binary (the shipped one is untouched) and returns the stripped size. */
+    private static long strip(List<String> command, Path dir, Workspace ws, Runnable heartbeat)
+            throws IOException, InterruptedException {
+        Path log = ws.dir("strip").resolve("strip.log");
+        CommandRunner.Outcome o = CommandRunner.run(command, dir, Map.of(), Duration.ofMinutes(2), log, heartbeat);
+        Path output = ws.root().resolve("strip/output");
+        if (!o.succeeded() || !Files.isRegularFile(output)) {
+            throw new PipelineException(
+                    FailureType.MEASUREMENT_FAILED,
+                    "strip failed (" + String.join(" ", command) + ", exit " + o.exitCode() + "): " + o.tail());
+        }
+        return Files.size(output);
+    }
+
+    static String environmentDigest(Map<String, String> env) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(env)
+                .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return Sha256.of(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -1,12 +1,12 @@
 package dev.fuse.release.metadata;
 
+import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.workflow.FailureType;
-import dev.fuse.release.contract.ReleaseContract;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,29 +16,30 @@ import java.util.TreeMap;
  * run, so a retried activity simply writes the same bytes again).
  */
 public final class MetadataWriter {
-  private final ArtifactStore store;
+    private final ArtifactStore store;
 
-  public MetadataWriter(ArtifactStore store) {
-    this.store = store;
-  }
-
-  /** SHA256SUMS and release-artifacts.json (deterministic), then the run's provenance statement. */
-  public MetadataResult generate(MetadataRequest request) {
-    List<String> badNames = ArtifactNames.violations(request.plan().version(), request.artifacts());
-    if (!badNames.isEmpty()) {
-      throw new PipelineException(FailureType.BAD_ARCHIVE, String.join("; ", badNames));
+    public MetadataWriter(ArtifactStore store) {
+        this.store = store;
     }
-    String prefix = request.plan().stagingPrefix();
-    byte[] manifest = ReleaseMetadata.manifest(request.plan(), request.artifacts());
-    ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
-    // The contract is published beside the artifacts and is as deterministic as they are.
-    Map<String, String> others = new TreeMap<>();
-    store.head(prefix + ReleaseContract.FILE_NAME).filter(i -> i.sha256() != null)
-        .ifPresent(i -> others.put(ReleaseContract.FILE_NAME, i.sha256()));
-    byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256(), others);
-    ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
-    byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
-    ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");
-    return new MetadataResult(manifestRef, sumsRef, provenanceRef);
-  }
+
+    /** SHA256SUMS and release-artifacts.json (deterministic), then the run's provenance statement. */
+    public MetadataResult generate(MetadataRequest request) {
+        List<String> badNames = ArtifactNames.violations(request.plan().version(), request.artifacts());
+        if (!badNames.isEmpty()) {
+            throw new PipelineException(FailureType.BAD_ARCHIVE, String.join("; ", badNames));
+        }
+        String prefix = request.plan().stagingPrefix();
+        byte[] manifest = ReleaseMetadata.manifest(request.plan(), request.artifacts());
+        ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
+        // The contract is published beside the artifacts and is as deterministic as they are.
+        Map<String, String> others = new TreeMap<>();
+        store.head(prefix + ReleaseContract.FILE_NAME)
+                .filter(i -> i.sha256() != null)
+                .ifPresent(i -> others.put(ReleaseContract.FILE_NAME, i.sha256()));
+        byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256(), others);
+        ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
+        byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
+        ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");
+        return new MetadataResult(manifestRef, sumsRef, provenanceRef);
+    }
 }

@@ -9,25 +9,24 @@ import java.time.format.DateTimeFormatter;
  * since the epoch. Anything else is an error that names the variable.
  */
 public final class SourceDateEpoch {
-  /** Zip cannot represent times before 1980-01-01T00:00:00Z. */
-  public static final long ZIP_MINIMUM = dev.fuse.release.model.ReleaseRequest.EPOCH_MIN;
+    /** Zip cannot represent times before 1980-01-01T00:00:00Z. */
+    public static final long ZIP_MINIMUM = dev.fuse.release.model.ReleaseRequest.EPOCH_MIN;
 
-  private static final DateTimeFormatter UTC =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-  private SourceDateEpoch() {}
+    private SourceDateEpoch() {}
 
-  public static long parse(String text) {
-    if (text == null || !text.matches("[0-9]{1,12}")) {
-      throw new IllegalArgumentException(
-          "SOURCE_DATE_EPOCH must be a plain integer of seconds since 1970-01-01 UTC, got '"
-              + text + "'");
+    public static long parse(String text) {
+        if (text == null || !text.matches("[0-9]{1,12}")) {
+            throw new IllegalArgumentException(
+                    "SOURCE_DATE_EPOCH must be a plain integer of seconds since 1970-01-01 UTC, got '" + text + "'");
+        }
+        return Long.parseLong(text);
     }
-    return Long.parseLong(text);
-  }
 
-  /** Renders as {@code YYYY-MM-DDTHH:MM:SSZ}, always UTC. */
-  public static String toUtc(long epochSeconds) {
-    return UTC.format(Instant.ofEpochSecond(epochSeconds));
-  }
+    /** Renders as {@code YYYY-MM-DDTHH:MM:SSZ}, always UTC. */
+    public static String toUtc(long epochSeconds) {
+        return UTC.format(Instant.ofEpochSecond(epochSeconds));
+    }
 }

@@ -3,12 +3,6 @@ package dev.fuse.release.packaging;
 import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.model.ArtifactType;
 import dev.fuse.release.model.Target;
-import dev.fuse.release.packaging.ArchiveMember;
-import dev.fuse.release.packaging.ArchiveVerifier;
-import dev.fuse.release.packaging.BadArchiveException;
-import dev.fuse.release.packaging.ConfinedFiles;
-import dev.fuse.release.packaging.DeterministicArchiver;
-import dev.fuse.release.packaging.VsixPackager;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
 import java.io.IOException;
@@ -23,70 +17,86 @@ import java.util.Map;
  * archive is verified right after writing, so nothing unverifiable is ever staged.
  */
 public final class ArtifactPackager {
-  /** A packaged, verified archive waiting to be staged. */
-  public record Packaged(
-      String name, ArtifactType type, ArchiveFormat format, Path file, String executable, String executableSha256,
-      List<String> members) {}
+    /** A packaged, verified archive waiting to be staged. */
+    public record Packaged(
+            String name,
+            ArtifactType type,
+            ArchiveFormat format,
+            Path file,
+            String executable,
+            String executableSha256,
+            List<String> members) {}
 
-  private ArtifactPackager() {}
+    private ArtifactPackager() {}
 
-  public static Map<String, String> placeholders(Target target, String version, Path out) {
-    return Map.of(
-        "target", target.id(),
-        "version", version,
-        "out", out.toAbsolutePath().toString(),
-        "exe", target.executableSuffix());
-  }
-
-  public static Packaged packageTarget(
-      ArtifactType type, Recipe.ArtifactSpec spec, Path checkout, Map<String, String> values,
-      Target target, String version, long epoch, Path dist, ConfinedFiles confined)
-      throws IOException, BadArchiveException {
-    String name = type.artifactName(version, target);
-    String root = name.substring(0, name.length() - target.archiveFormat().extension().length() - 1);
-    Path from = checkout.resolve(Placeholders.expand(spec.from(), values));
-    String executable = Placeholders.expand(spec.executable(), values);
-    List<String> memberNames = new ArrayList<>();
-    List<ArchiveMember> members = new ArrayList<>();
-    for (String raw : spec.members()) {
-      String member = Placeholders.expand(raw, values);
-      Path source;
-      try {
-        source = confined.resolve(name, from, member);
-      } catch (NoSuchFileException e) {
-        throw new IOException(
-            type.id() + " artifact: member '" + member + "' was not produced in " + from
-                + " (check the build steps and artifacts." + type.id() + ".members of the recipe)");
-      }
-      memberNames.add(member);
-      members.add(new ArchiveMember(member, source, member.equals(executable)));
+    public static Map<String, String> placeholders(Target target, String version, Path out) {
+        return Map.of(
+                "target", target.id(),
+                "version", version,
+                "out", out.toAbsolutePath().toString(),
+                "exe", target.executableSuffix());
     }
-    Path file = dist.resolve(name);
-    if (target.archiveFormat() == ArchiveFormat.ZIP) {
-      DeterministicArchiver.writeZip(file, root, members, epoch);
-    } else {
-      DeterministicArchiver.writeTarGz(file, root, members, epoch);
+
+    public static Packaged packageTarget(
+            ArtifactType type,
+            Recipe.ArtifactSpec spec,
+            Path checkout,
+            Map<String, String> values,
+            Target target,
+            String version,
+            long epoch,
+            Path dist,
+            ConfinedFiles confined)
+            throws IOException, BadArchiveException {
+        String name = type.artifactName(version, target);
+        String root = name.substring(
+                0, name.length() - target.archiveFormat().extension().length() - 1);
+        Path from = checkout.resolve(Placeholders.expand(spec.from(), values));
+        String executable = Placeholders.expand(spec.executable(), values);
+        List<String> memberNames = new ArrayList<>();
+        List<ArchiveMember> members = new ArrayList<>();
+        for (String raw : spec.members()) {
+            String member = Placeholders.expand(raw, values);
+            Path source;
+            try {
+                source = confined.resolve(name, from, member);
+            } catch (NoSuchFileException e) {
+                throw new IOException(type.id() + " artifact: member '" + member + "' was not produced in " + from
+                        + " (check the build steps and artifacts." + type.id() + ".members of the recipe)");
+            }
+            memberNames.add(member);
+            members.add(new ArchiveMember(member, source, member.equals(executable)));
+        }
+        Path file = dist.resolve(name);
+        if (target.archiveFormat() == ArchiveFormat.ZIP) {
+            DeterministicArchiver.writeZip(file, root, members, epoch);
+        } else {
+            DeterministicArchiver.writeTarGz(file, root, members, epoch);
+        }
+        ArchiveVerifier.Verified verified =
+                ArchiveVerifier.verify(file, target.archiveFormat(), root, memberNames, executable);
+        return new Packaged(
+                name, type, target.archiveFormat(), file, executable, verified.executableSha256(), memberNames);
     }
-    ArchiveVerifier.Verified verified =
-        ArchiveVerifier.verify(file, target.archiveFormat(), root, memberNames, executable);
-    return new Packaged(name, type, target.archiveFormat(), file, executable, verified.executableSha256(), memberNames);
-  }
 
-  public static Packaged packageExtension(
-      Recipe.ArtifactSpec spec, Path checkout, String version, long epoch, Path dist)
-      throws IOException, BadArchiveException {
-    String name = ArtifactType.VSCODE.artifactName(version, null);
-    Path file = dist.resolve(name);
-    VsixPackager.write(checkout.resolve(spec.from()), spec.members(), version, epoch, file, new ConfinedFiles(checkout));
-    List<String> expected = new ArrayList<>(VsixPackager.requiredEntries());
-    spec.members().forEach(m -> expected.add("extension/" + m));
-    List<String> unique = expected.stream().distinct().toList();
-    ArchiveVerifier.verify(file, ArchiveFormat.ZIP, "", unique, null);
-    return new Packaged(name, ArtifactType.VSCODE, ArchiveFormat.VSIX, file, null, null, unique);
-  }
+    public static Packaged packageExtension(
+            Recipe.ArtifactSpec spec, Path checkout, String version, long epoch, Path dist)
+            throws IOException, BadArchiveException {
+        String name = ArtifactType.VSCODE.artifactName(version, null);
+        Path file = dist.resolve(name);
+        VsixPackager.write(
+                checkout.resolve(spec.from()), spec.members(), version, epoch, file, new ConfinedFiles(checkout));
+        List<String> expected = new ArrayList<>(VsixPackager.requiredEntries());
+        spec.members().forEach(m -> expected.add("extension/" + m));
+        List<String> unique = expected.stream().distinct().toList();
+        ArchiveVerifier.verify(file, ArchiveFormat.ZIP, "", unique, null);
+        return new Packaged(name, ArtifactType.VSCODE, ArchiveFormat.VSIX, file, null, null, unique);
+    }
 
-  /** The top folder of an archive, from its contract name. */
-  public static String rootOf(String name, ArchiveFormat format) {
-    return format == ArchiveFormat.VSIX ? "" : name.substring(0, name.length() - format.extension().length() - 1);
-  }
+    /** The top folder of an archive, from its contract name. */
+    public static String rootOf(String name, ArchiveFormat format) {
+        return format == ArchiveFormat.VSIX
+                ? ""
+                : name.substring(0, name.length() - format.extension().length() - 1);
+    }
 }

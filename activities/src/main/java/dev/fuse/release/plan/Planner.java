@@ -1,12 +1,10 @@
 package dev.fuse.release.plan;
 
-import dev.fuse.release.support.Workspace;
 import dev.fuse.release.contract.ContractLoader;
 import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.index.ReleaseIndex;
-import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.InvalidRequestException;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
@@ -18,6 +16,8 @@ import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.recipe.RecipeLoader;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.Sha256;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,146 +31,173 @@ import java.util.regex.Pattern;
  * commit, reads SOURCE_DATE_EPOCH from the commit, and refuses a version already published.
  */
 public final class Planner {
-  private final ArtifactStore store;
-  private final Path workRoot;
-  private final boolean allowEmulatedPublish;
+    private final ArtifactStore store;
+    private final Path workRoot;
+    private final boolean allowEmulatedPublish;
 
-  public Planner(ArtifactStore store, Path workRoot, boolean allowEmulatedPublish) {
-    this.store = store;
-    this.workRoot = workRoot;
-    this.allowEmulatedPublish = allowEmulatedPublish;
-  }
+    public Planner(ArtifactStore store, Path workRoot, boolean allowEmulatedPublish) {
+        this.store = store;
+        this.workRoot = workRoot;
+        this.allowEmulatedPublish = allowEmulatedPublish;
+    }
 
-  public ReleasePlan plan(ReleaseRequest request, String workflowId, String runId) throws IOException {
-    String version = request.version();
-    if (PublicationState.of(store, version) == PublicationState.PUBLISHED) {
-      throw new PipelineException(
-          FailureType.ALREADY_PUBLISHED,
-          "version " + version + " is already published at " + StoreLayout.releasePrefix(version)
-              + "; published releases are immutable, release a new version");
+    public ReleasePlan plan(ReleaseRequest request, String workflowId, String runId) throws IOException {
+        String version = request.version();
+        if (PublicationState.of(store, version) == PublicationState.PUBLISHED) {
+            throw new PipelineException(
+                    FailureType.ALREADY_PUBLISHED,
+                    "version " + version + " is already published at " + StoreLayout.releasePrefix(version)
+                            + "; published releases are immutable, release a new version");
+        }
+        // Recorded first, so that a release which fails in planning is still listed.
+        ReleaseIndex index = new ReleaseIndex(store);
+        index.record(request, workflowId, runId, "");
+        try (Workspace ws = Workspace.create(workRoot, "plan-" + version)) {
+            Path tree = ws.root().resolve("src");
+            String commit = checkOut(request, tree);
+            Recipe recipe = loadValidated("recipe", commit, () -> RecipeLoader.load(tree));
+            ReleaseContract contract = loadValidated("release contract", commit, () -> ContractLoader.load(tree));
+            long epoch = sourceDateEpoch(request, tree, commit);
+            String previous = previousVersion(version);
+            checkThresholdChanges(contract, previous);
+            ReleasePlan plan = new ReleasePlan(
+                    version,
+                    recipe.project(),
+                    request.repository(),
+                    commit,
+                    epoch,
+                    Sha256.of(tree.resolve(Recipe.FILE_NAME)),
+                    request.sortedTargets(),
+                    previous,
+                    store.bucket(),
+                    runId,
+                    StoreLayout.stagingPrefix(version, runId),
+                    toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node()),
+                    allowEmulatedPublish,
+                    recipe.reproducibilityCheck(),
+                    contract.blockOnReproducibilityMismatch(),
+                    contract.id(),
+                    contract.slo(),
+                    contract.rationale(),
+                    request.staticTargets().stream()
+                            .map(dev.fuse.release.model.Target::parse)
+                            .toList());
+            if (!plan.staticTargets().isEmpty()
+                    && recipe.build().stream().allMatch(s -> s.staticArgs().isEmpty())) {
+                throw new PipelineException(
+                        FailureType.INVALID_RECIPE,
+                        "static linking was asked for, but no build step of " + Recipe.FILE_NAME + " has staticArgs");
+            }
+            // The contract travels with the release, so the next one can tell what was relaxed.
+            store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
+            index.record(request, workflowId, runId, commit);
+            return plan;
+        }
     }
-    // Recorded first, so that a release which fails in planning is still listed.
-    ReleaseIndex index = new ReleaseIndex(store);
-    index.record(request, workflowId, runId, "");
-    try (Workspace ws = Workspace.create(workRoot, "plan-" + version)) {
-      Path tree = ws.root().resolve("src");
-      String commit = checkOut(request, tree);
-      Recipe recipe = loadValidated("recipe", commit, () -> RecipeLoader.load(tree));
-      ReleaseContract contract = loadValidated("release contract", commit, () -> ContractLoader.load(tree));
-      long epoch = sourceDateEpoch(request, tree, commit);
-      String previous = previousVersion(version);
-      checkThresholdChanges(contract, previous);
-      ReleasePlan plan = new ReleasePlan(
-          version, recipe.project(), request.repository(), commit, epoch, Sha256.of(tree.resolve(Recipe.FILE_NAME)),
-          request.sortedTargets(), previous, store.bucket(), runId,
-          StoreLayout.stagingPrefix(version, runId), toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node()),
-          allowEmulatedPublish, recipe.reproducibilityCheck(), contract.blockOnReproducibilityMismatch(),
-          contract.id(), contract.slo(), contract.rationale(),
-          request.staticTargets().stream().map(dev.fuse.release.model.Target::parse).toList());
-      if (!plan.staticTargets().isEmpty() && recipe.build().stream().allMatch(s -> s.staticArgs().isEmpty())) {
-        throw new PipelineException(FailureType.INVALID_RECIPE,
-            "static linking was asked for, but no build step of " + Recipe.FILE_NAME + " has staticArgs");
-      }
-      // The contract travels with the release, so the next one can tell what was relaxed.
-      store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
-      index.record(request, workflowId, runId, commit);
-      return plan;
-    }
-  }
 
-  /** Clones the repository into {@code tree}, resolves the revision and checks it out; the commit. */
-  private static String checkOut(ReleaseRequest request, Path tree) throws IOException {
-    try {
-      Git.cloneWithoutCheckout(request.repository(), tree);
-    } catch (Git.GitException e) {
-      throw new PipelineException(
-          FailureType.CHECKOUT_FAILED, "cannot clone " + request.repository() + ": " + e.getMessage(), e);
+    /** Clones the repository into {@code tree}, resolves the revision and checks it out; the commit. */
+    private static String checkOut(ReleaseRequest request, Path tree) throws IOException {
+        try {
+            Git.cloneWithoutCheckout(request.repository(), tree);
+        } catch (Git.GitException e) {
+            throw new PipelineException(
+                    FailureType.CHECKOUT_FAILED, "cannot clone " + request.repository() + ": " + e.getMessage(), e);
+        }
+        String commit;
+        try {
+            commit = Git.resolve(tree, request.revision());
+        } catch (Git.GitException e) {
+            throw new PipelineException(
+                    FailureType.CHECKOUT_FAILED,
+                    "revision '" + request.revision() + "' does not exist in " + request.repository()
+                            + "; pass a commit, tag or branch that does",
+                    e);
+        }
+        try {
+            Git.checkoutInPlace(tree, commit);
+        } catch (Git.GitException e) {
+            throw new PipelineException(
+                    FailureType.CHECKOUT_FAILED, "cannot check out " + commit + ": " + e.getMessage(), e);
+        }
+        return commit;
     }
-    String commit;
-    try {
-      commit = Git.resolve(tree, request.revision());
-    } catch (Git.GitException e) {
-      throw new PipelineException(
-          FailureType.CHECKOUT_FAILED,
-          "revision '" + request.revision() + "' does not exist in " + request.repository()
-              + "; pass a commit, tag or branch that does", e);
-    }
-    try {
-      Git.checkoutInPlace(tree, commit);
-    } catch (Git.GitException e) {
-      throw new PipelineException(FailureType.CHECKOUT_FAILED, "cannot check out " + commit + ": " + e.getMessage(), e);
-    }
-    return commit;
-  }
 
-  private interface Loader<T> {
-    T load() throws IOException;
-  }
-
-  /** Loads a file of the revision; its validation problems become one INVALID_RECIPE failure. */
-  private static <T> T loadValidated(String what, String commit, Loader<T> loader) throws IOException {
-    try {
-      return loader.load();
-    } catch (InvalidRequestException e) {
-      throw new PipelineException(
-          FailureType.INVALID_RECIPE, "invalid " + what + " at " + commit.substring(0, 12) + ": " + e.getMessage(), e);
+    private interface Loader<T> {
+        T load() throws IOException;
     }
-  }
 
-  /** The request's override, else the commit's time; either must be a time the archives hold exactly. */
-  private static long sourceDateEpoch(ReleaseRequest request, Path tree, String commit) throws IOException {
-    long epoch = request.sourceDateEpoch() != null ? request.sourceDateEpoch() : Git.commitTime(tree, commit);
-    String problem = ReleaseRequest.sourceDateEpochProblem(epoch);
-    if (problem != null) {
-      throw new PipelineException(FailureType.INVALID_RECIPE, "the time of commit " + commit.substring(0, 12)
-          + " cannot be the release's SOURCE_DATE_EPOCH: " + problem);
+    /** Loads a file of the revision; its validation problems become one INVALID_RECIPE failure. */
+    private static <T> T loadValidated(String what, String commit, Loader<T> loader) throws IOException {
+        try {
+            return loader.load();
+        } catch (InvalidRequestException e) {
+            throw new PipelineException(
+                    FailureType.INVALID_RECIPE,
+                    "invalid " + what + " at " + commit.substring(0, 12) + ": " + e.getMessage(),
+                    e);
+        }
     }
-    return epoch;
-  }
 
-  /**
-   * A threshold looser than the previous release's contract needs a written rationale in the
-   * contract file; with one, the change is recorded in the SLO report.
-   */
-  private void checkThresholdChanges(ReleaseContract contract, String previousVersion) {
-    if (previousVersion == null) return;
-    String key = StoreLayout.releasePrefix(previousVersion) + ReleaseContract.FILE_NAME;
-    if (!store.exists(key)) return;
-    ReleaseContract previous = ContractLoader.parse(new String(store.getBytes(key), java.nio.charset.StandardCharsets.UTF_8));
-    java.util.List<String> relaxed = dev.fuse.release.contract.ThresholdChanges.relaxed(previous.slo(), contract.slo());
-    if (!relaxed.isEmpty() && contract.rationale() == null) {
-      throw new PipelineException(FailureType.INVALID_RECIPE, ReleaseContract.FILE_NAME + ": " + String.join("; ", relaxed)
-          + " since release " + previousVersion + "; a relaxed threshold needs a written thresholdChangeRationale");
+    /** The request's override, else the commit's time; either must be a time the archives hold exactly. */
+    private static long sourceDateEpoch(ReleaseRequest request, Path tree, String commit) throws IOException {
+        long epoch = request.sourceDateEpoch() != null ? request.sourceDateEpoch() : Git.commitTime(tree, commit);
+        String problem = ReleaseRequest.sourceDateEpochProblem(epoch);
+        if (problem != null) {
+            throw new PipelineException(
+                    FailureType.INVALID_RECIPE,
+                    "the time of commit " + commit.substring(0, 12) + " cannot be the release's SOURCE_DATE_EPOCH: "
+                            + problem);
+        }
+        return epoch;
     }
-  }
 
-  private String previousVersion(String version) {
-    Optional<LatestPointer.Latest> latest = new LatestPointer(store).read();
-    return latest
-        .map(LatestPointer.Latest::version)
-        .filter(v -> ReleaseVersion.parse(v).compareTo(ReleaseVersion.parse(version)) < 0)
-        .orElse(null);
-  }
-
-  private static final Pattern TOML_STRING = Pattern.compile("(?m)^\\s*(channel|profile)\\s*=\\s*\"([^\"]*)\"");
-  private static final Pattern TOML_COMPONENTS = Pattern.compile("(?m)^\\s*components\\s*=\\s*\\[([^\\]]*)]");
-
-  /** Reads the two keys of rust-toolchain.toml the contract records; a tiny reader, not a TOML parser. */
-  static Toolchain toolchain(Path rustToolchainToml, String node) throws IOException {
-    String text = Files.readString(rustToolchainToml);
-    String channel = null;
-    String profile = null;
-    Matcher m = TOML_STRING.matcher(text);
-    while (m.find()) {
-      if (m.group(1).equals("channel")) channel = m.group(2);
-      else profile = m.group(2);
+    /**
+     * A threshold looser than the previous release's contract needs a written rationale in the
+     * contract file; with one, the change is recorded in the SLO report.
+     */
+    private void checkThresholdChanges(ReleaseContract contract, String previousVersion) {
+        if (previousVersion == null) return;
+        String key = StoreLayout.releasePrefix(previousVersion) + ReleaseContract.FILE_NAME;
+        if (!store.exists(key)) return;
+        ReleaseContract previous =
+                ContractLoader.parse(new String(store.getBytes(key), java.nio.charset.StandardCharsets.UTF_8));
+        java.util.List<String> relaxed =
+                dev.fuse.release.contract.ThresholdChanges.relaxed(previous.slo(), contract.slo());
+        if (!relaxed.isEmpty() && contract.rationale() == null) {
+            throw new PipelineException(
+                    FailureType.INVALID_RECIPE,
+                    ReleaseContract.FILE_NAME + ": " + String.join("; ", relaxed) + " since release " + previousVersion
+                            + "; a relaxed threshold needs a written thresholdChangeRationale");
+        }
     }
-    if (channel == null) {
-      throw new PipelineException(
-          FailureType.INVALID_RECIPE, rustToolchainToml.getFileName() + " has no toolchain channel (channel = \"stable\")");
+
+    private String previousVersion(String version) {
+        Optional<LatestPointer.Latest> latest = new LatestPointer(store).read();
+        return latest.map(LatestPointer.Latest::version)
+                .filter(v -> ReleaseVersion.parse(v).compareTo(ReleaseVersion.parse(version)) < 0)
+                .orElse(null);
     }
-    Matcher c = TOML_COMPONENTS.matcher(text);
-    String components = c.find() ? c.group(1).replaceAll("[\"\\s]", "") : "";
-    return new Toolchain(channel, profile, components, node);
-  }
+
+    private static final Pattern TOML_STRING = Pattern.compile("(?m)^\\s*(channel|profile)\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern TOML_COMPONENTS = Pattern.compile("(?m)^\\s*components\\s*=\\s*\\[([^\\]]*)]");
+
+    /** Reads the two keys of rust-toolchain.toml the contract records; a tiny reader, not a TOML parser. */
+    static Toolchain toolchain(Path rustToolchainToml, String node) throws IOException {
+        String text = Files.readString(rustToolchainToml);
+        String channel = null;
+        String profile = null;
+        Matcher m = TOML_STRING.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals("channel")) channel = m.group(2);
+            else profile = m.group(2);
+        }
+        if (channel == null) {
+            throw new PipelineException(
+                    FailureType.INVALID_RECIPE,
+                    rustToolchainToml.getFileName() + " has no toolchain channel (channel = \"stable\")");
+        }
+        Matcher c = TOML_COMPONENTS.matcher(text);
+        String components = c.find() ? c.group(1).replaceAll("[\"\\s]", "") : "";
+        return new Toolchain(channel, profile, components, node);
+    }
 }

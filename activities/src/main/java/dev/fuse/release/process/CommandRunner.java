@@ -14,81 +14,82 @@ import java.util.concurrent.TimeUnit;
  * calling {@code onTick} every couple of seconds so that the calling activity can heartbeat.
  */
 public final class CommandRunner {
-  private static final Duration TICK = Duration.ofSeconds(2);
-  private static final int TAIL_LINES = 20;
+    private static final Duration TICK = Duration.ofSeconds(2);
+    private static final int TAIL_LINES = 20;
 
-  public record Outcome(int exitCode, long durationMillis, boolean timedOut, String tail) {
-    public boolean succeeded() {
-      return exitCode == 0 && !timedOut;
-    }
-  }
-
-  private CommandRunner() {}
-
-  public static Outcome run(
-      List<String> argv,
-      Path workDir,
-      Map<String, String> extraEnv,
-      Duration timeout,
-      Path logFile,
-      Runnable onTick)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
-    builder.redirectOutput(logFile.toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-    builder.environment().putAll(extraEnv);
-    long start = System.nanoTime();
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      Files.writeString(logFile, "cannot start " + argv.get(0) + ": " + e.getMessage() + "\n");
-      return new Outcome(127, 0, false, tailOf(logFile));
-    }
-    long deadline = start + timeout.toNanos();
-    boolean timedOut = false;
-    try {
-      while (!process.waitFor(TICK.toMillis(), TimeUnit.MILLISECONDS)) {
-        onTick.run();
-        if (System.nanoTime() > deadline) {
-          timedOut = true;
-          destroyTree(process);
-          Files.writeString(
-              logFile,
-              "\nfuse-release: killed after the step's timeout of " + timeout.toSeconds() + " s\n",
-              java.nio.file.StandardOpenOption.APPEND);
-          break;
+    public record Outcome(int exitCode, long durationMillis, boolean timedOut, String tail) {
+        public boolean succeeded() {
+            return exitCode == 0 && !timedOut;
         }
-      }
-    } catch (InterruptedException e) {
-      destroyTree(process);
-      throw e;
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    int exit = timedOut ? 124 : process.exitValue();
-    return new Outcome(exit, millis, timedOut, tailOf(logFile));
-  }
 
-  /** Kills the command and everything it started, so a timed-out build leaves nothing behind. */
-  public static void destroyTree(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
-    try {
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private CommandRunner() {}
+
+    public static Outcome run(
+            List<String> argv,
+            Path workDir,
+            Map<String, String> extraEnv,
+            Duration timeout,
+            Path logFile,
+            Runnable onTick)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.redirectOutput(logFile.toFile());
+        builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        builder.environment().putAll(extraEnv);
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            Files.writeString(logFile, "cannot start " + argv.get(0) + ": " + e.getMessage() + "\n");
+            return new Outcome(127, 0, false, tailOf(logFile));
+        }
+        long deadline = start + timeout.toNanos();
+        boolean timedOut = false;
+        try {
+            while (!process.waitFor(TICK.toMillis(), TimeUnit.MILLISECONDS)) {
+                onTick.run();
+                if (System.nanoTime() > deadline) {
+                    timedOut = true;
+                    destroyTree(process);
+                    Files.writeString(
+                            logFile,
+                            "\nfuse-release: killed after the step's timeout of " + timeout.toSeconds() + " s\n",
+                            java.nio.file.StandardOpenOption.APPEND);
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            destroyTree(process);
+            throw e;
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        int exit = timedOut ? 124 : process.exitValue();
+        return new Outcome(exit, millis, timedOut, tailOf(logFile));
     }
-  }
 
-  static String tailOf(Path logFile) throws IOException {
-    List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-    List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
-    String text = String.join("\n", tail);
-    // Keep history entries small even when a tool prints very long lines.
-    return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-  }
+    /** Kills the command and everything it started, so a timed-out build leaves nothing behind. */
+    public static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
-  private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
-  }
+    static String tailOf(Path logFile) throws IOException {
+        List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+        String text = String.join("\n", tail);
+        // Keep history entries small even when a tool prints very long lines.
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
 }

@@ -7,13 +7,13 @@ import java.net.ServerSocket;
 
 /** A free TCP port on the loopback address, for services this process starts and probes. */
 public final class LoopbackPorts {
-  private LoopbackPorts() {}
+    private LoopbackPorts() {}
 
-  public static int free() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port", e);
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
     }
-  }
 }

@@ -2,11 +2,11 @@ package dev.fuse.release.publish;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.policy.ArtifactOrder;
+import dev.fuse.release.support.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,51 +18,55 @@ import java.util.TreeMap;
  * writes the same bytes.
  */
 final class PublicationRecords {
-  static final String APPROVAL = "approval.json";
+    static final String APPROVAL = "approval.json";
 
-  private PublicationRecords() {}
+    private PublicationRecords() {}
 
-  /** Who approved what: the decision bound to the digests of the manifest and of the evidence reports. */
-  static byte[] approval(PublishRequest request) {
-    ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
-    root.put("version", request.plan().version());
-    root.put("commit", request.plan().commit());
-    root.put("approver", request.approval().approver());
-    root.put("comment", request.approval().comment());
-    root.put("manifestSha256", request.metadata().manifest().sha256());
-    ArrayNode reports = root.putArray("evidence");
-    for (ArtifactRef r : request.reports()) {
-      ObjectNode n = reports.addObject();
-      n.put("name", StagedObjects.fileName(r.key()));
-      n.put("sha256", r.sha256());
+    /** Who approved what: the decision bound to the digests of the manifest and of the evidence reports. */
+    static byte[] approval(PublishRequest request) {
+        ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
+        root.put("version", request.plan().version());
+        root.put("commit", request.plan().commit());
+        root.put("approver", request.approval().approver());
+        root.put("comment", request.approval().comment());
+        root.put("manifestSha256", request.metadata().manifest().sha256());
+        ArrayNode reports = root.putArray("evidence");
+        for (ArtifactRef r : request.reports()) {
+            ObjectNode n = reports.addObject();
+            n.put("name", StagedObjects.fileName(r.key()));
+            n.put("sha256", r.sha256());
+        }
+        return bytes(root);
     }
-    return bytes(root);
-  }
 
-  /** {@code SHA256SUMS} of the evidence folder, in the format {@code sha256sum -c} reads. */
-  static byte[] checksums(List<PublicObject> evidence) {
-    Map<String, String> lines = new TreeMap<>(ArtifactOrder.BYTE_ORDER);
-    evidence.forEach(o -> lines.put(StagedObjects.fileName(o.key()), o.sha256()));
-    StringBuilder text = new StringBuilder();
-    lines.forEach((name, sha) -> text.append(sha).append("  ").append(name).append('\n'));
-    return text.toString().getBytes(StandardCharsets.UTF_8);
-  }
+    /** {@code SHA256SUMS} of the evidence folder, in the format {@code sha256sum -c} reads. */
+    static byte[] checksums(List<PublicObject> evidence) {
+        Map<String, String> lines = new TreeMap<>(ArtifactOrder.BYTE_ORDER);
+        evidence.forEach(o -> lines.put(StagedObjects.fileName(o.key()), o.sha256()));
+        StringBuilder text = new StringBuilder();
+        lines.forEach((name, sha) -> text.append(sha).append("  ").append(name).append('\n'));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
 
-  /** The completion marker: which run published the version and the digests that pin it. */
-  static byte[] published(
-      ReleasePlan plan, String evidencePrefix, PublicObject manifest, PublicObject sums, PublicObject evidenceSums) {
-    ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
-    root.put("version", plan.version());
-    root.put("commit", plan.commit());
-    root.put("runId", plan.runId());
-    root.put("manifestSha256", manifest.sha256());
-    root.put("sha256sumsSha256", sums.sha256());
-    root.put("evidence", evidencePrefix);
-    root.put("evidenceSha256sumsSha256", evidenceSums.sha256());
-    return bytes(root);
-  }
+    /** The completion marker: which run published the version and the digests that pin it. */
+    static byte[] published(
+            ReleasePlan plan,
+            String evidencePrefix,
+            PublicObject manifest,
+            PublicObject sums,
+            PublicObject evidenceSums) {
+        ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
+        root.put("version", plan.version());
+        root.put("commit", plan.commit());
+        root.put("runId", plan.runId());
+        root.put("manifestSha256", manifest.sha256());
+        root.put("sha256sumsSha256", sums.sha256());
+        root.put("evidence", evidencePrefix);
+        root.put("evidenceSha256sumsSha256", evidenceSums.sha256());
+        return bytes(root);
+    }
 
-  private static byte[] bytes(ObjectNode root) {
-    return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
-  }
+    private static byte[] bytes(ObjectNode root) {
+        return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
+    }
 }

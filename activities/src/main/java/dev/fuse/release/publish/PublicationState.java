@@ -9,12 +9,12 @@ import dev.fuse.release.storage.StoreLayout;
  * one is finished by the next run of the version.
  */
 public enum PublicationState {
-  NONE,
-  INCOMPLETE,
-  PUBLISHED;
+    NONE,
+    INCOMPLETE,
+    PUBLISHED;
 
-  public static PublicationState of(ArtifactStore store, String version) {
-    if (store.exists(StoreLayout.publishedMarker(version))) return PUBLISHED;
-    return store.listKeys(StoreLayout.releasePrefix(version)).isEmpty() ? NONE : INCOMPLETE;
-  }
+    public static PublicationState of(ArtifactStore store, String version) {
+        if (store.exists(StoreLayout.publishedMarker(version))) return PUBLISHED;
+        return store.listKeys(StoreLayout.releasePrefix(version)).isEmpty() ? NONE : INCOMPLETE;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.fuse.release.publish;
 
-import dev.fuse.release.support.Workspace;
 import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.metadata.Provenance;
@@ -16,6 +15,7 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,103 +33,115 @@ import java.util.Optional;
  * pointer moves. A retry or a later run of the same revision finds identical bytes and goes on.
  */
 public final class Publisher {
-  private final ArtifactStore store;
-  private final Path workRoot;
+    private final ArtifactStore store;
+    private final Path workRoot;
 
-  public Publisher(ArtifactStore store, Path workRoot) {
-    this.store = store;
-    this.workRoot = workRoot;
-  }
+    public Publisher(ArtifactStore store, Path workRoot) {
+        this.store = store;
+        this.workRoot = workRoot;
+    }
 
-  public PublishResult publish(PublishRequest request, Runnable heartbeat) throws IOException {
-    ReleasePlan plan = request.plan();
-    EmulationPolicy.violation(request.artifacts(), plan.allowEmulatedPublish()).ifPresent(why -> {
-      throw new PipelineException(FailureType.POLICY_VIOLATION, "refusing to publish: " + why);
-    });
-    List<ArtifactRef> published = new ArrayList<>();
-    try (Workspace ws = Workspace.create(workRoot, "publish-" + plan.version())) {
-      List<PublicObject> objects = prepare(request, ws.root(), heartbeat);
-      refuseConflicts(objects);
-      Path check = ws.root().resolve("read-back");
-      for (PublicObject object : objects) {
-        heartbeat.run();
-        published.add(write(object, check));
-      }
+    public PublishResult publish(PublishRequest request, Runnable heartbeat) throws IOException {
+        ReleasePlan plan = request.plan();
+        EmulationPolicy.violation(request.artifacts(), plan.allowEmulatedPublish())
+                .ifPresent(why -> {
+                    throw new PipelineException(FailureType.POLICY_VIOLATION, "refusing to publish: " + why);
+                });
+        List<ArtifactRef> published = new ArrayList<>();
+        try (Workspace ws = Workspace.create(workRoot, "publish-" + plan.version())) {
+            List<PublicObject> objects = prepare(request, ws.root(), heartbeat);
+            refuseConflicts(objects);
+            Path check = ws.root().resolve("read-back");
+            for (PublicObject object : objects) {
+                heartbeat.run();
+                published.add(write(object, check));
+            }
+        }
+        String prefix = StoreLayout.releasePrefix(plan.version());
+        boolean moved = new LatestPointer(store)
+                .moveForward(
+                        plan.version(),
+                        plan.commit(),
+                        prefix + ReleaseMetadata.MANIFEST,
+                        request.metadata().manifest().sha256());
+        return new PublishResult(prefix, published, moved);
     }
-    String prefix = StoreLayout.releasePrefix(plan.version());
-    boolean moved = new LatestPointer(store).moveForward(
-        plan.version(), plan.commit(), prefix + ReleaseMetadata.MANIFEST, request.metadata().manifest().sha256());
-    return new PublishResult(prefix, published, moved);
-  }
 
-  /** Every object of the release, fetched and verified locally, in publication order. */
-  private List<PublicObject> prepare(PublishRequest request, Path scratch, Runnable heartbeat) throws IOException {
-    ReleasePlan plan = request.plan();
-    String prefix = StoreLayout.releasePrefix(plan.version());
-    String evidence = StoreLayout.evidencePrefix(plan.version(), plan.runId());
-    StagedObjects staged = new StagedObjects(store, scratch);
-    List<PublicObject> objects = new ArrayList<>();
-    for (Artifact artifact : ArtifactOrder.sorted(request.artifacts())) {
-      heartbeat.run();
-      objects.add(staged.fetchArchive(artifact, prefix + artifact.name()));
+    /** Every object of the release, fetched and verified locally, in publication order. */
+    private List<PublicObject> prepare(PublishRequest request, Path scratch, Runnable heartbeat) throws IOException {
+        ReleasePlan plan = request.plan();
+        String prefix = StoreLayout.releasePrefix(plan.version());
+        String evidence = StoreLayout.evidencePrefix(plan.version(), plan.runId());
+        StagedObjects staged = new StagedObjects(store, scratch);
+        List<PublicObject> objects = new ArrayList<>();
+        for (Artifact artifact : ArtifactOrder.sorted(request.artifacts())) {
+            heartbeat.run();
+            objects.add(staged.fetchArchive(artifact, prefix + artifact.name()));
+        }
+        Optional<ArtifactRef> contract = staged.ref(plan.stagingPrefix() + ReleaseContract.FILE_NAME);
+        if (contract.isPresent()) {
+            objects.add(staged.fetch(contract.get(), prefix + ReleaseContract.FILE_NAME));
+        }
+        List<PublicObject> evidenceObjects = new ArrayList<>();
+        for (ArtifactRef report : request.reports()) {
+            evidenceObjects.add(staged.fetch(report, evidence + StagedObjects.fileName(report.key())));
+        }
+        if (request.metadata().provenance() != null) {
+            evidenceObjects.add(staged.fetch(request.metadata().provenance(), evidence + Provenance.FILE_NAME));
+        }
+        evidenceObjects.add(
+                staged.generated(evidence + PublicationRecords.APPROVAL, PublicationRecords.approval(request)));
+        evidenceObjects.add(
+                staged.generated(evidence + ReleaseMetadata.CHECKSUMS, PublicationRecords.checksums(evidenceObjects)));
+        objects.addAll(evidenceObjects);
+        PublicObject manifest = staged.fetch(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST);
+        PublicObject sums = staged.fetch(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS);
+        objects.add(manifest);
+        objects.add(sums);
+        PublicObject evidenceSums = evidenceObjects.get(evidenceObjects.size() - 1);
+        objects.add(staged.generated(
+                StoreLayout.publishedMarker(plan.version()),
+                PublicationRecords.published(plan, evidence, manifest, sums, evidenceSums)));
+        return objects;
     }
-    Optional<ArtifactRef> contract = staged.ref(plan.stagingPrefix() + ReleaseContract.FILE_NAME);
-    if (contract.isPresent()) {
-      objects.add(staged.fetch(contract.get(), prefix + ReleaseContract.FILE_NAME));
-    }
-    List<PublicObject> evidenceObjects = new ArrayList<>();
-    for (ArtifactRef report : request.reports()) {
-      evidenceObjects.add(staged.fetch(report, evidence + StagedObjects.fileName(report.key())));
-    }
-    if (request.metadata().provenance() != null) {
-      evidenceObjects.add(staged.fetch(request.metadata().provenance(), evidence + Provenance.FILE_NAME));
-    }
-    evidenceObjects.add(staged.generated(evidence + PublicationRecords.APPROVAL, PublicationRecords.approval(request)));
-    evidenceObjects.add(staged.generated(evidence + ReleaseMetadata.CHECKSUMS, PublicationRecords.checksums(evidenceObjects)));
-    objects.addAll(evidenceObjects);
-    PublicObject manifest = staged.fetch(request.metadata().manifest(), prefix + ReleaseMetadata.MANIFEST);
-    PublicObject sums = staged.fetch(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS);
-    objects.add(manifest);
-    objects.add(sums);
-    PublicObject evidenceSums = evidenceObjects.get(evidenceObjects.size() - 1);
-    objects.add(staged.generated(StoreLayout.publishedMarker(plan.version()),
-        PublicationRecords.published(plan, evidence, manifest, sums, evidenceSums)));
-    return objects;
-  }
 
-  /**
-   * A public key that already holds other bytes is a hard failure, found before anything is
-   * written: it names the key, so the operator sees which earlier publication is in the way.
-   */
-  private void refuseConflicts(List<PublicObject> objects) {
-    for (PublicObject object : objects) {
-      Optional<ObjectInfo> existing = store.head(object.key());
-      if (existing.isPresent() && !(object.sha256().equals(existing.get().sha256()) && object.size() == existing.get().size())) {
-        String why = object.key().endsWith(StoreLayout.PUBLISHED)
-            ? "version " + object.key().split("/")[1] + " is already published by another run; published releases are"
-                + " immutable, release a new version"
-            : store.conflict(object.key(), object.sha256(), existing).getMessage();
-        throw new PipelineException(FailureType.ALREADY_PUBLISHED, "refusing to publish: " + why);
-      }
+    /**
+     * A public key that already holds other bytes is a hard failure, found before anything is
+     * written: it names the key, so the operator sees which earlier publication is in the way.
+     */
+    private void refuseConflicts(List<PublicObject> objects) {
+        for (PublicObject object : objects) {
+            Optional<ObjectInfo> existing = store.head(object.key());
+            if (existing.isPresent()
+                    && !(object.sha256().equals(existing.get().sha256())
+                            && object.size() == existing.get().size())) {
+                String why = object.key().endsWith(StoreLayout.PUBLISHED)
+                        ? "version " + object.key().split("/")[1]
+                                + " is already published by another run; published releases are"
+                                + " immutable, release a new version"
+                        : store.conflict(object.key(), object.sha256(), existing)
+                                .getMessage();
+                throw new PipelineException(FailureType.ALREADY_PUBLISHED, "refusing to publish: " + why);
+            }
+        }
     }
-  }
 
-  /** Write-once put, then a read-back so that "digests re-verified" holds for the bytes at rest. */
-  private ArtifactRef write(PublicObject object, Path check) throws IOException {
-    try {
-      ArtifactRef written = store.putFileIfAbsent(object.key(), object.local());
-      store.download(written, check);
-      return written;
-    } catch (StoreException e) {
-      if (e.kind() == StoreException.Kind.CONFLICT) {
-        throw new PipelineException(FailureType.ALREADY_PUBLISHED, e.getMessage(), e);
-      }
-      if (e.kind() == StoreException.Kind.DIGEST_MISMATCH) {
-        throw new PipelineException(FailureType.DIGEST_MISMATCH, e.getMessage(), e);
-      }
-      throw e;
-    } finally {
-      Files.deleteIfExists(check);
+    /** Write-once put, then a read-back so that "digests re-verified" holds for the bytes at rest. */
+    private ArtifactRef write(PublicObject object, Path check) throws IOException {
+        try {
+            ArtifactRef written = store.putFileIfAbsent(object.key(), object.local());
+            store.download(written, check);
+            return written;
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.CONFLICT) {
+                throw new PipelineException(FailureType.ALREADY_PUBLISHED, e.getMessage(), e);
+            }
+            if (e.kind() == StoreException.Kind.DIGEST_MISMATCH) {
+                throw new PipelineException(FailureType.DIGEST_MISMATCH, e.getMessage(), e);
+            }
+            throw e;
+        } finally {
+            Files.deleteIfExists(check);
+        }
     }
-  }
 }

@@ -6,44 +6,45 @@ import java.util.regex.Pattern;
 
 /** Expands {@code ${name}} placeholders of a recipe; an unknown name is an error. */
 public final class Placeholders {
-  public static final java.util.Set<String> NAMES = java.util.Set.of("target", "version", "out", "exe", "aot", "report", "input", "output");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    public static final java.util.Set<String> NAMES =
+            java.util.Set.of("target", "version", "out", "exe", "aot", "report", "input", "output");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
-  private Placeholders() {}
+    private Placeholders() {}
 
-  public static String expand(String text, Map<String, String> values) {
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new IllegalArgumentException("unknown placeholder ${" + m.group(1) + "} in '" + text + "'");
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    public static String expand(String text, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("unknown placeholder ${" + m.group(1) + "} in '" + text + "'");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
-    m.appendTail(out);
-    return out.toString();
-  }
 
-  /** Every placeholder name used in the text, in order. */
-  public static java.util.List<String> namesIn(String text) {
-    java.util.List<String> names = new java.util.ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    while (m.find()) {
-      names.add(m.group(1));
+    /** Every placeholder name used in the text, in order. */
+    public static java.util.List<String> namesIn(String text) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
-    return names;
-  }
 
-  /** Names used in the text that are not known placeholders. */
-  public static java.util.List<String> unknownIn(String text) {
-    java.util.List<String> unknown = new java.util.ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    while (m.find()) {
-      if (!NAMES.contains(m.group(1))) {
-        unknown.add(m.group(1));
-      }
+    /** Names used in the text that are not known placeholders. */
+    public static java.util.List<String> unknownIn(String text) {
+        java.util.List<String> unknown = new java.util.ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!NAMES.contains(m.group(1))) {
+                unknown.add(m.group(1));
+            }
+        }
+        return unknown;
     }
-    return unknown;
-  }
 }

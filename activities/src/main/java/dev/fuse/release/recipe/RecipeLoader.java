@@ -23,243 +23,258 @@ import java.util.regex.Pattern;
  * the JSON path it is about, so one edit fixes them all.
  */
 public final class RecipeLoader {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern STEP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-  private static final Set<String> TOP_LEVEL =
-      Set.of("recipeVersion", "project", "toolchain", "build", "artifacts", "reproducibilityCheck", "measure", "parity");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern STEP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "recipeVersion", "project", "toolchain", "build", "artifacts", "reproducibilityCheck", "measure", "parity");
 
-  private RecipeLoader() {}
+    private RecipeLoader() {}
 
-  public static Recipe load(Path projectRoot) {
-    Path file = projectRoot.resolve(Recipe.FILE_NAME);
-    try {
-      return parse(Files.readString(file), projectRoot);
-    } catch (NoSuchFileException e) {
-      throw new InvalidRequestException(
-          List.of("no " + Recipe.FILE_NAME + " at the root of the revision: add the release recipe (see docs/recipe.md)"));
-    } catch (IOException e) {
-      throw new InvalidRequestException(List.of("cannot read " + Recipe.FILE_NAME + ": " + e.getMessage()));
-    }
-  }
-
-  /** Parses recipe text; {@code projectRoot} (nullable) lets paths be checked to exist. */
-  public static Recipe parse(String text, Path projectRoot) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new InvalidRequestException(List.of(JsonSyntax.describe(Recipe.FILE_NAME, e)));
-    }
-    List<String> errors = new ArrayList<>();
-    if (root == null || !root.isObject()) {
-      throw new InvalidRequestException(List.of(Recipe.FILE_NAME + " must hold a JSON object"));
-    }
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!TOP_LEVEL.contains(name)) {
-        errors.add("unknown field '" + name + "' (known: " + String.join(", ", TOP_LEVEL.stream().sorted().toList()) + ")");
-      }
-    }
-    int version = root.path("recipeVersion").asInt(-1);
-    if (version != 1) {
-      errors.add("recipeVersion: must be 1, got " + root.path("recipeVersion"));
-    }
-    String project = text(root, "project", errors);
-    if (project != null && !project.matches("[a-z][a-z0-9-]{0,39}")) {
-      errors.add("project: '" + project + "' must be lowercase letters, digits and '-'");
-    }
-    JsonNode toolchain = root.path("toolchain");
-    String rustToolchainFile = toolchain.path("rustToolchainFile").asText(null);
-    String node = toolchain.path("node").asText(null);
-    if (rustToolchainFile == null) {
-      errors.add("toolchain.rustToolchainFile: required (usually rust-toolchain.toml)");
-    } else if (projectRoot != null && !Files.isRegularFile(projectRoot.resolve(rustToolchainFile))) {
-      errors.add("toolchain.rustToolchainFile: " + rustToolchainFile + " does not exist in the revision");
-    }
-    if (node == null || !node.matches("[0-9]+")) {
-      errors.add("toolchain.node: required major Node.js version, e.g. \"24\"");
-    }
-    List<Recipe.BuildStep> steps = steps(root.path("build"), errors);
-    Map<ArtifactType, Recipe.ArtifactSpec> artifacts = artifacts(root.path("artifacts"), projectRoot, errors);
-    JsonNode repro = root.path("reproducibilityCheck");
-    if (!repro.isMissingNode() && !repro.isBoolean()) {
-      errors.add("reproducibilityCheck: must be true or false, got " + repro);
-    }
-    Recipe.Measure measure = measure(root.path("measure"), errors);
-    Recipe.Parity parity = parity(root.path("parity"), errors);
-    if (!errors.isEmpty()) {
-      List<String> prefixed = errors.stream().map(e -> Recipe.FILE_NAME + ": " + e).toList();
-      throw new InvalidRequestException(prefixed);
-    }
-    return new Recipe(version, project, rustToolchainFile, node, steps, artifacts, repro.asBoolean(true), measure, parity);
-  }
-
-  private static List<Recipe.BuildStep> steps(JsonNode build, List<String> errors) {
-    List<Recipe.BuildStep> steps = new ArrayList<>();
-    if (!build.isArray() || build.isEmpty()) {
-      errors.add("build: must be a non-empty array of steps");
-      return steps;
-    }
-    Set<String> seen = new java.util.TreeSet<>();
-    for (int i = 0; i < build.size(); i++) {
-      JsonNode step = build.get(i);
-      String where = "build[" + i + "]";
-      String name = step.path("name").asText(null);
-      if (name == null || !STEP_NAME.matcher(name).matches()) {
-        errors.add(where + ".name: required, lowercase letters, digits and '-' (got " + step.path("name") + ")");
-      } else if (!seen.add(name)) {
-        errors.add(where + ".name: '" + name + "' is used twice");
-      }
-      List<String> run = new ArrayList<>();
-      JsonNode runNode = step.path("run");
-      if (!runNode.isArray() || runNode.isEmpty()) {
-        errors.add(where + ".run: required non-empty array (argv, no shell string)");
-      } else {
-        for (JsonNode arg : runNode) {
-          if (!arg.isTextual()) {
-            errors.add(where + ".run: every argument must be a string, got " + arg);
-          } else {
-            for (String unknown : Placeholders.unknownIn(arg.asText())) {
-              errors.add(where + ".run: unknown placeholder ${" + unknown + "} (known: " + String.join(", ", Placeholders.NAMES.stream().sorted().toList()) + ")");
-            }
-            run.add(arg.asText());
-          }
+    public static Recipe load(Path projectRoot) {
+        Path file = projectRoot.resolve(Recipe.FILE_NAME);
+        try {
+            return parse(Files.readString(file), projectRoot);
+        } catch (NoSuchFileException e) {
+            throw new InvalidRequestException(List.of("no " + Recipe.FILE_NAME
+                    + " at the root of the revision: add the release recipe (see docs/recipe.md)"));
+        } catch (IOException e) {
+            throw new InvalidRequestException(List.of("cannot read " + Recipe.FILE_NAME + ": " + e.getMessage()));
         }
-      }
-      int timeout = step.path("timeoutSeconds").asInt(-1);
-      if (timeout < 1 || timeout > 3 * 3600) {
-        errors.add(where + ".timeoutSeconds: required, 1 to 10800 (got " + step.path("timeoutSeconds") + ")");
-      }
-      List<String> staticArgs = step.has("staticArgs") ? argv(step.path("staticArgs"), where + ".staticArgs", errors) : List.of();
-      steps.add(new Recipe.BuildStep(name, run, timeout, staticArgs));
     }
-    return steps;
-  }
 
-  private static Map<ArtifactType, Recipe.ArtifactSpec> artifacts(
-      JsonNode node, Path projectRoot, List<String> errors) {
-    Map<ArtifactType, Recipe.ArtifactSpec> specs = new EnumMap<>(ArtifactType.class);
-    if (!node.isObject()) {
-      errors.add("artifacts: must be an object with cli, aot and vscode");
-      return specs;
+    /** Parses recipe text; {@code projectRoot} (nullable) lets paths be checked to exist. */
+    public static Recipe parse(String text, Path projectRoot) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(List.of(JsonSyntax.describe(Recipe.FILE_NAME, e)));
+        }
+        List<String> errors = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new InvalidRequestException(List.of(Recipe.FILE_NAME + " must hold a JSON object"));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!TOP_LEVEL.contains(name)) {
+                errors.add("unknown field '" + name + "' (known: "
+                        + String.join(", ", TOP_LEVEL.stream().sorted().toList()) + ")");
+            }
+        }
+        int version = root.path("recipeVersion").asInt(-1);
+        if (version != 1) {
+            errors.add("recipeVersion: must be 1, got " + root.path("recipeVersion"));
+        }
+        String project = text(root, "project", errors);
+        if (project != null && !project.matches("[a-z][a-z0-9-]{0,39}")) {
+            errors.add("project: '" + project + "' must be lowercase letters, digits and '-'");
+        }
+        JsonNode toolchain = root.path("toolchain");
+        String rustToolchainFile = toolchain.path("rustToolchainFile").asText(null);
+        String node = toolchain.path("node").asText(null);
+        if (rustToolchainFile == null) {
+            errors.add("toolchain.rustToolchainFile: required (usually rust-toolchain.toml)");
+        } else if (projectRoot != null && !Files.isRegularFile(projectRoot.resolve(rustToolchainFile))) {
+            errors.add("toolchain.rustToolchainFile: " + rustToolchainFile + " does not exist in the revision");
+        }
+        if (node == null || !node.matches("[0-9]+")) {
+            errors.add("toolchain.node: required major Node.js version, e.g. \"24\"");
+        }
+        List<Recipe.BuildStep> steps = steps(root.path("build"), errors);
+        Map<ArtifactType, Recipe.ArtifactSpec> artifacts = artifacts(root.path("artifacts"), projectRoot, errors);
+        JsonNode repro = root.path("reproducibilityCheck");
+        if (!repro.isMissingNode() && !repro.isBoolean()) {
+            errors.add("reproducibilityCheck: must be true or false, got " + repro);
+        }
+        Recipe.Measure measure = measure(root.path("measure"), errors);
+        Recipe.Parity parity = parity(root.path("parity"), errors);
+        if (!errors.isEmpty()) {
+            List<String> prefixed =
+                    errors.stream().map(e -> Recipe.FILE_NAME + ": " + e).toList();
+            throw new InvalidRequestException(prefixed);
+        }
+        return new Recipe(
+                version, project, rustToolchainFile, node, steps, artifacts, repro.asBoolean(true), measure, parity);
     }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (java.util.Arrays.stream(ArtifactType.values()).noneMatch(t -> t.id().equals(name))) {
-        errors.add("artifacts." + name + ": unknown artifact type (known: cli, aot, vscode)");
-      }
-    }
-    for (ArtifactType type : ArtifactType.values()) {
-      JsonNode spec = node.path(type.id());
-      if (spec.isMissingNode()) {
-        errors.add("artifacts." + type.id() + ": required");
-        continue;
-      }
-      specs.put(type, artifact(type, spec, projectRoot, errors));
-    }
-    return specs;
-  }
 
-  private static Recipe.ArtifactSpec artifact(ArtifactType type, JsonNode spec, Path projectRoot, List<String> errors) {
-    String where = "artifacts." + type.id();
-    String from = spec.path("from").asText(null);
-    String fromProblem = from == null || from.isBlank() ? "required directory" : RecipePaths.fromProblem(type, from);
-    if (fromProblem != null) {
-      errors.add(where + ".from: " + fromProblem);
-    } else if (type == ArtifactType.VSCODE && projectRoot != null && !Files.isDirectory(projectRoot.resolve(from))) {
-      errors.add(where + ".from: directory " + from + " does not exist in the revision");
+    private static List<Recipe.BuildStep> steps(JsonNode build, List<String> errors) {
+        List<Recipe.BuildStep> steps = new ArrayList<>();
+        if (!build.isArray() || build.isEmpty()) {
+            errors.add("build: must be a non-empty array of steps");
+            return steps;
+        }
+        Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < build.size(); i++) {
+            JsonNode step = build.get(i);
+            String where = "build[" + i + "]";
+            String name = step.path("name").asText(null);
+            if (name == null || !STEP_NAME.matcher(name).matches()) {
+                errors.add(
+                        where + ".name: required, lowercase letters, digits and '-' (got " + step.path("name") + ")");
+            } else if (!seen.add(name)) {
+                errors.add(where + ".name: '" + name + "' is used twice");
+            }
+            List<String> run = new ArrayList<>();
+            JsonNode runNode = step.path("run");
+            if (!runNode.isArray() || runNode.isEmpty()) {
+                errors.add(where + ".run: required non-empty array (argv, no shell string)");
+            } else {
+                for (JsonNode arg : runNode) {
+                    if (!arg.isTextual()) {
+                        errors.add(where + ".run: every argument must be a string, got " + arg);
+                    } else {
+                        for (String unknown : Placeholders.unknownIn(arg.asText())) {
+                            errors.add(where + ".run: unknown placeholder ${" + unknown + "} (known: "
+                                    + String.join(
+                                            ", ",
+                                            Placeholders.NAMES.stream().sorted().toList()) + ")");
+                        }
+                        run.add(arg.asText());
+                    }
+                }
+            }
+            int timeout = step.path("timeoutSeconds").asInt(-1);
+            if (timeout < 1 || timeout > 3 * 3600) {
+                errors.add(where + ".timeoutSeconds: required, 1 to 10800 (got " + step.path("timeoutSeconds") + ")");
+            }
+            List<String> staticArgs =
+                    step.has("staticArgs") ? argv(step.path("staticArgs"), where + ".staticArgs", errors) : List.of();
+            steps.add(new Recipe.BuildStep(name, run, timeout, staticArgs));
+        }
+        return steps;
     }
-    List<String> members = members(spec.path("members"), where, errors);
-    String executable = spec.path("executable").asText(null);
-    if (type != ArtifactType.VSCODE) {
-      if (executable == null) {
-        errors.add(where + ".executable: required (the member whose digest the manifest records)");
-      } else if (!members.contains(executable)) {
-        errors.add(where + ".executable: '" + executable + "' is not one of the members");
-      }
-    }
-    if (type == ArtifactType.VSCODE && !members.contains("package.json")) {
-      errors.add(where + ".members: a VS Code extension needs package.json");
-    }
-    return new Recipe.ArtifactSpec(from, members, executable);
-  }
 
-  private static List<String> members(JsonNode membersNode, String where, List<String> errors) {
-    List<String> members = new ArrayList<>();
-    if (!membersNode.isArray() || membersNode.isEmpty()) {
-      errors.add(where + ".members: required non-empty array of file names");
-      return members;
+    private static Map<ArtifactType, Recipe.ArtifactSpec> artifacts(
+            JsonNode node, Path projectRoot, List<String> errors) {
+        Map<ArtifactType, Recipe.ArtifactSpec> specs = new EnumMap<>(ArtifactType.class);
+        if (!node.isObject()) {
+            errors.add("artifacts: must be an object with cli, aot and vscode");
+            return specs;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (java.util.Arrays.stream(ArtifactType.values()).noneMatch(t -> t.id().equals(name))) {
+                errors.add("artifacts." + name + ": unknown artifact type (known: cli, aot, vscode)");
+            }
+        }
+        for (ArtifactType type : ArtifactType.values()) {
+            JsonNode spec = node.path(type.id());
+            if (spec.isMissingNode()) {
+                errors.add("artifacts." + type.id() + ": required");
+                continue;
+            }
+            specs.put(type, artifact(type, spec, projectRoot, errors));
+        }
+        return specs;
     }
-    for (JsonNode m : membersNode) {
-      String member = m.asText("");
-      String memberProblem = RecipePaths.memberProblem(member);
-      if (memberProblem != null) {
-        errors.add(where + ".members: '" + member + "' " + memberProblem);
-      }
-      members.add(member);
-    }
-    if (members.stream().distinct().count() != members.size()) {
-      errors.add(where + ".members: a member is listed twice");
-    }
-    return members;
-  }
 
-  private static Recipe.Measure measure(JsonNode node, List<String> errors) {
-    if (!node.isObject()) {
-      errors.add("measure: required object with jit (the JIT-native baseline command) and strip");
-      return null;
+    private static Recipe.ArtifactSpec artifact(
+            ArtifactType type, JsonNode spec, Path projectRoot, List<String> errors) {
+        String where = "artifacts." + type.id();
+        String from = spec.path("from").asText(null);
+        String fromProblem =
+                from == null || from.isBlank() ? "required directory" : RecipePaths.fromProblem(type, from);
+        if (fromProblem != null) {
+            errors.add(where + ".from: " + fromProblem);
+        } else if (type == ArtifactType.VSCODE
+                && projectRoot != null
+                && !Files.isDirectory(projectRoot.resolve(from))) {
+            errors.add(where + ".from: directory " + from + " does not exist in the revision");
+        }
+        List<String> members = members(spec.path("members"), where, errors);
+        String executable = spec.path("executable").asText(null);
+        if (type != ArtifactType.VSCODE) {
+            if (executable == null) {
+                errors.add(where + ".executable: required (the member whose digest the manifest records)");
+            } else if (!members.contains(executable)) {
+                errors.add(where + ".executable: '" + executable + "' is not one of the members");
+            }
+        }
+        if (type == ArtifactType.VSCODE && !members.contains("package.json")) {
+            errors.add(where + ".members: a VS Code extension needs package.json");
+        }
+        return new Recipe.ArtifactSpec(from, members, executable);
     }
-    int runs = node.path("coldStartRuns").asInt(20);
-    if (runs < 1 || runs > 1000) errors.add("measure.coldStartRuns: 1 to 1000 (default 20), got " + node.path("coldStartRuns"));
-    int warmup = node.path("warmupRuns").asInt(2);
-    if (warmup < 0 || warmup > 100) errors.add("measure.warmupRuns: 0 to 100 (default 2), got " + node.path("warmupRuns"));
-    int ready = node.path("readyTimeoutSeconds").asInt(30);
-    if (ready < 1 || ready > 600) errors.add("measure.readyTimeoutSeconds: 1 to 600 (default 30)");
-    List<String> jit = argv(node.path("jit"), "measure.jit", errors);
-    List<String> strip = node.has("strip") ? argv(node.path("strip"), "measure.strip", errors)
-        : List.of("strip", "-o", "${output}", "${input}");
-    return new Recipe.Measure(runs, warmup, jit, strip, ready);
-  }
 
-  private static Recipe.Parity parity(JsonNode node, List<String> errors) {
-    if (!node.isObject()) {
-      errors.add("parity: required object with run (writes a JUnit XML report to ${report})");
-      return null;
+    private static List<String> members(JsonNode membersNode, String where, List<String> errors) {
+        List<String> members = new ArrayList<>();
+        if (!membersNode.isArray() || membersNode.isEmpty()) {
+            errors.add(where + ".members: required non-empty array of file names");
+            return members;
+        }
+        for (JsonNode m : membersNode) {
+            String member = m.asText("");
+            String memberProblem = RecipePaths.memberProblem(member);
+            if (memberProblem != null) {
+                errors.add(where + ".members: '" + member + "' " + memberProblem);
+            }
+            members.add(member);
+        }
+        if (members.stream().distinct().count() != members.size()) {
+            errors.add(where + ".members: a member is listed twice");
+        }
+        return members;
     }
-    List<String> run = argv(node.path("run"), "parity.run", errors);
-    if (run.stream().noneMatch(a -> a.contains("${report}"))) {
-      errors.add("parity.run: must pass ${report}, where the suite writes its JUnit XML report");
-    }
-    int timeout = node.path("timeoutSeconds").asInt(300);
-    if (timeout < 1 || timeout > 3 * 3600) errors.add("parity.timeoutSeconds: 1 to 10800 (default 300)");
-    return new Recipe.Parity(run, timeout);
-  }
 
-  private static List<String> argv(JsonNode node, String where, List<String> errors) {
-    List<String> argv = new ArrayList<>();
-    if (!node.isArray() || node.isEmpty()) {
-      errors.add(where + ": required non-empty array (argv, no shell string)");
-      return argv;
+    private static Recipe.Measure measure(JsonNode node, List<String> errors) {
+        if (!node.isObject()) {
+            errors.add("measure: required object with jit (the JIT-native baseline command) and strip");
+            return null;
+        }
+        int runs = node.path("coldStartRuns").asInt(20);
+        if (runs < 1 || runs > 1000)
+            errors.add("measure.coldStartRuns: 1 to 1000 (default 20), got " + node.path("coldStartRuns"));
+        int warmup = node.path("warmupRuns").asInt(2);
+        if (warmup < 0 || warmup > 100)
+            errors.add("measure.warmupRuns: 0 to 100 (default 2), got " + node.path("warmupRuns"));
+        int ready = node.path("readyTimeoutSeconds").asInt(30);
+        if (ready < 1 || ready > 600) errors.add("measure.readyTimeoutSeconds: 1 to 600 (default 30)");
+        List<String> jit = argv(node.path("jit"), "measure.jit", errors);
+        List<String> strip = node.has("strip")
+                ? argv(node.path("strip"), "measure.strip", errors)
+                : List.of("strip", "-o", "${output}", "${input}");
+        return new Recipe.Measure(runs, warmup, jit, strip, ready);
     }
-    for (JsonNode arg : node) {
-      if (!arg.isTextual()) {
-        errors.add(where + ": every argument must be a string, got " + arg);
-        continue;
-      }
-      for (String unknown : Placeholders.unknownIn(arg.asText())) {
-        errors.add(where + ": unknown placeholder ${" + unknown + "}");
-      }
-      argv.add(arg.asText());
-    }
-    return argv;
-  }
 
-  private static String text(JsonNode root, String field, List<String> errors) {
-    JsonNode value = root.path(field);
-    if (!value.isTextual() || value.asText().isBlank()) {
-      errors.add(field + ": required string");
-      return null;
+    private static Recipe.Parity parity(JsonNode node, List<String> errors) {
+        if (!node.isObject()) {
+            errors.add("parity: required object with run (writes a JUnit XML report to ${report})");
+            return null;
+        }
+        List<String> run = argv(node.path("run"), "parity.run", errors);
+        if (run.stream().noneMatch(a -> a.contains("${report}"))) {
+            errors.add("parity.run: must pass ${report}, where the suite writes its JUnit XML report");
+        }
+        int timeout = node.path("timeoutSeconds").asInt(300);
+        if (timeout < 1 || timeout > 3 * 3600) errors.add("parity.timeoutSeconds: 1 to 10800 (default 300)");
+        return new Recipe.Parity(run, timeout);
     }
-    return value.asText();
-  }
+
+    private static List<String> argv(JsonNode node, String where, List<String> errors) {
+        List<String> argv = new ArrayList<>();
+        if (!node.isArray() || node.isEmpty()) {
+            errors.add(where + ": required non-empty array (argv, no shell string)");
+            return argv;
+        }
+        for (JsonNode arg : node) {
+            if (!arg.isTextual()) {
+                errors.add(where + ": every argument must be a string, got " + arg);
+                continue;
+            }
+            for (String unknown : Placeholders.unknownIn(arg.asText())) {
+                errors.add(where + ": unknown placeholder ${" + unknown + "}");
+            }
+            argv.add(arg.asText());
+        }
+        return argv;
+    }
+
+    private static String text(JsonNode root, String field, List<String> errors) {
+        JsonNode value = root.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            errors.add(field + ": required string");
+            return null;
+        }
+        return value.asText();
+    }
 }

@@ -11,43 +11,46 @@ import java.util.Set;
  * themselves again (links, devices) when it reads them.
  */
 public final class RecipePaths {
-  /** Placeholders that expand to plain names, never to a path that could leave a folder. */
-  private static final Set<String> NAME_PLACEHOLDERS = Set.of("target", "version", "exe");
-  private static final String OUT = "${out}";
+    /** Placeholders that expand to plain names, never to a path that could leave a folder. */
+    private static final Set<String> NAME_PLACEHOLDERS = Set.of("target", "version", "exe");
 
-  private RecipePaths() {}
+    private static final String OUT = "${out}";
 
-  /** What is wrong with an artifact's {@code from}, or null. */
-  public static String fromProblem(ArtifactType type, String from) {
-    String relative = from;
-    if (from.equals(OUT) || from.startsWith(OUT + "/")) {
-      if (type == ArtifactType.VSCODE) {
-        return "'" + from + "' must be a folder of the checkout (the extension is packaged from source, not built)";
-      }
-      relative = from.equals(OUT) ? "" : from.substring(OUT.length() + 1);
+    private RecipePaths() {}
+
+    /** What is wrong with an artifact's {@code from}, or null. */
+    public static String fromProblem(ArtifactType type, String from) {
+        String relative = from;
+        if (from.equals(OUT) || from.startsWith(OUT + "/")) {
+            if (type == ArtifactType.VSCODE) {
+                return "'" + from
+                        + "' must be a folder of the checkout (the extension is packaged from source, not built)";
+            }
+            relative = from.equals(OUT) ? "" : from.substring(OUT.length() + 1);
+        }
+        String problem = relativeProblem(relative);
+        if (problem != null) {
+            return "'" + from + "' " + problem + " (use ${out}/<dir> for build output or a folder of the checkout)";
+        }
+        return null;
     }
-    String problem = relativeProblem(relative);
-    if (problem != null) {
-      return "'" + from + "' " + problem + " (use ${out}/<dir> for build output or a folder of the checkout)";
-    }
-    return null;
-  }
 
-  /** What is wrong with a member name, or null. */
-  public static String memberProblem(String member) {
-    if (member.isBlank()) return "must not be empty";
-    return relativeProblem(member);
-  }
-
-  private static String relativeProblem(String path) {
-    if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) return "must be a relative path, not an absolute one";
-    if (path.contains("\\")) return "must use '/' and no backslashes";
-    if (List.of(path.split("/", -1)).contains("..")) return "must not contain '..'";
-    for (String name : Placeholders.namesIn(path)) {
-      if (!NAME_PLACEHOLDERS.contains(name)) {
-        return "may use only ${target}, ${version} and ${exe} here (and ${out} at the start of from), not ${" + name + "}";
-      }
+    /** What is wrong with a member name, or null. */
+    public static String memberProblem(String member) {
+        if (member.isBlank()) return "must not be empty";
+        return relativeProblem(member);
     }
-    return null;
-  }
+
+    private static String relativeProblem(String path) {
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) return "must be a relative path, not an absolute one";
+        if (path.contains("\\")) return "must use '/' and no backslashes";
+        if (List.of(path.split("/", -1)).contains("..")) return "must not contain '..'";
+        for (String name : Placeholders.namesIn(path)) {
+            if (!NAME_PLACEHOLDERS.contains(name)) {
+                return "may use only ${target}, ${version} and ${exe} here (and ${out} at the start of from), not ${"
+                        + name + "}";
+            }
+        }
+        return null;
+    }
 }

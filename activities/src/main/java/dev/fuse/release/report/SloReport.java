@@ -1,13 +1,12 @@
 package dev.fuse.release.report;
 
-import dev.fuse.release.model.TargetEvidence;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.policy.GateEvaluator;
+import dev.fuse.release.model.TargetEvidence;
+import dev.fuse.release.support.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,36 +14,36 @@ import java.nio.charset.StandardCharsets;
  * thresholds (and any rationale for relaxing them) and the verdicts.
  */
 public final class SloReport {
-  public static final String FILE_NAME = "slo-report.json";
+    public static final String FILE_NAME = "slo-report.json";
 
-  private SloReport() {}
+    private SloReport() {}
 
-  public static byte[] json(SloReportRequest request) {
-    ReleasePlan plan = request.plan();
-    ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
-    root.put("schemaVersion", 1);
-    root.put("version", plan.version());
-    root.put("commit", plan.commit());
-    root.put("runId", plan.runId());
-    ObjectNode contract = root.putObject("contract");
-    contract.put("id", plan.contractId());
-    contract.set("thresholds", CanonicalJson.MAPPER.valueToTree(plan.slo()));
-    contract.put("thresholdChangeRationale", plan.thresholdRationale());
-    ArrayNode linkage = root.putArray("staticTargets");
-    plan.staticTargets().forEach(t -> linkage.add(t.id()));
-    root.put("verdict", request.gates().verdict());
-    ArrayNode gates = root.putArray("gates");
-    for (GateResult g : request.gates().gates()) {
-      gates.add(CanonicalJson.MAPPER.valueToTree(g));
+    public static byte[] json(SloReportRequest request) {
+        ReleasePlan plan = request.plan();
+        ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
+        root.put("schemaVersion", 1);
+        root.put("version", plan.version());
+        root.put("commit", plan.commit());
+        root.put("runId", plan.runId());
+        ObjectNode contract = root.putObject("contract");
+        contract.put("id", plan.contractId());
+        contract.set("thresholds", CanonicalJson.MAPPER.valueToTree(plan.slo()));
+        contract.put("thresholdChangeRationale", plan.thresholdRationale());
+        ArrayNode linkage = root.putArray("staticTargets");
+        plan.staticTargets().forEach(t -> linkage.add(t.id()));
+        root.put("verdict", request.gates().verdict());
+        ArrayNode gates = root.putArray("gates");
+        for (GateResult g : request.gates().gates()) {
+            gates.add(CanonicalJson.MAPPER.valueToTree(g));
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (TargetEvidence e : request.evidence()) {
+            ObjectNode t = targets.addObject();
+            t.put("target", e.target());
+            t.set("measurement", CanonicalJson.MAPPER.valueToTree(e.measure()));
+            t.set("parity", CanonicalJson.MAPPER.valueToTree(e.parity()));
+            t.set("runtime", CanonicalJson.MAPPER.valueToTree(e.runtime()));
+        }
+        return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
     }
-    ArrayNode targets = root.putArray("targets");
-    for (TargetEvidence e : request.evidence()) {
-      ObjectNode t = targets.addObject();
-      t.put("target", e.target());
-      t.set("measurement", CanonicalJson.MAPPER.valueToTree(e.measure()));
-      t.set("parity", CanonicalJson.MAPPER.valueToTree(e.parity()));
-      t.set("runtime", CanonicalJson.MAPPER.valueToTree(e.runtime()));
-    }
-    return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
-  }
 }

@@ -7,16 +7,17 @@ import dev.fuse.release.storage.ArtifactStore;
 
 /** Writes the SLO evidence, slo-report.json and report.html, to the run's staging prefix. */
 public final class SloReportWriter {
-  private final ArtifactStore store;
+    private final ArtifactStore store;
 
-  public SloReportWriter(ArtifactStore store) {
-    this.store = store;
-  }
+    public SloReportWriter(ArtifactStore store) {
+        this.store = store;
+    }
 
-  public SloReportResult write(SloReportRequest request) {
-    String prefix = request.plan().stagingPrefix();
-    ArtifactRef json = store.putBytes(prefix + SloReport.FILE_NAME, SloReport.json(request), "application/json");
-    ArtifactRef html = store.putBytes(prefix + HtmlReport.FILE_NAME, HtmlReport.html(request), "text/html; charset=utf-8");
-    return new SloReportResult(json, html);
-  }
+    public SloReportResult write(SloReportRequest request) {
+        String prefix = request.plan().stagingPrefix();
+        ArtifactRef json = store.putBytes(prefix + SloReport.FILE_NAME, SloReport.json(request), "application/json");
+        ArtifactRef html =
+                store.putBytes(prefix + HtmlReport.FILE_NAME, HtmlReport.html(request), "text/html; charset=utf-8");
+        return new SloReportResult(json, html);
+    }
 }

@@ -1,7 +1,7 @@
 package dev.fuse.release.storage;
 
-import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,146 +19,154 @@ import java.util.Optional;
  * downloads checked against their reference. The protocol lives behind {@link ObjectStore}.
  */
 public final class ArtifactStore implements AutoCloseable {
-  private final ObjectStore objects;
+    private final ObjectStore objects;
 
-  public ArtifactStore(ObjectStore objects) {
-    this.objects = objects;
-  }
-
-  /** The production store: S3 (or MinIO, S3Proxy) as configured. */
-  public ArtifactStore(StoreConfig config) {
-    this(new S3ObjectStore(config));
-  }
-
-  public String bucket() {
-    return objects.bucket();
-  }
-
-  public String describe() {
-    return objects.describe();
-  }
-
-  public void checkAccess() {
-    objects.checkAccess();
-  }
-
-  public void ensureBucket() {
-    objects.ensureBucket();
-  }
-
-  public ArtifactRef putFile(String key, Path file) throws IOException {
-    return putFile(key, file, ObjectStore.Precondition.NONE);
-  }
-
-  /**
-   * Write-once upload ({@code If-None-Match: *}). If the key already holds the same bytes the
-   * call succeeds, which makes retries idempotent; different bytes are a conflict.
-   */
-  public ArtifactRef putFileIfAbsent(String key, Path file) throws IOException {
-    return putFile(key, file, ObjectStore.Precondition.ABSENT);
-  }
-
-  public ArtifactRef putBytes(String key, byte[] bytes, String contentType) {
-    return put(key, ObjectStore.Body.of(bytes), Sha256.of(bytes), contentType, ObjectStore.Precondition.NONE);
-  }
-
-  public ArtifactRef putBytesIfAbsent(String key, byte[] bytes, String contentType) {
-    return put(key, ObjectStore.Body.of(bytes), Sha256.of(bytes), contentType, ObjectStore.Precondition.ABSENT);
-  }
-
-  /** Replaces an object only if it still has {@code etag} (or does not exist when null). */
-  public void putBytesIfUnchanged(String key, byte[] bytes, String contentType, String etag) {
-    objects.put(key, ObjectStore.Body.of(bytes), Sha256.of(bytes), contentType, ObjectStore.Precondition.unchanged(etag));
-  }
-
-  private ArtifactRef putFile(String key, Path file, ObjectStore.Precondition precondition) throws IOException {
-    return put(key, ObjectStore.Body.of(file, Files.size(file)), Sha256.of(file), contentTypeOf(key), precondition);
-  }
-
-  private ArtifactRef put(String key, ObjectStore.Body body, String sha, String contentType, ObjectStore.Precondition pre) {
-    try {
-      objects.put(key, body, sha, contentType, pre);
-    } catch (StoreException e) {
-      if (!pre.absent() || e.kind() != StoreException.Kind.CONFLICT) throw e;
-      return sameOrConflict(key, sha, body.size());
+    public ArtifactStore(ObjectStore objects) {
+        this.objects = objects;
     }
-    return new ArtifactRef(bucket(), key, sha, body.size());
-  }
 
-  /** A write-once key that already exists: the same bytes are success (a retry), others a conflict. */
-  private ArtifactRef sameOrConflict(String key, String sha, long size) {
-    Optional<ObjectInfo> existing = head(key);
-    if (existing.isPresent() && sha.equals(existing.get().sha256()) && existing.get().size() == size) {
-      return new ArtifactRef(bucket(), key, sha, size);
+    /** The production store: S3 (or MinIO, S3Proxy) as configured. */
+    public ArtifactStore(StoreConfig config) {
+        this(new S3ObjectStore(config));
     }
-    throw conflict(key, sha, existing);
-  }
 
-  /** The error for a write-once key that holds other bytes than {@code sha}. */
-  public StoreException conflict(String key, String sha, Optional<ObjectInfo> existing) {
-    return new StoreException(
-        StoreException.Kind.CONFLICT,
-        "s3://" + bucket() + "/" + key + " already exists with other content (sha256 "
-            + existing.map(ObjectInfo::sha256).orElse("unknown") + ", this release has " + sha
-            + "); published objects are never overwritten",
-        null);
-  }
-
-  public Optional<ObjectInfo> head(String key) {
-    return objects.head(key);
-  }
-
-  public boolean exists(String key) {
-    return head(key).isPresent();
-  }
-
-  /** Downloads an object and checks it against the reference's digest and size. */
-  public void download(ArtifactRef ref, Path dest) throws IOException {
-    MessageDigest digest = Sha256.newDigest();
-    long size;
-    try (InputStream in = new DigestInputStream(objects.open(ref.key()), digest);
-        OutputStream out = Files.newOutputStream(dest)) {
-      size = in.transferTo(out);
+    public String bucket() {
+        return objects.bucket();
     }
-    String actual = HexFormat.of().formatHex(digest.digest());
-    if (!actual.equals(ref.sha256()) || size != ref.size()) {
-      throw new StoreException(
-          StoreException.Kind.DIGEST_MISMATCH,
-          "s3://" + bucket() + "/" + ref.key() + " holds sha256 " + actual + " (" + size + " bytes), expected "
-              + ref.sha256() + " (" + ref.size() + " bytes)",
-          null);
+
+    public String describe() {
+        return objects.describe();
     }
-  }
 
-  public byte[] getBytes(String key) {
-    try (InputStream in = objects.open(key)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new StoreException(StoreException.Kind.OTHER, "cannot read " + key + ": " + e.getMessage(), e);
+    public void checkAccess() {
+        objects.checkAccess();
     }
-  }
 
-  /** All keys under a prefix, in the store's (byte) order. */
-  public List<String> listKeys(String prefix) {
-    return objects.listKeys(prefix);
-  }
+    public void ensureBucket() {
+        objects.ensureBucket();
+    }
 
-  /** Immediate "folders" under a prefix, e.g. the versions under {@code releases/}. */
-  public List<String> listFolders(String prefix) {
-    return objects.listFolders(prefix);
-  }
+    public ArtifactRef putFile(String key, Path file) throws IOException {
+        return putFile(key, file, ObjectStore.Precondition.NONE);
+    }
 
-  private static String contentTypeOf(String key) {
-    if (key.endsWith(".json")) return "application/json";
-    if (key.endsWith(".log") || key.endsWith("SHA256SUMS")) return "text/plain; charset=utf-8";
-    if (key.endsWith(".html")) return "text/html; charset=utf-8";
-    if (key.endsWith(".tar.gz")) return "application/gzip";
-    if (key.endsWith(".zip") || key.endsWith(".vsix")) return "application/zip";
-    return "application/octet-stream";
-  }
+    /**
+     * Write-once upload ({@code If-None-Match: *}). If the key already holds the same bytes the
+     * call succeeds, which makes retries idempotent; different bytes are a conflict.
+     */
+    public ArtifactRef putFileIfAbsent(String key, Path file) throws IOException {
+        return putFile(key, file, ObjectStore.Precondition.ABSENT);
+    }
 
-  @Override
-  public void close() {
-    objects.close();
-  }
+    public ArtifactRef putBytes(String key, byte[] bytes, String contentType) {
+        return put(key, ObjectStore.Body.of(bytes), Sha256.of(bytes), contentType, ObjectStore.Precondition.NONE);
+    }
+
+    public ArtifactRef putBytesIfAbsent(String key, byte[] bytes, String contentType) {
+        return put(key, ObjectStore.Body.of(bytes), Sha256.of(bytes), contentType, ObjectStore.Precondition.ABSENT);
+    }
+
+    /** Replaces an object only if it still has {@code etag} (or does not exist when null). */
+    public void putBytesIfUnchanged(String key, byte[] bytes, String contentType, String etag) {
+        objects.put(
+                key,
+                ObjectStore.Body.of(bytes),
+                Sha256.of(bytes),
+                contentType,
+                ObjectStore.Precondition.unchanged(etag));
+    }
+
+    private ArtifactRef putFile(String key, Path file, ObjectStore.Precondition precondition) throws IOException {
+        return put(key, ObjectStore.Body.of(file, Files.size(file)), Sha256.of(file), contentTypeOf(key), precondition);
+    }
+
+    private ArtifactRef put(
+            String key, ObjectStore.Body body, String sha, String contentType, ObjectStore.Precondition pre) {
+        try {
+            objects.put(key, body, sha, contentType, pre);
+        } catch (StoreException e) {
+            if (!pre.absent() || e.kind() != StoreException.Kind.CONFLICT) throw e;
+            return sameOrConflict(key, sha, body.size());
+        }
+        return new ArtifactRef(bucket(), key, sha, body.size());
+    }
+
+    /** A write-once key that already exists: the same bytes are success (a retry), others a conflict. */
+    private ArtifactRef sameOrConflict(String key, String sha, long size) {
+        Optional<ObjectInfo> existing = head(key);
+        if (existing.isPresent()
+                && sha.equals(existing.get().sha256())
+                && existing.get().size() == size) {
+            return new ArtifactRef(bucket(), key, sha, size);
+        }
+        throw conflict(key, sha, existing);
+    }
+
+    /** The error for a write-once key that holds other bytes than {@code sha}. */
+    public StoreException conflict(String key, String sha, Optional<ObjectInfo> existing) {
+        return new StoreException(
+                StoreException.Kind.CONFLICT,
+                "s3://" + bucket() + "/" + key + " already exists with other content (sha256 "
+                        + existing.map(ObjectInfo::sha256).orElse("unknown") + ", this release has " + sha
+                        + "); published objects are never overwritten",
+                null);
+    }
+
+    public Optional<ObjectInfo> head(String key) {
+        return objects.head(key);
+    }
+
+    public boolean exists(String key) {
+        return head(key).isPresent();
+    }
+
+    /** Downloads an object and checks it against the reference's digest and size. */
+    public void download(ArtifactRef ref, Path dest) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        long size;
+        try (InputStream in = new DigestInputStream(objects.open(ref.key()), digest);
+                OutputStream out = Files.newOutputStream(dest)) {
+            size = in.transferTo(out);
+        }
+        String actual = HexFormat.of().formatHex(digest.digest());
+        if (!actual.equals(ref.sha256()) || size != ref.size()) {
+            throw new StoreException(
+                    StoreException.Kind.DIGEST_MISMATCH,
+                    "s3://" + bucket() + "/" + ref.key() + " holds sha256 " + actual + " (" + size
+                            + " bytes), expected " + ref.sha256() + " (" + ref.size() + " bytes)",
+                    null);
+        }
+    }
+
+    public byte[] getBytes(String key) {
+        try (InputStream in = objects.open(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.OTHER, "cannot read " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** All keys under a prefix, in the store's (byte) order. */
+    public List<String> listKeys(String prefix) {
+        return objects.listKeys(prefix);
+    }
+
+    /** Immediate "folders" under a prefix, e.g. the versions under {@code releases/}. */
+    public List<String> listFolders(String prefix) {
+        return objects.listFolders(prefix);
+    }
+
+    private static String contentTypeOf(String key) {
+        if (key.endsWith(".json")) return "application/json";
+        if (key.endsWith(".log") || key.endsWith("SHA256SUMS")) return "text/plain; charset=utf-8";
+        if (key.endsWith(".html")) return "text/html; charset=utf-8";
+        if (key.endsWith(".tar.gz")) return "application/gzip";
+        if (key.endsWith(".zip") || key.endsWith(".vsix")) return "application/zip";
+        return "application/octet-stream";
+    }
+
+    @Override
+    public void close() {
+        objects.close();
+    }
 }

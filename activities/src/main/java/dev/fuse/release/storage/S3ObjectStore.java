@@ -34,176 +34,204 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link StoreException} whose message says what to do.
  */
 public final class S3ObjectStore implements ObjectStore {
-  public static final String SHA256_META = "sha256";
+    public static final String SHA256_META = "sha256";
 
-  private final S3Client s3;
-  private final StoreConfig config;
+    private final S3Client s3;
+    private final StoreConfig config;
 
-  public S3ObjectStore(StoreConfig config) {
-    this.config = config;
-    S3ClientBuilder builder =
-        S3Client.builder().region(Region.of(config.region())).forcePathStyle(config.pathStyle());
-    if (config.endpoint() != null) {
-      builder.endpointOverride(config.endpoint());
+    public S3ObjectStore(StoreConfig config) {
+        this.config = config;
+        S3ClientBuilder builder =
+                S3Client.builder().region(Region.of(config.region())).forcePathStyle(config.pathStyle());
+        if (config.endpoint() != null) {
+            builder.endpointOverride(config.endpoint());
+        }
+        builder.credentialsProvider(
+                config.accessKey() != null
+                        ? StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(config.accessKey(), config.secretKey()))
+                        : DefaultCredentialsProvider.builder().build());
+        this.s3 = builder.build();
     }
-    builder.credentialsProvider(
-        config.accessKey() != null
-            ? StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKey(), config.secretKey()))
-            : DefaultCredentialsProvider.builder().build());
-    this.s3 = builder.build();
-  }
 
-  @Override
-  public String bucket() {
-    return config.bucket();
-  }
-
-  @Override
-  public String describe() {
-    return config.describe();
-  }
-
-  @Override
-  public void checkAccess() {
-    call("reach bucket " + bucket(), () -> s3.headBucket(b -> b.bucket(bucket())));
-  }
-
-  @Override
-  public void ensureBucket() {
-    try {
-      s3.headBucket(b -> b.bucket(bucket()));
-    } catch (S3Exception e) {
-      if (e.statusCode() != 404) {
-        throw translate("reach bucket " + bucket(), e);
-      }
-      call("create bucket " + bucket(), () -> s3.createBucket(b -> b.bucket(bucket())));
-    } catch (SdkClientException e) {
-      throw translate("reach bucket " + bucket(), e);
+    @Override
+    public String bucket() {
+        return config.bucket();
     }
-  }
 
-  @Override
-  public void put(String key, Body body, String sha256, String contentType, Precondition precondition) {
-    PutObjectRequest.Builder request = PutObjectRequest.builder()
-        .bucket(bucket())
-        .key(key)
-        .contentLength(body.size())
-        .contentType(contentType)
-        .checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
-        .metadata(Map.of(SHA256_META, sha256));
-    if (precondition.absent()) request.ifNoneMatch("*");
-    if (precondition.etag() != null) request.ifMatch(precondition.etag());
-    RequestBody requestBody = body.bytes() != null ? RequestBody.fromBytes(body.bytes()) : RequestBody.fromFile(body.file());
-    call("write " + key, () -> s3.putObject(request.build(), requestBody));
-  }
+    @Override
+    public String describe() {
+        return config.describe();
+    }
 
-  @Override
-  public Optional<ObjectInfo> head(String key) {
-    try {
-      HeadObjectResponse r = s3.headObject(b -> b.bucket(bucket()).key(key));
-      return Optional.of(new ObjectInfo(key, r.contentLength(), r.metadata().get(SHA256_META), r.eTag()));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) return Optional.empty();
-      throw translate("read " + key, e);
-    } catch (SdkClientException e) {
-      throw translate("read " + key, e);
+    @Override
+    public void checkAccess() {
+        call("reach bucket " + bucket(), () -> s3.headBucket(b -> b.bucket(bucket())));
     }
-  }
 
-  @Override
-  public InputStream open(String key) {
-    try {
-      return s3.getObject(b -> b.bucket(bucket()).key(key));
-    } catch (NoSuchKeyException e) {
-      throw new StoreException(StoreException.Kind.NOT_FOUND, "s3://" + bucket() + "/" + key + " does not exist", e);
-    } catch (S3Exception | SdkClientException e) {
-      throw translate("read " + key, e);
+    @Override
+    public void ensureBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket()));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw translate("reach bucket " + bucket(), e);
+            }
+            call("create bucket " + bucket(), () -> s3.createBucket(b -> b.bucket(bucket())));
+        } catch (SdkClientException e) {
+            throw translate("reach bucket " + bucket(), e);
+        }
     }
-  }
 
-  @Override
-  public List<String> listKeys(String prefix) {
-    List<String> keys = new ArrayList<>();
-    ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket()).prefix(prefix).build();
-    call("list " + prefix, () -> {
-      for (var page : s3.listObjectsV2Paginator(request)) {
-        for (S3Object o : page.contents()) keys.add(o.key());
-      }
-      return null;
-    });
-    return keys;
-  }
+    @Override
+    public void put(String key, Body body, String sha256, String contentType, Precondition precondition) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder()
+                .bucket(bucket())
+                .key(key)
+                .contentLength(body.size())
+                .contentType(contentType)
+                .checksumSHA256(
+                        Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
+                .metadata(Map.of(SHA256_META, sha256));
+        if (precondition.absent()) request.ifNoneMatch("*");
+        if (precondition.etag() != null) request.ifMatch(precondition.etag());
+        RequestBody requestBody =
+                body.bytes() != null ? RequestBody.fromBytes(body.bytes()) : RequestBody.fromFile(body.file());
+        call("write " + key, () -> s3.putObject(request.build(), requestBody));
+    }
 
-  @Override
-  public List<String> listFolders(String prefix) {
-    List<String> folders = new ArrayList<>();
-    ListObjectsV2Request request =
-        ListObjectsV2Request.builder().bucket(bucket()).prefix(prefix).delimiter("/").build();
-    call("list " + prefix, () -> {
-      for (var page : s3.listObjectsV2Paginator(request)) {
-        for (CommonPrefix p : page.commonPrefixes()) folders.add(p.prefix());
-      }
-      return null;
-    });
-    return folders;
-  }
+    @Override
+    public Optional<ObjectInfo> head(String key) {
+        try {
+            HeadObjectResponse r = s3.headObject(b -> b.bucket(bucket()).key(key));
+            return Optional.of(
+                    new ObjectInfo(key, r.contentLength(), r.metadata().get(SHA256_META), r.eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return Optional.empty();
+            throw translate("read " + key, e);
+        } catch (SdkClientException e) {
+            throw translate("read " + key, e);
+        }
+    }
 
-  private <T> T call(String what, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (S3Exception | SdkClientException e) {
-      throw translate(what, e);
+    @Override
+    public InputStream open(String key) {
+        try {
+            return s3.getObject(b -> b.bucket(bucket()).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new StoreException(
+                    StoreException.Kind.NOT_FOUND, "s3://" + bucket() + "/" + key + " does not exist", e);
+        } catch (S3Exception | SdkClientException e) {
+            throw translate("read " + key, e);
+        }
     }
-  }
 
-  private StoreException translate(String what, RuntimeException e) {
-    String where = config.describe();
-    if (e instanceof S3Exception s3e) {
-      return translateStatus(what, where, s3e);
+    @Override
+    public List<String> listKeys(String prefix) {
+        List<String> keys = new ArrayList<>();
+        ListObjectsV2Request request =
+                ListObjectsV2Request.builder().bucket(bucket()).prefix(prefix).build();
+        call("list " + prefix, () -> {
+            for (var page : s3.listObjectsV2Paginator(request)) {
+                for (S3Object o : page.contents()) keys.add(o.key());
+            }
+            return null;
+        });
+        return keys;
     }
-    if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
-      return new StoreException(StoreException.Kind.ACCESS_DENIED,
-          "cannot " + what + " at " + where + ": no S3 credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
-              + " or configure an AWS profile (AWS_PROFILE) or instance role", e);
-    }
-    Throwable root = e;
-    while (root.getCause() != null) root = root.getCause();
-    if (root instanceof ConnectException || root instanceof UnknownHostException || root instanceof SocketTimeoutException) {
-      return new StoreException(StoreException.Kind.UNREACHABLE,
-          "cannot " + what + ": S3 endpoint " + where + " is unreachable (" + root.getClass().getSimpleName()
-              + "); start it (./fuse-release dev) or set AWS_ENDPOINT_URL_S3", e);
-    }
-    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-    return new StoreException(StoreException.Kind.OTHER, "cannot " + what + " at " + where + ": "
-        + (message.length() > 300 ? message.substring(0, 300) + "..." : message), e);
-  }
 
-  private StoreException translateStatus(String what, String where, S3Exception e) {
-    int status = e.statusCode();
-    String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
-        ? "HTTP " + status : e.awsErrorDetails().errorCode();
-    if (status == 403 || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch")) {
-      return new StoreException(StoreException.Kind.ACCESS_DENIED,
-          "cannot " + what + " at " + where + ": access denied (" + code
-              + "); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY", e);
+    @Override
+    public List<String> listFolders(String prefix) {
+        List<String> folders = new ArrayList<>();
+        ListObjectsV2Request request = ListObjectsV2Request.builder()
+                .bucket(bucket())
+                .prefix(prefix)
+                .delimiter("/")
+                .build();
+        call("list " + prefix, () -> {
+            for (var page : s3.listObjectsV2Paginator(request)) {
+                for (CommonPrefix p : page.commonPrefixes()) folders.add(p.prefix());
+            }
+            return null;
+        });
+        return folders;
     }
-    if (status == 404 && (code.equals("NoSuchBucket") || what.startsWith("reach bucket"))) {
-      return new StoreException(StoreException.Kind.NO_BUCKET,
-          "bucket " + bucket() + " does not exist at " + where + "; create it or set FUSE_RELEASE_BUCKET", e);
-    }
-    // 412: If-None-Match / If-Match failed. 409 ConditionalRequestConflict: AWS lost a race
-    // between conditional writers; both mean "look again", which callers do.
-    if (status == 412 || status == 409) {
-      return new StoreException(StoreException.Kind.CONFLICT,
-          "cannot " + what + ": the object changed or already exists (precondition failed)", e);
-    }
-    return new StoreException(StoreException.Kind.OTHER, "cannot " + what + " at " + where + ": " + status + " " + code, e);
-  }
 
-  @Override
-  public void close() {
-    s3.close();
-  }
+    private <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (S3Exception | SdkClientException e) {
+            throw translate(what, e);
+        }
+    }
+
+    private StoreException translate(String what, RuntimeException e) {
+        String where = config.describe();
+        if (e instanceof S3Exception s3e) {
+            return translateStatus(what, where, s3e);
+        }
+        if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+            return new StoreException(
+                    StoreException.Kind.ACCESS_DENIED,
+                    "cannot " + what + " at " + where
+                            + ": no S3 credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+                            + " or configure an AWS profile (AWS_PROFILE) or instance role",
+                    e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        if (root instanceof ConnectException
+                || root instanceof UnknownHostException
+                || root instanceof SocketTimeoutException) {
+            return new StoreException(
+                    StoreException.Kind.UNREACHABLE,
+                    "cannot " + what + ": S3 endpoint " + where + " is unreachable ("
+                            + root.getClass().getSimpleName()
+                            + "); start it (./fuse-release dev) or set AWS_ENDPOINT_URL_S3",
+                    e);
+        }
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return new StoreException(
+                StoreException.Kind.OTHER,
+                "cannot " + what + " at " + where + ": "
+                        + (message.length() > 300 ? message.substring(0, 300) + "..." : message),
+                e);
+    }
+
+    private StoreException translateStatus(String what, String where, S3Exception e) {
+        int status = e.statusCode();
+        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "HTTP " + status
+                : e.awsErrorDetails().errorCode();
+        if (status == 403 || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch")) {
+            return new StoreException(
+                    StoreException.Kind.ACCESS_DENIED,
+                    "cannot " + what + " at " + where + ": access denied (" + code
+                            + "); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY",
+                    e);
+        }
+        if (status == 404 && (code.equals("NoSuchBucket") || what.startsWith("reach bucket"))) {
+            return new StoreException(
+                    StoreException.Kind.NO_BUCKET,
+                    "bucket " + bucket() + " does not exist at " + where + "; create it or set FUSE_RELEASE_BUCKET",
+                    e);
+        }
+        // 412: If-None-Match / If-Match failed. 409 ConditionalRequestConflict: AWS lost a race
+        // between conditional writers; both mean "look again", which callers do.
+        if (status == 412 || status == 409) {
+            return new StoreException(
+                    StoreException.Kind.CONFLICT,
+                    "cannot " + what + ": the object changed or already exists (precondition failed)",
+                    e);
+        }
+        return new StoreException(
+                StoreException.Kind.OTHER, "cannot " + what + " at " + where + ": " + status + " " + code, e);
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
 }

@@ -13,63 +13,64 @@ import java.util.Map;
  * @param accessKey null means the SDK's default credential chain (profiles, SSO, IMDS)
  */
 public record StoreConfig(
-    URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle) {
+        URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle) {
 
-  public static final String DEFAULT_BUCKET = "fuse-releases";
+    public static final String DEFAULT_BUCKET = "fuse-releases";
 
-  public static StoreConfig fromEnvironment(Map<String, String> env) {
-    List<String> errors = new ArrayList<>();
-    String endpointText = firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
-    URI endpoint = null;
-    if (endpointText != null) {
-      try {
-        endpoint = URI.create(endpointText);
-        if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-          errors.add("AWS_ENDPOINT_URL_S3 '" + endpointText + "' must be an absolute URL such as http://127.0.0.1:9000");
+    public static StoreConfig fromEnvironment(Map<String, String> env) {
+        List<String> errors = new ArrayList<>();
+        String endpointText = firstNonBlank(env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
+        URI endpoint = null;
+        if (endpointText != null) {
+            try {
+                endpoint = URI.create(endpointText);
+                if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+                    errors.add("AWS_ENDPOINT_URL_S3 '" + endpointText
+                            + "' must be an absolute URL such as http://127.0.0.1:9000");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add("AWS_ENDPOINT_URL_S3 '" + endpointText + "' is not a URL: " + e.getMessage());
+            }
         }
-      } catch (IllegalArgumentException e) {
-        errors.add("AWS_ENDPOINT_URL_S3 '" + endpointText + "' is not a URL: " + e.getMessage());
-      }
+        String region = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
+        String bucket = firstNonBlank(env.get("FUSE_RELEASE_BUCKET"), DEFAULT_BUCKET);
+        if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+            errors.add("FUSE_RELEASE_BUCKET '" + bucket + "' is not a valid S3 bucket name");
+        }
+        String accessKey = env.get("AWS_ACCESS_KEY_ID");
+        String secretKey = env.get("AWS_SECRET_ACCESS_KEY");
+        if ((accessKey == null) != (secretKey == null)) {
+            errors.add("set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither");
+        }
+        String pathStyleText = env.get("FUSE_RELEASE_S3_PATH_STYLE");
+        boolean pathStyle = pathStyleText == null ? endpoint != null : Boolean.parseBoolean(pathStyleText);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", errors));
+        }
+        return new StoreConfig(endpoint, region, bucket, accessKey, secretKey, pathStyle);
     }
-    String region = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
-    String bucket = firstNonBlank(env.get("FUSE_RELEASE_BUCKET"), DEFAULT_BUCKET);
-    if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-      errors.add("FUSE_RELEASE_BUCKET '" + bucket + "' is not a valid S3 bucket name");
-    }
-    String accessKey = env.get("AWS_ACCESS_KEY_ID");
-    String secretKey = env.get("AWS_SECRET_ACCESS_KEY");
-    if ((accessKey == null) != (secretKey == null)) {
-      errors.add("set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither");
-    }
-    String pathStyleText = env.get("FUSE_RELEASE_S3_PATH_STYLE");
-    boolean pathStyle = pathStyleText == null ? endpoint != null : Boolean.parseBoolean(pathStyleText);
-    if (!errors.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", errors));
-    }
-    return new StoreConfig(endpoint, region, bucket, accessKey, secretKey, pathStyle);
-  }
 
-  /** The variables another process needs to reach the same store. */
-  public Map<String, String> toEnvironment() {
-    Map<String, String> env = new java.util.LinkedHashMap<>();
-    if (endpoint != null) env.put("AWS_ENDPOINT_URL_S3", endpoint.toString());
-    env.put("AWS_REGION", region);
-    if (accessKey != null) {
-      env.put("AWS_ACCESS_KEY_ID", accessKey);
-      env.put("AWS_SECRET_ACCESS_KEY", secretKey);
+    /** The variables another process needs to reach the same store. */
+    public Map<String, String> toEnvironment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        if (endpoint != null) env.put("AWS_ENDPOINT_URL_S3", endpoint.toString());
+        env.put("AWS_REGION", region);
+        if (accessKey != null) {
+            env.put("AWS_ACCESS_KEY_ID", accessKey);
+            env.put("AWS_SECRET_ACCESS_KEY", secretKey);
+        }
+        env.put("FUSE_RELEASE_BUCKET", bucket);
+        return env;
     }
-    env.put("FUSE_RELEASE_BUCKET", bucket);
-    return env;
-  }
 
-  public String describe() {
-    return (endpoint == null ? "AWS S3" : endpoint.toString()) + ", bucket " + bucket;
-  }
-
-  private static String firstNonBlank(String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) return v;
+    public String describe() {
+        return (endpoint == null ? "AWS S3" : endpoint.toString()) + ", bucket " + bucket;
     }
-    return null;
-  }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) return v;
+        }
+        return null;
+    }
 }

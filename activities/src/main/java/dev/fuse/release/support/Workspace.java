@@ -8,37 +8,37 @@ import java.util.stream.Stream;
 
 /** A fresh, private directory tree for one build attempt, deleted afterwards. */
 public final class Workspace implements AutoCloseable {
-  private final Path root;
+    private final Path root;
 
-  private Workspace(Path root) {
-    this.root = root;
-  }
-
-  public static Workspace create(Path parent, String label) throws IOException {
-    Files.createDirectories(parent);
-    return new Workspace(Files.createTempDirectory(parent, label.replaceAll("[^A-Za-z0-9.-]", "_") + "-"));
-  }
-
-  public Path root() {
-    return root;
-  }
-
-  public Path dir(String name) throws IOException {
-    return Files.createDirectories(root.resolve(name));
-  }
-
-  @Override
-  public void close() throws IOException {
-    deleteTree(root);
-  }
-
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) return;
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        p.toFile().setWritable(true);
-        Files.deleteIfExists(p);
-      }
+    private Workspace(Path root) {
+        this.root = root;
     }
-  }
+
+    public static Workspace create(Path parent, String label) throws IOException {
+        Files.createDirectories(parent);
+        return new Workspace(Files.createTempDirectory(parent, label.replaceAll("[^A-Za-z0-9.-]", "_") + "-"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path dir(String name) throws IOException {
+        return Files.createDirectories(root.resolve(name));
+    }
+
+    @Override
+    public void close() throws IOException {
+        deleteTree(root);
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

@@ -8,16 +8,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SourceDateEpochTest {
-  @Test
-  void rendersAsUtcSeconds() {
-    assertThat(SourceDateEpoch.toUtc(1767225600L)).isEqualTo("2026-01-01T00:00:00Z");
-    assertThat(SourceDateEpoch.toUtc(0)).isEqualTo("1970-01-01T00:00:00Z");
-    assertThat(SourceDateEpoch.parse("1767225600")).isEqualTo(1767225600L);
-  }
+    @Test
+    void rendersAsUtcSeconds() {
+        assertThat(SourceDateEpoch.toUtc(1767225600L)).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(SourceDateEpoch.toUtc(0)).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(SourceDateEpoch.parse("1767225600")).isEqualTo(1767225600L);
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"", " 1", "1.5", "-1", "1e9", "2026-01-01", "0x10"})
-  void anythingButAPlainIntegerIsAnErrorNamingTheVariable(String text) {
-    assertThatThrownBy(() -> SourceDateEpoch.parse(text)).hasMessageContaining("SOURCE_DATE_EPOCH must be a plain integer");
-  }
+    @ParameterizedTest
+    @ValueSource(strings = {"", " 1", "1.5", "-1", "1e9", "2026-01-01", "0x10"})
+    void anythingButAPlainIntegerIsAnErrorNamingTheVariable(String text) {
+        assertThatThrownBy(() -> SourceDateEpoch.parse(text))
+                .hasMessageContaining("SOURCE_DATE_EPOCH must be a plain integer");
+    }
 }

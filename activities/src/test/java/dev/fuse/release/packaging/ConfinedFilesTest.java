@@ -13,93 +13,105 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Only regular files inside the workspace may become archive members, whatever links say. */
 class ConfinedFilesTest {
-  @TempDir Path workspace;
-  @TempDir Path elsewhere;
+    @TempDir
+    Path workspace;
 
-  @Test
-  void aRegularFileInsideTheWorkspaceIsPackaged() throws Exception {
-    Path out = Files.createDirectories(workspace.resolve("out"));
-    Files.writeString(out.resolve("LICENSE"), "MIT\n");
+    @TempDir
+    Path elsewhere;
 
-    Path source = new ConfinedFiles(workspace).resolve("a.tar.gz", out, "LICENSE");
+    @Test
+    void aRegularFileInsideTheWorkspaceIsPackaged() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Files.writeString(out.resolve("LICENSE"), "MIT\n");
 
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ConfinedFiles.copy(new ArchiveMember("LICENSE", source, false), bytes);
-    assertThat(bytes.toString()).isEqualTo("MIT\n");
-  }
+        Path source = new ConfinedFiles(workspace).resolve("a.tar.gz", out, "LICENSE");
 
-  @Test
-  void aLinkInsideTheWorkspaceToAnotherFileInsideIsFollowed() throws Exception {
-    Path out = Files.createDirectories(workspace.resolve("out"));
-    Path real = Files.writeString(workspace.resolve("LICENSE.txt"), "MIT\n");
-    Files.createSymbolicLink(out.resolve("LICENSE"), real);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConfinedFiles.copy(new ArchiveMember("LICENSE", source, false), bytes);
+        assertThat(bytes.toString()).isEqualTo("MIT\n");
+    }
 
-    assertThat(new ConfinedFiles(workspace).resolve("a.tar.gz", out, "LICENSE")).isEqualTo(real.toRealPath());
-  }
+    @Test
+    void aLinkInsideTheWorkspaceToAnotherFileInsideIsFollowed() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Path real = Files.writeString(workspace.resolve("LICENSE.txt"), "MIT\n");
+        Files.createSymbolicLink(out.resolve("LICENSE"), real);
 
-  @Test
-  void aFileReplacedByALinkToEtcPasswdIsRefusedNamingTheMember() throws Exception {
-    Path out = Files.createDirectories(workspace.resolve("out"));
-    Files.createSymbolicLink(out.resolve("LICENSE"), Path.of("/etc/passwd"));
+        assertThat(new ConfinedFiles(workspace).resolve("a.tar.gz", out, "LICENSE"))
+                .isEqualTo(real.toRealPath());
+    }
 
-    assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("fuse-aot-0.4.0-linux-x64.tar.gz", out, "LICENSE"))
-        .isInstanceOf(BadArchiveException.class)
-        .hasMessageContaining("fuse-aot-0.4.0-linux-x64.tar.gz: entry 'LICENSE'")
-        .hasMessageContaining("resolves to /etc/passwd, outside the build workspace");
-  }
+    @Test
+    void aFileReplacedByALinkToEtcPasswdIsRefusedNamingTheMember() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Files.createSymbolicLink(out.resolve("LICENSE"), Path.of("/etc/passwd"));
 
-  @Test
-  void aLinkedDirectoryLeavingTheWorkspaceIsRefused() throws Exception {
-    Path out = Files.createDirectories(workspace.resolve("out"));
-    Files.writeString(elsewhere.resolve("secret"), "s3cr3t\n");
-    Files.createSymbolicLink(out.resolve("etcdir"), elsewhere);
+        assertThatThrownBy(
+                        () -> new ConfinedFiles(workspace).resolve("fuse-aot-0.4.0-linux-x64.tar.gz", out, "LICENSE"))
+                .isInstanceOf(BadArchiveException.class)
+                .hasMessageContaining("fuse-aot-0.4.0-linux-x64.tar.gz: entry 'LICENSE'")
+                .hasMessageContaining("resolves to /etc/passwd, outside the build workspace");
+    }
 
-    assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a.tar.gz", out, "etcdir/secret"))
-        .isInstanceOf(BadArchiveException.class).hasMessageContaining("entry 'etcdir/secret'")
-        .hasMessageContaining("outside the build workspace");
-  }
+    @Test
+    void aLinkedDirectoryLeavingTheWorkspaceIsRefused() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Files.writeString(elsewhere.resolve("secret"), "s3cr3t\n");
+        Files.createSymbolicLink(out.resolve("etcdir"), elsewhere);
 
-  @Test
-  void aLinkUpwardsWithDotDotIsRefused() throws Exception {
-    Path out = Files.createDirectories(workspace.resolve("out"));
-    Files.writeString(elsewhere.resolve("x"), "x");
-    Files.createSymbolicLink(out.resolve("up"), out.relativize(elsewhere.resolve("x")));
+        assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a.tar.gz", out, "etcdir/secret"))
+                .isInstanceOf(BadArchiveException.class)
+                .hasMessageContaining("entry 'etcdir/secret'")
+                .hasMessageContaining("outside the build workspace");
+    }
 
-    assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a.tar.gz", out, "up"))
-        .isInstanceOf(BadArchiveException.class).hasMessageContaining("outside the build workspace");
-  }
+    @Test
+    void aLinkUpwardsWithDotDotIsRefused() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Files.writeString(elsewhere.resolve("x"), "x");
+        Files.createSymbolicLink(out.resolve("up"), out.relativize(elsewhere.resolve("x")));
 
-  @Test
-  void aFifoADirectoryAndADanglingLinkAreRefusedWithTheirReason() throws Exception {
-    Path out = Files.createDirectories(workspace.resolve("out"));
-    Process mkfifo = new ProcessBuilder("mkfifo", out.resolve("pipe").toString()).start();
-    assertThat(mkfifo.waitFor()).isZero();
-    Files.createDirectories(out.resolve("dir"));
-    Files.createSymbolicLink(out.resolve("dangling"), out.resolve("nothing-here"));
-    ConfinedFiles confined = new ConfinedFiles(workspace);
+        assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a.tar.gz", out, "up"))
+                .isInstanceOf(BadArchiveException.class)
+                .hasMessageContaining("outside the build workspace");
+    }
 
-    assertThatThrownBy(() -> confined.resolve("a", out, "pipe")).hasMessageContaining("a device, FIFO or socket");
-    assertThatThrownBy(() -> confined.resolve("a", out, "dir")).hasMessageContaining("is a directory");
-    assertThatThrownBy(() -> confined.resolve("a", out, "dangling")).hasMessageContaining("link to a file that does not exist");
-    assertThatThrownBy(() -> confined.resolve("a", Path.of("/dev"), "null")).isInstanceOf(BadArchiveException.class);
-  }
+    @Test
+    void aFifoADirectoryAndADanglingLinkAreRefusedWithTheirReason() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Process mkfifo = new ProcessBuilder("mkfifo", out.resolve("pipe").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Files.createDirectories(out.resolve("dir"));
+        Files.createSymbolicLink(out.resolve("dangling"), out.resolve("nothing-here"));
+        ConfinedFiles confined = new ConfinedFiles(workspace);
 
-  @Test
-  void aMissingMemberIsReportedAsNotProduced() throws Exception {
-    Path out = Files.createDirectories(workspace.resolve("out"));
-    assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a", out, "hello-http"))
-        .isInstanceOf(NoSuchFileException.class);
-  }
+        assertThatThrownBy(() -> confined.resolve("a", out, "pipe")).hasMessageContaining("a device, FIFO or socket");
+        assertThatThrownBy(() -> confined.resolve("a", out, "dir")).hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> confined.resolve("a", out, "dangling"))
+                .hasMessageContaining("link to a file that does not exist");
+        assertThatThrownBy(() -> confined.resolve("a", Path.of("/dev"), "null"))
+                .isInstanceOf(BadArchiveException.class);
+    }
 
-  @Test
-  void aFileThatChangesBetweenCheckAndReadIsRefused() throws Exception {
-    Path file = Files.writeString(workspace.resolve("LICENSE"), "MIT\n");
-    Path checked = new ConfinedFiles(workspace).resolve("a", workspace, "LICENSE");
-    Files.delete(file);
-    Files.createSymbolicLink(file, Path.of("/etc/passwd"));
+    @Test
+    void aMissingMemberIsReportedAsNotProduced() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a", out, "hello-http"))
+                .isInstanceOf(NoSuchFileException.class);
+    }
 
-    assertThatThrownBy(() -> DeterministicArchiver.writeTarGz(workspace.resolve("a.tar.gz"), "r",
-        List.of(new ArchiveMember("LICENSE", checked, false)), 1767225600L))
-        .hasMessageContaining("LICENSE");
-  }
+    @Test
+    void aFileThatChangesBetweenCheckAndReadIsRefused() throws Exception {
+        Path file = Files.writeString(workspace.resolve("LICENSE"), "MIT\n");
+        Path checked = new ConfinedFiles(workspace).resolve("a", workspace, "LICENSE");
+        Files.delete(file);
+        Files.createSymbolicLink(file, Path.of("/etc/passwd"));
+
+        assertThatThrownBy(() -> DeterministicArchiver.writeTarGz(
+                        workspace.resolve("a.tar.gz"),
+                        "r",
+                        List.of(new ArchiveMember("LICENSE", checked, false)),
+                        1767225600L))
+                .hasMessageContaining("LICENSE");
+    }
 }

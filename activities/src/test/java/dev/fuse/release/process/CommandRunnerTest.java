@@ -12,43 +12,57 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandRunnerTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  @Test
-  void outputGoesToTheLogAndTheTailKeepsTheLastLines() throws Exception {
-    Path log = dir.resolve("step.log");
-    CommandRunner.Outcome o = CommandRunner.run(
-        List.of("sh", "-c", "for i in $(seq 1 30); do echo line $i; done; echo oops >&2; exit 3"),
-        dir, Map.of(), Duration.ofSeconds(30), log, () -> {});
-    assertThat(o.exitCode()).isEqualTo(3);
-    assertThat(o.succeeded()).isFalse();
-    assertThat(Files.readString(log)).contains("line 1\n").contains("oops");
-    assertThat(o.tail().lines().count()).isEqualTo(20);
-    assertThat(o.tail()).endsWith("oops").doesNotContain("line 1\n");
-  }
+    @Test
+    void outputGoesToTheLogAndTheTailKeepsTheLastLines() throws Exception {
+        Path log = dir.resolve("step.log");
+        CommandRunner.Outcome o = CommandRunner.run(
+                List.of("sh", "-c", "for i in $(seq 1 30); do echo line $i; done; echo oops >&2; exit 3"),
+                dir,
+                Map.of(),
+                Duration.ofSeconds(30),
+                log,
+                () -> {});
+        assertThat(o.exitCode()).isEqualTo(3);
+        assertThat(o.succeeded()).isFalse();
+        assertThat(Files.readString(log)).contains("line 1\n").contains("oops");
+        assertThat(o.tail().lines().count()).isEqualTo(20);
+        assertThat(o.tail()).endsWith("oops").doesNotContain("line 1\n");
+    }
 
-  @Test
-  void aCommandPastItsTimeoutIsKilledWithItsChildren() throws Exception {
-    Path log = dir.resolve("slow.log");
-    Path marker = dir.resolve("child-survived");
-    AtomicInteger ticks = new AtomicInteger();
-    CommandRunner.Outcome o = CommandRunner.run(
-        List.of("sh", "-c", "(sleep 6; touch " + marker + ") & sleep 60"),
-        dir, Map.of(), Duration.ofSeconds(1), log, ticks::incrementAndGet);
-    assertThat(o.timedOut()).isTrue();
-    assertThat(o.exitCode()).isEqualTo(124);
-    assertThat(ticks.get()).isPositive();
-    assertThat(Files.readString(log)).contains("killed after the step's timeout of 1 s");
-    Thread.sleep(6500);
-    assertThat(marker).doesNotExist();
-  }
+    @Test
+    void aCommandPastItsTimeoutIsKilledWithItsChildren() throws Exception {
+        Path log = dir.resolve("slow.log");
+        Path marker = dir.resolve("child-survived");
+        AtomicInteger ticks = new AtomicInteger();
+        CommandRunner.Outcome o = CommandRunner.run(
+                List.of("sh", "-c", "(sleep 6; touch " + marker + ") & sleep 60"),
+                dir,
+                Map.of(),
+                Duration.ofSeconds(1),
+                log,
+                ticks::incrementAndGet);
+        assertThat(o.timedOut()).isTrue();
+        assertThat(o.exitCode()).isEqualTo(124);
+        assertThat(ticks.get()).isPositive();
+        assertThat(Files.readString(log)).contains("killed after the step's timeout of 1 s");
+        Thread.sleep(6500);
+        assertThat(marker).doesNotExist();
+    }
 
-  @Test
-  void environmentIsPassedToTheCommand() throws Exception {
-    Path log = dir.resolve("env.log");
-    CommandRunner.Outcome o = CommandRunner.run(List.of("sh", "-c", "echo epoch=$SOURCE_DATE_EPOCH"),
-        dir, Map.of("SOURCE_DATE_EPOCH", "1767225600"), Duration.ofSeconds(10), log, () -> {});
-    assertThat(o.succeeded()).isTrue();
-    assertThat(o.tail()).isEqualTo("epoch=1767225600");
-  }
+    @Test
+    void environmentIsPassedToTheCommand() throws Exception {
+        Path log = dir.resolve("env.log");
+        CommandRunner.Outcome o = CommandRunner.run(
+                List.of("sh", "-c", "echo epoch=$SOURCE_DATE_EPOCH"),
+                dir,
+                Map.of("SOURCE_DATE_EPOCH", "1767225600"),
+                Duration.ofSeconds(10),
+                log,
+                () -> {});
+        assertThat(o.succeeded()).isTrue();
+        assertThat(o.tail()).isEqualTo("epoch=1767225600");
+    }
 }

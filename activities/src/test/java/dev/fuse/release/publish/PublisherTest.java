@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.support.Sha256;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
 import dev.fuse.release.storage.StoreException;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.workflow.FailureType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,122 +19,136 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Publication against an in-memory bucket: order, verification first, resumability, conflicts. */
 class PublisherTest {
-  @TempDir Path dir;
-  final InMemoryObjectStore bucket = new InMemoryObjectStore("fuse-releases");
-  final ArtifactStore store = new ArtifactStore(bucket);
-  final Publisher publisher = new Publisher(store, Path.of(System.getProperty("java.io.tmpdir")).resolve("publisher-test"));
+    @TempDir
+    Path dir;
 
-  @Test
-  void publishesArtifactsThenEvidenceThenManifestAndSumsAndTheMarkerLast() throws Exception {
-    PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+    final InMemoryObjectStore bucket = new InMemoryObjectStore("fuse-releases");
+    final ArtifactStore store = new ArtifactStore(bucket);
+    final Publisher publisher =
+            new Publisher(store, Path.of(System.getProperty("java.io.tmpdir")).resolve("publisher-test"));
 
-    PublishResult result = publisher.publish(request, () -> {});
+    @Test
+    void publishesArtifactsThenEvidenceThenManifestAndSumsAndTheMarkerLast() throws Exception {
+        PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
 
-    List<String> publicWrites = bucket.writes().stream().filter(k -> k.startsWith("releases/0.4.0/")).toList();
-    assertThat(publicWrites).containsExactly(
-        "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz",
-        "releases/0.4.0/evidence/run-1/slo-report.json",
-        "releases/0.4.0/evidence/run-1/provenance.intoto.json",
-        "releases/0.4.0/evidence/run-1/approval.json",
-        "releases/0.4.0/evidence/run-1/SHA256SUMS",
-        "releases/0.4.0/release-artifacts.json",
-        "releases/0.4.0/SHA256SUMS",
-        "releases/0.4.0/PUBLISHED.json");
-    assertThat(result.latestMoved()).isTrue();
-    assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
-    String evidenceSums = text("releases/0.4.0/evidence/run-1/SHA256SUMS");
-    assertThat(evidenceSums.lines()).extracting(l -> l.substring(66))
-        .containsExactly("approval.json", "provenance.intoto.json", "slo-report.json");
-    assertThat(evidenceSums).contains(Sha256.of(bucket.snapshot().get("releases/0.4.0/evidence/run-1/approval.json")));
-    assertThat(text("releases/0.4.0/PUBLISHED.json")).contains("\"runId\": \"run-1\"")
-        .contains(Sha256.of(bucket.snapshot().get("releases/0.4.0/SHA256SUMS")));
-  }
+        PublishResult result = publisher.publish(request, () -> {});
 
-  @Test
-  void aStagedObjectChangedWhileAwaitingApprovalIsCaughtBeforeAnythingIsPublic() throws Exception {
-    PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
-    bucket.tamper(request.metadata().provenance().key(), "{\"forged\":true}\n".getBytes(StandardCharsets.UTF_8));
+        List<String> publicWrites = bucket.writes().stream()
+                .filter(k -> k.startsWith("releases/0.4.0/"))
+                .toList();
+        assertThat(publicWrites)
+                .containsExactly(
+                        "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz",
+                        "releases/0.4.0/evidence/run-1/slo-report.json",
+                        "releases/0.4.0/evidence/run-1/provenance.intoto.json",
+                        "releases/0.4.0/evidence/run-1/approval.json",
+                        "releases/0.4.0/evidence/run-1/SHA256SUMS",
+                        "releases/0.4.0/release-artifacts.json",
+                        "releases/0.4.0/SHA256SUMS",
+                        "releases/0.4.0/PUBLISHED.json");
+        assertThat(result.latestMoved()).isTrue();
+        assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
+        String evidenceSums = text("releases/0.4.0/evidence/run-1/SHA256SUMS");
+        assertThat(evidenceSums.lines())
+                .extracting(l -> l.substring(66))
+                .containsExactly("approval.json", "provenance.intoto.json", "slo-report.json");
+        assertThat(evidenceSums)
+                .contains(Sha256.of(bucket.snapshot().get("releases/0.4.0/evidence/run-1/approval.json")));
+        assertThat(text("releases/0.4.0/PUBLISHED.json"))
+                .contains("\"runId\": \"run-1\"")
+                .contains(Sha256.of(bucket.snapshot().get("releases/0.4.0/SHA256SUMS")));
+    }
 
-    assertThatThrownBy(() -> publisher.publish(request, () -> {}))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("changed after it was staged").hasMessageContaining("provenance.intoto.json")
-        .satisfies(e -> assertThat(((PipelineException) e).type()).isEqualTo(FailureType.DIGEST_MISMATCH));
-    assertThat(store.listKeys("releases/")).isEmpty();
-  }
+    @Test
+    void aStagedObjectChangedWhileAwaitingApprovalIsCaughtBeforeAnythingIsPublic() throws Exception {
+        PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+        bucket.tamper(request.metadata().provenance().key(), "{\"forged\":true}\n".getBytes(StandardCharsets.UTF_8));
 
-  @Test
-  void aTamperedStagedArchiveIsCaughtBeforeAnythingIsPublic() throws Exception {
-    PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
-    bucket.tamper(request.artifacts().get(0).ref().key(), "not an archive".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> publisher.publish(request, () -> {}))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("changed after it was staged")
+                .hasMessageContaining("provenance.intoto.json")
+                .satisfies(e -> assertThat(((PipelineException) e).type()).isEqualTo(FailureType.DIGEST_MISMATCH));
+        assertThat(store.listKeys("releases/")).isEmpty();
+    }
 
-    assertThatThrownBy(() -> publisher.publish(request, () -> {})).isInstanceOf(PipelineException.class);
-    assertThat(store.listKeys("releases/")).isEmpty();
-  }
+    @Test
+    void aTamperedStagedArchiveIsCaughtBeforeAnythingIsPublic() throws Exception {
+        PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+        bucket.tamper(request.artifacts().get(0).ref().key(), "not an archive".getBytes(StandardCharsets.UTF_8));
 
-  @Test
-  void aPublicationInterruptedHalfwayIsCompletedByALaterRunWithOtherEvidence() throws Exception {
-    PublishRequest first = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
-    bucket.failWritesWhen(key -> key.equals("releases/0.4.0/release-artifacts.json"));
-    assertThatThrownBy(() -> publisher.publish(first, () -> {})).isInstanceOf(StoreException.class);
-    assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.INCOMPLETE);
-    bucket.failWritesWhen(key -> false);
+        assertThatThrownBy(() -> publisher.publish(request, () -> {})).isInstanceOf(PipelineException.class);
+        assertThat(store.listKeys("releases/")).isEmpty();
+    }
 
-    PublishRequest second = StagedRelease.stage(store, dir, "0.4.0", "run-2", "p50 4 ms");
-    publisher.publish(second, () -> {});
+    @Test
+    void aPublicationInterruptedHalfwayIsCompletedByALaterRunWithOtherEvidence() throws Exception {
+        PublishRequest first = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+        bucket.failWritesWhen(key -> key.equals("releases/0.4.0/release-artifacts.json"));
+        assertThatThrownBy(() -> publisher.publish(first, () -> {})).isInstanceOf(StoreException.class);
+        assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.INCOMPLETE);
+        bucket.failWritesWhen(key -> false);
 
-    assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
-    assertThat(text("releases/0.4.0/PUBLISHED.json")).contains("\"runId\": \"run-2\"")
-        .contains("releases/0.4.0/evidence/run-2/");
-    assertThat(text("releases/0.4.0/evidence/run-2/slo-report.json")).contains("p50 4 ms");
-    assertThat(text("releases/0.4.0/evidence/run-1/slo-report.json")).contains("p50 3 ms");
-  }
+        PublishRequest second = StagedRelease.stage(store, dir, "0.4.0", "run-2", "p50 4 ms");
+        publisher.publish(second, () -> {});
 
-  @Test
-  void anotherObjectAtAPublicKeyIsAHardFailureNamingTheKeyAndNothingIsWritten() throws Exception {
-    store.putBytes("releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz", "other bytes".getBytes(StandardCharsets.UTF_8),
-        "application/gzip");
-    PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
-    int before = bucket.writes().size();
+        assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
+        assertThat(text("releases/0.4.0/PUBLISHED.json"))
+                .contains("\"runId\": \"run-2\"")
+                .contains("releases/0.4.0/evidence/run-2/");
+        assertThat(text("releases/0.4.0/evidence/run-2/slo-report.json")).contains("p50 4 ms");
+        assertThat(text("releases/0.4.0/evidence/run-1/slo-report.json")).contains("p50 3 ms");
+    }
 
-    assertThatThrownBy(() -> publisher.publish(request, () -> {}))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz already exists with other content")
-        .satisfies(e -> assertThat(((PipelineException) e).type()).isEqualTo(FailureType.ALREADY_PUBLISHED));
-    assertThat(bucket.writes()).hasSize(before);
-  }
+    @Test
+    void anotherObjectAtAPublicKeyIsAHardFailureNamingTheKeyAndNothingIsWritten() throws Exception {
+        store.putBytes(
+                "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz",
+                "other bytes".getBytes(StandardCharsets.UTF_8),
+                "application/gzip");
+        PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+        int before = bucket.writes().size();
 
-  @Test
-  void aVersionPublishedByAnotherRunIsRefused() throws Exception {
-    publisher.publish(StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms"), () -> {});
-    PublishRequest again = StagedRelease.stage(store, dir, "0.4.0", "run-2", "p50 4 ms");
-    int before = bucket.writes().size();
+        assertThatThrownBy(() -> publisher.publish(request, () -> {}))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining(
+                        "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz already exists with other content")
+                .satisfies(e -> assertThat(((PipelineException) e).type()).isEqualTo(FailureType.ALREADY_PUBLISHED));
+        assertThat(bucket.writes()).hasSize(before);
+    }
 
-    assertThatThrownBy(() -> publisher.publish(again, () -> {}))
-        .hasMessageContaining("version 0.4.0 is already published by another run");
-    assertThat(bucket.writes()).hasSize(before);
-  }
+    @Test
+    void aVersionPublishedByAnotherRunIsRefused() throws Exception {
+        publisher.publish(StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms"), () -> {});
+        PublishRequest again = StagedRelease.stage(store, dir, "0.4.0", "run-2", "p50 4 ms");
+        int before = bucket.writes().size();
 
-  @Test
-  void aRetryOfTheSameRunAfterEverythingWasWrittenSucceeds() throws Exception {
-    PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
-    publisher.publish(request, () -> {});
+        assertThatThrownBy(() -> publisher.publish(again, () -> {}))
+                .hasMessageContaining("version 0.4.0 is already published by another run");
+        assertThat(bucket.writes()).hasSize(before);
+    }
 
-    PublishResult again = publisher.publish(request, () -> {});
+    @Test
+    void aRetryOfTheSameRunAfterEverythingWasWrittenSucceeds() throws Exception {
+        PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+        publisher.publish(request, () -> {});
 
-    assertThat(again.published()).hasSize(8);
-    assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
-  }
+        PublishResult again = publisher.publish(request, () -> {});
 
-  @Test
-  void latestNeverMovesBackwards() throws Exception {
-    publisher.publish(StagedRelease.stage(store, dir, "0.5.0", "run-5", "x"), () -> {});
-    PublishResult older = publisher.publish(StagedRelease.stage(store, dir, "0.4.0", "run-4", "y"), () -> {});
+        assertThat(again.published()).hasSize(8);
+        assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
+    }
 
-    assertThat(older.latestMoved()).isFalse();
-    assertThat(new LatestPointer(store).read().orElseThrow().version()).isEqualTo("0.5.0");
-  }
+    @Test
+    void latestNeverMovesBackwards() throws Exception {
+        publisher.publish(StagedRelease.stage(store, dir, "0.5.0", "run-5", "x"), () -> {});
+        PublishResult older = publisher.publish(StagedRelease.stage(store, dir, "0.4.0", "run-4", "y"), () -> {});
 
-  private String text(String key) {
-    return new String(store.getBytes(key), StandardCharsets.UTF_8);
-  }
+        assertThat(older.latestMoved()).isFalse();
+        assertThat(new LatestPointer(store).read().orElseThrow().version()).isEqualTo("0.5.0");
+    }
+
+    private String text(String key) {
+        return new String(store.getBytes(key), StandardCharsets.UTF_8);
+    }
 }

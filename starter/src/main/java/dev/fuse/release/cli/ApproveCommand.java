@@ -7,19 +7,20 @@ import picocli.CommandLine.Command;
 
 @Command(name = "approve", description = "Approve a release waiting for approval; it is then published.")
 public class ApproveCommand extends DecisionCommand {
-  @Override
-  ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision) {
-    return releases.approve(version, decision);
-  }
+    @Override
+    ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision) {
+        return releases.approve(version, decision);
+    }
 
-  @Override
-  String confirmation(ReleaseStatus status) {
-    return "approved release " + status.version() + " (manifest sha256 " + status.metadata().manifest().sha256()
-        + "); publishing. Follow: ./fuse-release watch " + status.version();
-  }
+    @Override
+    String confirmation(ReleaseStatus status) {
+        return "approved release " + status.version() + " (manifest sha256 "
+                + status.metadata().manifest().sha256() + "); publishing. Follow: ./fuse-release watch "
+                + status.version();
+    }
 
-  @Override
-  String verb() {
-    return "approve";
-  }
+    @Override
+    String verb() {
+        return "approve";
+    }
 }

@@ -12,65 +12,65 @@ import java.util.Map;
  * opened on first use and closed when the command ends.
  */
 public final class CliContext implements AutoCloseable {
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Map<String, String> env;
-  private final boolean interactive;
-  private TemporalConnection temporal;
-  private ArtifactStore store;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final boolean interactive;
+    private TemporalConnection temporal;
+    private ArtifactStore store;
 
-  public CliContext(PrintStream out, PrintStream err, Map<String, String> env, boolean interactive) {
-    this.out = out;
-    this.err = err;
-    this.env = Map.copyOf(env);
-    this.interactive = interactive;
-  }
-
-  public PrintStream out() {
-    return out;
-  }
-
-  public PrintStream err() {
-    return err;
-  }
-
-  public Map<String, String> env() {
-    return env;
-  }
-
-  /** Who runs the command: $USER, $USERNAME, else the JVM's user name. */
-  public String userName() {
-    String user = env.get("USER");
-    if (user == null || user.isBlank()) user = env.get("USERNAME");
-    return user == null || user.isBlank() ? System.getProperty("user.name") : user;
-  }
-
-  /** True when a person is at a terminal (progress redraws, prompts). */
-  public boolean interactive() {
-    return interactive;
-  }
-
-  public ArtifactStore store() {
-    if (store == null) {
-      try {
-        store = new ArtifactStore(StoreConfig.fromEnvironment(env));
-      } catch (IllegalArgumentException e) {
-        throw new CliException(ExitCodes.BAD_INPUT, "S3 configuration: " + e.getMessage());
-      }
+    public CliContext(PrintStream out, PrintStream err, Map<String, String> env, boolean interactive) {
+        this.out = out;
+        this.err = err;
+        this.env = Map.copyOf(env);
+        this.interactive = interactive;
     }
-    return store;
-  }
 
-  public ReleaseClient releases() {
-    if (temporal == null) {
-      temporal = TemporalConnection.connect(env);
+    public PrintStream out() {
+        return out;
     }
-    return new ReleaseClient(temporal, store());
-  }
 
-  @Override
-  public void close() {
-    if (temporal != null) temporal.close();
-    if (store != null) store.close();
-  }
+    public PrintStream err() {
+        return err;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** Who runs the command: $USER, $USERNAME, else the JVM's user name. */
+    public String userName() {
+        String user = env.get("USER");
+        if (user == null || user.isBlank()) user = env.get("USERNAME");
+        return user == null || user.isBlank() ? System.getProperty("user.name") : user;
+    }
+
+    /** True when a person is at a terminal (progress redraws, prompts). */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    public ArtifactStore store() {
+        if (store == null) {
+            try {
+                store = new ArtifactStore(StoreConfig.fromEnvironment(env));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "S3 configuration: " + e.getMessage());
+            }
+        }
+        return store;
+    }
+
+    public ReleaseClient releases() {
+        if (temporal == null) {
+            temporal = TemporalConnection.connect(env);
+        }
+        return new ReleaseClient(temporal, store());
+    }
+
+    @Override
+    public void close() {
+        if (temporal != null) temporal.close();
+        if (store != null) store.close();
+    }
 }

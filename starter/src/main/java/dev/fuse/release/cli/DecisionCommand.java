@@ -10,24 +10,30 @@ import picocli.CommandLine.ParentCommand;
 
 /** approve and reject: the same arguments, one Update each. */
 abstract class DecisionCommand implements Callable<Integer> {
-  @ParentCommand FuseReleaseCli parent;
-  @Mixin DecisionOptions options;
+    @ParentCommand
+    FuseReleaseCli parent;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+    @Mixin
+    DecisionOptions options;
 
-  abstract ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision);
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
 
-  abstract String confirmation(ReleaseStatus status);
+    abstract ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision);
 
-  abstract String verb();
+    abstract String confirmation(ReleaseStatus status);
 
-  @Override
-  public Integer call() {
-    CliContext ctx = parent.context();
-    ApprovalDecision decision = options.decision(ctx, verb());
-    ReleaseStatus status = decide(ctx.releases(), options.version, decision);
-    ctx.out().println(confirmation(status));
-    return ExitCodes.OK;
-  }
+    abstract String verb();
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        ApprovalDecision decision = options.decision(ctx, verb());
+        ReleaseStatus status = decide(ctx.releases(), options.version, decision);
+        ctx.out().println(confirmation(status));
+        return ExitCodes.OK;
+    }
 }

@@ -13,41 +13,52 @@ import picocli.CommandLine.ParentCommand;
 /** Downloads a published release with plain GETs and checks it as {@code sha256sum -c} would. */
 @Command(name = "download", description = "Download a published release and check it against its SHA256SUMS.")
 public class DownloadCommand implements Callable<Integer> {
-  @ParentCommand FuseReleaseCli parent;
+    @ParentCommand
+    FuseReleaseCli parent;
 
-  @Parameters(index = "0", description = "Release version.")
-  String version;
+    @Parameters(index = "0", description = "Release version.")
+    String version;
 
-  @Option(names = "--dir", description = "Where to put the files (default: fuse-<version> in the current directory).")
-  Path dir;
+    @Option(names = "--dir", description = "Where to put the files (default: fuse-<version> in the current directory).")
+    Path dir;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json.")
-  OutputFormat output;
+    @Option(names = "--output", defaultValue = "text", description = "text or json.")
+    OutputFormat output;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
 
-  static String defaultDir(String version) {
-    return "fuse-" + version;
-  }
-
-  @Override
-  public Integer call() {
-    CliContext ctx = parent.context();
-    Path target = dir != null ? dir : Path.of(defaultDir(version));
-    ReleaseDownload.Downloaded d;
-    try {
-      d = ReleaseDownload.download(ctx.store(), version, target);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.RELEASE_NOT_PUBLISHED, "cannot download release " + version + ": " + e.getMessage());
+    static String defaultDir(String version) {
+        return "fuse-" + version;
     }
-    if (output == OutputFormat.json) {
-      ctx.out().println(Json.write(Map.of("version", version, "dir", d.dir().toString(), "files", d.files(), "checks", d.checks())));
-      return ExitCodes.OK;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        Path target = dir != null ? dir : Path.of(defaultDir(version));
+        ReleaseDownload.Downloaded d;
+        try {
+            d = ReleaseDownload.download(ctx.store(), version, target);
+        } catch (IOException e) {
+            throw new CliException(
+                    ExitCodes.RELEASE_NOT_PUBLISHED, "cannot download release " + version + ": " + e.getMessage());
+        }
+        if (output == OutputFormat.json) {
+            ctx.out()
+                    .println(Json.write(Map.of(
+                            "version", version, "dir", d.dir().toString(), "files", d.files(), "checks", d.checks())));
+            return ExitCodes.OK;
+        }
+        ctx.out()
+                .println("downloaded release " + version + " to " + d.dir()
+                        + "; every file matches its SHA256SUMS line:");
+        d.checks().forEach(c -> ctx.out().println("  " + c));
+        ctx.out()
+                .println("check it yourself: cd " + d.dir()
+                        + " && sha256sum -c SHA256SUMS && (cd evidence && sha256sum -c SHA256SUMS)");
+        return ExitCodes.OK;
     }
-    ctx.out().println("downloaded release " + version + " to " + d.dir() + "; every file matches its SHA256SUMS line:");
-    d.checks().forEach(c -> ctx.out().println("  " + c));
-    ctx.out().println("check it yourself: cd " + d.dir() + " && sha256sum -c SHA256SUMS && (cd evidence && sha256sum -c SHA256SUMS)");
-    return ExitCodes.OK;
-  }
 }

@@ -16,61 +16,76 @@ import io.temporal.failure.ApplicationFailure;
 
 /** The one place that turns any exception into a one-line message and an exit code. */
 public final class ErrorMapper {
-  public record Mapped(int exitCode, String message) {}
+    public record Mapped(int exitCode, String message) {}
 
-  private ErrorMapper() {}
+    private ErrorMapper() {}
 
-  public static Mapped map(Throwable e) {
-    if (e instanceof CliException c) return new Mapped(c.exitCode(), c.getMessage());
-    if (e instanceof InvalidRequestException r) return new Mapped(ExitCodes.BAD_INPUT, String.join("; ", r.problems()));
-    if (e instanceof TemporalConnection.ConnectionException c) return new Mapped(ExitCodes.UNAVAILABLE, c.getMessage());
-    if (e instanceof ReleaseClient.ReleaseConflictException c) return new Mapped(ExitCodes.CONFLICT, c.getMessage());
-    if (e instanceof ReleaseClient.NeverRanException n) return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, n.getMessage());
-    if (e instanceof ReleaseClient.NoWorkerException w) return new Mapped(ExitCodes.UNAVAILABLE, w.getMessage());
-    if (e instanceof ReleaseClient.ReleaseNotFoundException n) return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
-    if (e instanceof StoreException s) {
-      int code = switch (s.kind()) {
-        case UNREACHABLE, ACCESS_DENIED, NO_BUCKET, OTHER -> ExitCodes.UNAVAILABLE;
-        case CONFLICT -> ExitCodes.CONFLICT;
-        case NOT_FOUND -> ExitCodes.NOT_FOUND;
-        case DIGEST_MISMATCH -> ExitCodes.INTERNAL;
-      };
-      return new Mapped(code, s.getMessage());
+    public static Mapped map(Throwable e) {
+        if (e instanceof CliException c) return new Mapped(c.exitCode(), c.getMessage());
+        if (e instanceof InvalidRequestException r)
+            return new Mapped(ExitCodes.BAD_INPUT, String.join("; ", r.problems()));
+        if (e instanceof TemporalConnection.ConnectionException c)
+            return new Mapped(ExitCodes.UNAVAILABLE, c.getMessage());
+        if (e instanceof ReleaseClient.ReleaseConflictException c)
+            return new Mapped(ExitCodes.CONFLICT, c.getMessage());
+        if (e instanceof ReleaseClient.NeverRanException n)
+            return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, n.getMessage());
+        if (e instanceof ReleaseClient.NoWorkerException w) return new Mapped(ExitCodes.UNAVAILABLE, w.getMessage());
+        if (e instanceof ReleaseClient.ReleaseNotFoundException n)
+            return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
+        if (e instanceof StoreException s) {
+            int code = switch (s.kind()) {
+                case UNREACHABLE, ACCESS_DENIED, NO_BUCKET, OTHER -> ExitCodes.UNAVAILABLE;
+                case CONFLICT -> ExitCodes.CONFLICT;
+                case NOT_FOUND -> ExitCodes.NOT_FOUND;
+                case DIGEST_MISMATCH -> ExitCodes.INTERNAL;
+            };
+            return new Mapped(code, s.getMessage());
+        }
+        if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
+            return new Mapped(exitCodeOf(app.getType(), ExitCodes.CONFLICT), "refused: " + app.getOriginalMessage());
+        }
+        if (e instanceof WorkflowNotFoundException n) {
+            return new Mapped(
+                    ExitCodes.NOT_FOUND,
+                    "no such release (" + n.getExecution().getWorkflowId()
+                            + "); list releases with ./fuse-release list");
+        }
+        if (e instanceof WorkflowServiceException w && rootStatus(w) != null) {
+            Status status = rootStatus(w);
+            String description = String.valueOf(status.getDescription());
+            if (status.getCode() == Status.Code.NOT_FOUND && description.contains("already completed")) {
+                return new Mapped(
+                        ExitCodes.CONFLICT,
+                        "release " + w.getExecution().getWorkflowId()
+                                + " has already ended and takes no more decisions; see ./fuse-release status <version>");
+            }
+            if (status.getCode() == Status.Code.NOT_FOUND) {
+                return new Mapped(
+                        ExitCodes.NOT_FOUND,
+                        "no such release (" + w.getExecution().getWorkflowId()
+                                + "); list releases with ./fuse-release list");
+            }
+            return new Mapped(
+                    ExitCodes.UNAVAILABLE,
+                    "Temporal refused the call: " + status.getCode() + " " + String.valueOf(status.getDescription()));
+        }
+        if (e instanceof WorkflowException w) {
+            return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, Failures.rootMessage(w));
+        }
+        if (e instanceof IllegalArgumentException i) return new Mapped(ExitCodes.BAD_INPUT, i.getMessage());
+        return new Mapped(ExitCodes.INTERNAL, "unexpected error: " + e);
     }
-    if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
-      return new Mapped(exitCodeOf(app.getType(), ExitCodes.CONFLICT), "refused: " + app.getOriginalMessage());
-    }
-    if (e instanceof WorkflowNotFoundException n) {
-      return new Mapped(ExitCodes.NOT_FOUND, "no such release (" + n.getExecution().getWorkflowId() + "); list releases with ./fuse-release list");
-    }
-    if (e instanceof WorkflowServiceException w && rootStatus(w) != null) {
-      Status status = rootStatus(w);
-      String description = String.valueOf(status.getDescription());
-      if (status.getCode() == Status.Code.NOT_FOUND && description.contains("already completed")) {
-        return new Mapped(ExitCodes.CONFLICT, "release " + w.getExecution().getWorkflowId()
-            + " has already ended and takes no more decisions; see ./fuse-release status <version>");
-      }
-      if (status.getCode() == Status.Code.NOT_FOUND) {
-        return new Mapped(ExitCodes.NOT_FOUND, "no such release (" + w.getExecution().getWorkflowId() + "); list releases with ./fuse-release list");
-      }
-      return new Mapped(ExitCodes.UNAVAILABLE, "Temporal refused the call: " + status.getCode() + " " + String.valueOf(status.getDescription()));
-    }
-    if (e instanceof WorkflowException w) {
-      return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, Failures.rootMessage(w));
-    }
-    if (e instanceof IllegalArgumentException i) return new Mapped(ExitCodes.BAD_INPUT, i.getMessage());
-    return new Mapped(ExitCodes.INTERNAL, "unexpected error: " + e);
-  }
 
-  /** The exit code a typed failure maps to; {@code otherwise} for types that are not ours. */
-  public static int exitCodeOf(String failureType, int otherwise) {
-    return FailureType.of(failureType).map(t -> ExitCodes.of(t.exitClass())).orElse(otherwise);
-  }
-
-  private static Status rootStatus(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException s) return s.getStatus();
+    /** The exit code a typed failure maps to; {@code otherwise} for types that are not ours. */
+    public static int exitCodeOf(String failureType, int otherwise) {
+        return FailureType.of(failureType).map(t -> ExitCodes.of(t.exitClass())).orElse(otherwise);
     }
-    return null;
-  }
+
+    private static Status rootStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StatusRuntimeException s) return s.getStatus();
+        }
+        return null;
+    }
 }

@@ -12,85 +12,89 @@ import picocli.CommandLine.Command;
  * class wires them, and maps every error to a one-line message and an exit code.
  */
 @Command(
-    name = "fuse-release",
-    mixinStandardHelpOptions = true,
-    version = "fuse-release 0.1.0",
-    description = "Durable, verified releases of the Fuse AOT backend (Temporal + S3).",
-    subcommands = {
-      StartCommand.class,
-      StatusCommand.class,
-      WatchCommand.class,
-      ApproveCommand.class,
-      RejectCommand.class,
-      ListCommand.class,
-      DownloadCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        name = "fuse-release",
+        mixinStandardHelpOptions = true,
+        version = "fuse-release 0.1.0",
+        description = "Durable, verified releases of the Fuse AOT backend (Temporal + S3).",
+        subcommands = {
+            StartCommand.class,
+            StatusCommand.class,
+            WatchCommand.class,
+            ApproveCommand.class,
+            RejectCommand.class,
+            ListCommand.class,
+            DownloadCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public class FuseReleaseCli implements Runnable {
-  private final CliContext context;
+    private final CliContext context;
 
-  public FuseReleaseCli(CliContext context) {
-    this.context = context;
-  }
-
-  public CliContext context() {
-    return context;
-  }
-
-  @Override
-  public void run() {
-    new CommandLine(this).usage(context.out());
-  }
-
-  /**
-   * One line on stderr for people; with {@code --output json}, also a JSON object on stdout, so a
-   * script that asked for JSON always gets JSON, errors included.
-   */
-  static void report(CliContext context, java.util.List<String> args, int exitCode, String message) {
-    context.err().println("fuse-release: " + Text.safe(message));
-    if (wantsJson(args)) {
-      context.out().println(Json.write(java.util.Map.of("error", java.util.Map.of("message", message, "exitCode", exitCode))));
+    public FuseReleaseCli(CliContext context) {
+        this.context = context;
     }
-  }
 
-  static boolean wantsJson(java.util.List<String> args) {
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals("--output=json") || args.get(i).equals("--output") && i + 1 < args.size()
-          && args.get(i + 1).equals("json")) {
-        return true;
-      }
+    public CliContext context() {
+        return context;
     }
-    return false;
-  }
 
-  /** Runs the CLI in-process (tests and the launcher use this); returns the exit code. */
-  public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-    try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), System.console() != null)) {
-      return commandLine(context).execute(args);
+    @Override
+    public void run() {
+        new CommandLine(this).usage(context.out());
     }
-  }
 
-  /** The command line with error mapping, ready for extra subcommands (dev, worker, demo). */
-  public static CommandLine commandLine(CliContext context) {
-    CommandLine cl = new CommandLine(new FuseReleaseCli(context));
-    cl.setOut(new PrintWriter(context.out(), true));
-    cl.setErr(new PrintWriter(context.err(), true));
-    cl.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          ErrorMapper.Mapped mapped = ErrorMapper.map(e);
-          report(context, parseResult.originalArgs(), mapped.exitCode(), mapped.message());
-          if (mapped.exitCode() == ExitCodes.INTERNAL) {
-            e.printStackTrace(context.err());
-          }
-          return mapped.exitCode();
+    /**
+     * One line on stderr for people; with {@code --output json}, also a JSON object on stdout, so a
+     * script that asked for JSON always gets JSON, errors included.
+     */
+    static void report(CliContext context, java.util.List<String> args, int exitCode, String message) {
+        context.err().println("fuse-release: " + Text.safe(message));
+        if (wantsJson(args)) {
+            context.out()
+                    .println(Json.write(
+                            java.util.Map.of("error", java.util.Map.of("message", message, "exitCode", exitCode))));
+        }
+    }
+
+    static boolean wantsJson(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--output=json")
+                    || args.get(i).equals("--output")
+                            && i + 1 < args.size()
+                            && args.get(i + 1).equals("json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs the CLI in-process (tests and the launcher use this); returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), System.console() != null)) {
+            return commandLine(context).execute(args);
+        }
+    }
+
+    /** The command line with error mapping, ready for extra subcommands (dev, worker, demo). */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new FuseReleaseCli(context));
+        cl.setOut(new PrintWriter(context.out(), true));
+        cl.setErr(new PrintWriter(context.err(), true));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            ErrorMapper.Mapped mapped = ErrorMapper.map(e);
+            report(context, parseResult.originalArgs(), mapped.exitCode(), mapped.message());
+            if (mapped.exitCode() == ExitCodes.INTERNAL) {
+                e.printStackTrace(context.err());
+            }
+            return mapped.exitCode();
         });
-    cl.setParameterExceptionHandler(
-        (e, args) -> {
-          CommandLine where = e.getCommandLine();
-          String help = where.getParent() == null ? "./fuse-release --help" : "./fuse-release " + where.getCommandName() + " --help";
-          report(context, java.util.List.of(args), ExitCodes.BAD_INPUT, e.getMessage() + " (see " + help + ")");
-          return ExitCodes.BAD_INPUT;
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine where = e.getCommandLine();
+            String help = where.getParent() == null
+                    ? "./fuse-release --help"
+                    : "./fuse-release " + where.getCommandName() + " --help";
+            report(context, java.util.List.of(args), ExitCodes.BAD_INPUT, e.getMessage() + " (see " + help + ")");
+            return ExitCodes.BAD_INPUT;
         });
-    return cl;
-  }
+        return cl;
+    }
 }

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** JSON output of {@code --output json}: the same records the workflow returns. */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private Json() {}
+    private Json() {}
 
-  static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot render JSON", e);
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot render JSON", e);
+        }
     }
-  }
 }

@@ -21,77 +21,102 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "list", description = "List releases: published, running, rejected, failed.")
 public class ListCommand implements Callable<Integer> {
-  @ParentCommand FuseReleaseCli parent;
+    @ParentCommand
+    FuseReleaseCli parent;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json.")
-  OutputFormat output;
+    @Option(names = "--output", defaultValue = "text", description = "text or json.")
+    OutputFormat output;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
 
-  /**
-   * @param publication what the bucket holds: PUBLISHED, INCOMPLETE (a publication that never
-   *     completed; the next run of the version finishes it) or NONE
-   * @param phase the phase the latest run recorded (REJECTED, FAILED, AWAITING_APPROVAL, ...), or
-   *     UNKNOWN when Temporal no longer knows the run
-   */
-  public record Row(String version, boolean published, String publication, String phase, String execution,
-      String commit, String requestedBy) {}
+    /**
+     * @param publication what the bucket holds: PUBLISHED, INCOMPLETE (a publication that never
+     *     completed; the next run of the version finishes it) or NONE
+     * @param phase the phase the latest run recorded (REJECTED, FAILED, AWAITING_APPROVAL, ...), or
+     *     UNKNOWN when Temporal no longer knows the run
+     */
+    public record Row(
+            String version,
+            boolean published,
+            String publication,
+            String phase,
+            String execution,
+            String commit,
+            String requestedBy) {}
 
-  @Override
-  public Integer call() {
-    CliContext ctx = parent.context();
-    ReleaseClient releases = ctx.releases();
-    Map<String, ReleaseIndex.Entry> latestRun = new TreeMap<>();
-    for (ReleaseIndex.Entry e : new ReleaseIndex(ctx.store()).entries()) {
-      latestRun.put(e.version(), e);
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        ReleaseClient releases = ctx.releases();
+        Map<String, ReleaseIndex.Entry> latestRun = new TreeMap<>();
+        for (ReleaseIndex.Entry e : new ReleaseIndex(ctx.store()).entries()) {
+            latestRun.put(e.version(), e);
+        }
+        for (String folder : ctx.store().listFolders("releases/")) {
+            String v = folder.substring("releases/".length(), folder.length() - 1);
+            latestRun.putIfAbsent(v, new ReleaseIndex.Entry(v, "", "", "", "", ""));
+        }
+        List<Row> rows = new ArrayList<>();
+        for (ReleaseIndex.Entry e : latestRun.values()) {
+            rows.add(row(ctx, releases, e));
+        }
+        rows.sort(Comparator.comparing((Row r) -> ReleaseVersion.isValid(r.version())
+                        ? ReleaseVersion.parse(r.version())
+                        : ReleaseVersion.parse("0.0.0"))
+                .reversed());
+        if (output == OutputFormat.json) {
+            ctx.out().println(Json.write(rows));
+            return ExitCodes.OK;
+        }
+        if (rows.isEmpty()) {
+            ctx.out().println("no releases yet; start one with ./fuse-release start --version <v> --revision <rev>");
+            return ExitCodes.OK;
+        }
+        String format = "%-14s %-11s %-18s %-11s %-13s %s";
+        ctx.out()
+                .println(String.format(format, "VERSION", "PUBLISHED", "PHASE", "EXECUTION", "COMMIT", "REQUESTED BY"));
+        for (Row r : rows) {
+            String published = switch (r.publication()) {
+                case "PUBLISHED" -> "yes";
+                case "INCOMPLETE" -> "incomplete";
+                default -> "no";
+            };
+            ctx.out()
+                    .println(String.format(
+                            format,
+                            Text.safe(r.version()),
+                            published,
+                            r.phase(),
+                            r.execution(),
+                            r.commit().length() > 12 ? r.commit().substring(0, 12) : r.commit(),
+                            Text.safe(r.requestedBy())));
+        }
+        return ExitCodes.OK;
     }
-    for (String folder : ctx.store().listFolders("releases/")) {
-      String v = folder.substring("releases/".length(), folder.length() - 1);
-      latestRun.putIfAbsent(v, new ReleaseIndex.Entry(v, "", "", "", "", ""));
-    }
-    List<Row> rows = new ArrayList<>();
-    for (ReleaseIndex.Entry e : latestRun.values()) {
-      rows.add(row(ctx, releases, e));
-    }
-    rows.sort(Comparator.comparing(
-        (Row r) -> ReleaseVersion.isValid(r.version()) ? ReleaseVersion.parse(r.version()) : ReleaseVersion.parse("0.0.0"))
-        .reversed());
-    if (output == OutputFormat.json) {
-      ctx.out().println(Json.write(rows));
-      return ExitCodes.OK;
-    }
-    if (rows.isEmpty()) {
-      ctx.out().println("no releases yet; start one with ./fuse-release start --version <v> --revision <rev>");
-      return ExitCodes.OK;
-    }
-    String format = "%-14s %-11s %-18s %-11s %-13s %s";
-    ctx.out().println(String.format(format, "VERSION", "PUBLISHED", "PHASE", "EXECUTION", "COMMIT", "REQUESTED BY"));
-    for (Row r : rows) {
-      String published = switch (r.publication()) {
-        case "PUBLISHED" -> "yes";
-        case "INCOMPLETE" -> "incomplete";
-        default -> "no";
-      };
-      ctx.out().println(String.format(format, Text.safe(r.version()), published, r.phase(), r.execution(),
-          r.commit().length() > 12 ? r.commit().substring(0, 12) : r.commit(), Text.safe(r.requestedBy())));
-    }
-    return ExitCodes.OK;
-  }
 
-  private static Row row(CliContext ctx, ReleaseClient releases, ReleaseIndex.Entry e) {
-    PublicationState publication = PublicationState.of(ctx.store(), e.version());
-    String phase;
-    String execution;
-    try {
-      ReleaseClient.Execution run = releases.execution(e.version());
-      execution = run.status();
-      phase = run.phase() == null ? "UNKNOWN" : run.phase();
-    } catch (RuntimeException ex) {
-      execution = "UNKNOWN";
-      phase = publication == PublicationState.PUBLISHED ? "PUBLISHED" : "UNKNOWN";
+    private static Row row(CliContext ctx, ReleaseClient releases, ReleaseIndex.Entry e) {
+        PublicationState publication = PublicationState.of(ctx.store(), e.version());
+        String phase;
+        String execution;
+        try {
+            ReleaseClient.Execution run = releases.execution(e.version());
+            execution = run.status();
+            phase = run.phase() == null ? "UNKNOWN" : run.phase();
+        } catch (RuntimeException ex) {
+            execution = "UNKNOWN";
+            phase = publication == PublicationState.PUBLISHED ? "PUBLISHED" : "UNKNOWN";
+        }
+        return new Row(
+                e.version(),
+                publication == PublicationState.PUBLISHED,
+                publication.name(),
+                phase,
+                execution,
+                e.commit(),
+                e.requestedBy());
     }
-    return new Row(e.version(), publication == PublicationState.PUBLISHED, publication.name(), phase, execution,
-        e.commit(), e.requestedBy());
-  }
 }

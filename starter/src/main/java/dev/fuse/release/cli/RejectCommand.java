@@ -7,18 +7,18 @@ import picocli.CommandLine.Command;
 
 @Command(name = "reject", description = "Reject a release waiting for approval; nothing is published.")
 public class RejectCommand extends DecisionCommand {
-  @Override
-  ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision) {
-    return releases.reject(version, decision);
-  }
+    @Override
+    ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision) {
+        return releases.reject(version, decision);
+    }
 
-  @Override
-  String confirmation(ReleaseStatus status) {
-    return "rejected release " + status.version() + ": nothing will be published";
-  }
+    @Override
+    String confirmation(ReleaseStatus status) {
+        return "rejected release " + status.version() + ": nothing will be published";
+    }
 
-  @Override
-  String verb() {
-    return "reject";
-  }
+    @Override
+    String verb() {
+        return "reject";
+    }
 }

@@ -16,111 +16,147 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "start", description = "Start a release of a revision.")
 public class StartCommand implements Callable<Integer> {
-  @ParentCommand FuseReleaseCli parent;
+    @ParentCommand
+    FuseReleaseCli parent;
 
-  @Option(names = "--version", required = true, description = "Release version, e.g. 0.4.1.")
-  String version;
+    @Option(names = "--version", required = true, description = "Release version, e.g. 0.4.1.")
+    String version;
 
-  @Option(names = "--revision", description = "Commit, tag or branch to release (required).")
-  String revision;
+    @Option(names = "--revision", description = "Commit, tag or branch to release (required).")
+    String revision;
 
-  @Option(names = "--repo", description = "Git URL or path of the project (default: $FUSE_RELEASE_REPO).")
-  String repo;
+    @Option(names = "--repo", description = "Git URL or path of the project (default: $FUSE_RELEASE_REPO).")
+    String repo;
 
-  @Option(names = "--target", split = ",", description = "Targets (default: all): linux-x64, macos-arm64, windows-x64.")
-  List<String> targets;
+    @Option(
+            names = "--target",
+            split = ",",
+            description = "Targets (default: all): linux-x64, macos-arm64, windows-x64.")
+    List<String> targets;
 
-  @Option(names = "--requested-by", description = "Who asks for the release (default: $USER).")
-  String requestedBy;
+    @Option(names = "--requested-by", description = "Who asks for the release (default: $USER).")
+    String requestedBy;
 
-  @Option(names = "--approval-timeout", defaultValue = "7d", description = "How long to wait for approval: 90s, 30m, 36h, 7d (default: ${DEFAULT-VALUE}).")
-  String approvalTimeout;
+    @Option(
+            names = "--approval-timeout",
+            defaultValue = "7d",
+            description = "How long to wait for approval: 90s, 30m, 36h, 7d (default: ${DEFAULT-VALUE}).")
+    String approvalTimeout;
 
-  @Option(names = "--source-date-epoch", description = "Override the commit time (default: $SOURCE_DATE_EPOCH, else the release commit's time).")
-  String sourceDateEpoch;
+    @Option(
+            names = "--source-date-epoch",
+            description = "Override the commit time (default: $SOURCE_DATE_EPOCH, else the release commit's time).")
+    String sourceDateEpoch;
 
-  @Option(names = "--static", split = ",", description = "Link these targets statically (only linux-x64; never the default).")
-  List<String> staticTargets;
+    @Option(
+            names = "--static",
+            split = ",",
+            description = "Link these targets statically (only linux-x64; never the default).")
+    List<String> staticTargets;
 
-  @Option(names = "--watch", description = "Follow the release after starting it.")
-  boolean watch;
+    @Option(names = "--watch", description = "Follow the release after starting it.")
+    boolean watch;
 
-  @Option(names = "--no-wait", description = "Return as soon as the release is started, before planning has checked"
-      + " the revision, recipe and contract (by default start waits for planning, a few seconds).")
-  boolean noWait;
+    @Option(
+            names = "--no-wait",
+            description = "Return as soon as the release is started, before planning has checked"
+                    + " the revision, recipe and contract (by default start waits for planning, a few seconds).")
+    boolean noWait;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
 
-  @Override
-  public Integer call() {
-    CliContext ctx = parent.context();
-    ReleaseRequest request = request(ctx);
-    ReleaseClient releases = ctx.releases();
-    ReleaseClient.Started started = releases.start(request);
-    ctx.out().println("started release " + request.version() + ": workflow " + started.workflowId() + " run " + started.runId());
-    if (!noWait) {
-      ReleaseClient.Planned planned = releases.awaitPlanning(request.version(), pickupTimeout(ctx), PLANNING_TIMEOUT);
-      if (!planned.ok()) {
-        throw new CliException(ErrorMapper.exitCodeOf(planned.failureType(), ExitCodes.RELEASE_NOT_PUBLISHED), "release " + request.version() + " failed in planning: "
-            + planned.failure());
-      }
-      ctx.out().println("planned: " + planned.phase().toLowerCase(java.util.Locale.ROOT) + " now");
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        ReleaseRequest request = request(ctx);
+        ReleaseClient releases = ctx.releases();
+        ReleaseClient.Started started = releases.start(request);
+        ctx.out()
+                .println("started release " + request.version() + ": workflow " + started.workflowId() + " run "
+                        + started.runId());
+        if (!noWait) {
+            ReleaseClient.Planned planned =
+                    releases.awaitPlanning(request.version(), pickupTimeout(ctx), PLANNING_TIMEOUT);
+            if (!planned.ok()) {
+                throw new CliException(
+                        ErrorMapper.exitCodeOf(planned.failureType(), ExitCodes.RELEASE_NOT_PUBLISHED),
+                        "release " + request.version() + " failed in planning: " + planned.failure());
+            }
+            ctx.out().println("planned: " + planned.phase().toLowerCase(java.util.Locale.ROOT) + " now");
+        }
+        ctx.out().println("  follow:   ./fuse-release watch " + request.version());
+        ctx.out()
+                .println("  decide:   ./fuse-release approve " + request.version()
+                        + " --approver <name> --comment <text>");
+        if (watch) {
+            return Watcher.follow(releases, request.version(), ctx, false).exitCode();
+        }
+        return ExitCodes.OK;
     }
-    ctx.out().println("  follow:   ./fuse-release watch " + request.version());
-    ctx.out().println("  decide:   ./fuse-release approve " + request.version() + " --approver <name> --comment <text>");
-    if (watch) {
-      return Watcher.follow(releases, request.version(), ctx, false).exitCode();
-    }
-    return ExitCodes.OK;
-  }
 
-  ReleaseRequest request(CliContext ctx) {
-    String repository = repo != null ? repo : ctx.env().get("FUSE_RELEASE_REPO");
-    String epochText = sourceDateEpoch != null ? sourceDateEpoch : ctx.env().get("SOURCE_DATE_EPOCH");
-    Long epoch = null;
-    if (epochText != null && !epochText.isBlank()) {
-      try {
-        epoch = SourceDateEpoch.parse(epochText.trim());
-      } catch (IllegalArgumentException e) {
-        throw new CliException(ExitCodes.BAD_INPUT, e.getMessage() + " (from " + (sourceDateEpoch != null ? "--source-date-epoch" : "the SOURCE_DATE_EPOCH variable") + ")");
-      }
+    ReleaseRequest request(CliContext ctx) {
+        String repository = repo != null ? repo : ctx.env().get("FUSE_RELEASE_REPO");
+        String epochText = sourceDateEpoch != null ? sourceDateEpoch : ctx.env().get("SOURCE_DATE_EPOCH");
+        Long epoch = null;
+        if (epochText != null && !epochText.isBlank()) {
+            try {
+                epoch = SourceDateEpoch.parse(epochText.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(
+                        ExitCodes.BAD_INPUT,
+                        e.getMessage() + " (from "
+                                + (sourceDateEpoch != null ? "--source-date-epoch" : "the SOURCE_DATE_EPOCH variable")
+                                + ")");
+            }
+        }
+        String requester = requestedBy != null ? requestedBy : ctx.userName();
+        ReleaseRequest request = new ReleaseRequest(
+                version,
+                repository,
+                revision,
+                targets == null ? Target.allIds() : targets,
+                requester,
+                epoch,
+                Durations.parseSeconds(approvalTimeout, "--approval-timeout"),
+                staticTargets);
+        checkLocalRepository(repository, revision);
+        return request;
     }
-    String requester = requestedBy != null ? requestedBy : ctx.userName();
-    ReleaseRequest request = new ReleaseRequest(
-        version, repository, revision, targets == null ? Target.allIds() : targets, requester, epoch,
-        Durations.parseSeconds(approvalTimeout, "--approval-timeout"), staticTargets);
-    checkLocalRepository(repository, revision);
-    return request;
-  }
 
-  /** For a local repository, a missing revision is caught before any workflow starts. */
-  static void checkLocalRepository(String repository, String revision) {
-    if (repository.contains("://") || repository.matches("^[^/]+@[^/]+:.*")) {
-      return;
+    /** For a local repository, a missing revision is caught before any workflow starts. */
+    static void checkLocalRepository(String repository, String revision) {
+        if (repository.contains("://") || repository.matches("^[^/]+@[^/]+:.*")) {
+            return;
+        }
+        Path path = Path.of(repository);
+        if (!Files.isDirectory(path)) {
+            throw new CliException(
+                    ExitCodes.BAD_INPUT, "repository " + repository + " does not exist; pass --repo <git url or path>");
+        }
+        try {
+            Git.resolve(path, revision);
+        } catch (IOException e) {
+            throw new CliException(
+                    ExitCodes.BAD_INPUT,
+                    "revision '" + revision + "' does not exist in " + repository
+                            + " (or it is not a git repository); pass --revision <commit, tag or branch>");
+        }
     }
-    Path path = Path.of(repository);
-    if (!Files.isDirectory(path)) {
-      throw new CliException(ExitCodes.BAD_INPUT, "repository " + repository + " does not exist; pass --repo <git url or path>");
-    }
-    try {
-      Git.resolve(path, revision);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, "revision '" + revision + "' does not exist in " + repository
-          + " (or it is not a git repository); pass --revision <commit, tag or branch>");
-    }
-  }
 
-  /**
-   * A worker normally takes a new release within a second; half a minute means none serves it.
-   * FUSE_RELEASE_PICKUP_TIMEOUT (e.g. 5s, 2m) changes it.
-   */
-  static java.time.Duration pickupTimeout(CliContext ctx) {
-    String text = ctx.env().get("FUSE_RELEASE_PICKUP_TIMEOUT");
-    long seconds = text == null || text.isBlank() ? 30 : Durations.parseSeconds(text, "FUSE_RELEASE_PICKUP_TIMEOUT");
-    return java.time.Duration.ofSeconds(seconds);
-  }
-  /** Planning clones and validates; ten minutes covers a large repository over a slow link. */
-  static final java.time.Duration PLANNING_TIMEOUT = java.time.Duration.ofMinutes(10);
-
+    /**
+     * A worker normally takes a new release within a second; half a minute means none serves it.
+     * FUSE_RELEASE_PICKUP_TIMEOUT (e.g. 5s, 2m) changes it.
+     */
+    static java.time.Duration pickupTimeout(CliContext ctx) {
+        String text = ctx.env().get("FUSE_RELEASE_PICKUP_TIMEOUT");
+        long seconds =
+                text == null || text.isBlank() ? 30 : Durations.parseSeconds(text, "FUSE_RELEASE_PICKUP_TIMEOUT");
+        return java.time.Duration.ofSeconds(seconds);
+    }
+    /** Planning clones and validates; ten minutes covers a large repository over a slow link. */
+    static final java.time.Duration PLANNING_TIMEOUT = java.time.Duration.ofMinutes(10);
 }

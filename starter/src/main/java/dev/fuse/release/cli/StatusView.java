@@ -15,65 +15,76 @@ import java.util.List;
  * in a release can rewrite or forge what the terminal shows.
  */
 public final class StatusView {
-  private StatusView() {}
+    private StatusView() {}
 
-  public static List<String> lines(ReleaseStatus s) {
-    List<String> lines = new ArrayList<>();
-    lines.add("release " + Text.safe(s.version()) + "  phase " + s.phase()
-        + (s.commit() == null ? "" : "  commit " + s.commit().substring(0, 12))
-        + (s.sourceDateEpoch() == null ? "" : "  SOURCE_DATE_EPOCH " + s.sourceDateEpoch()));
-    for (TargetStatus t : s.targets()) {
-      String host = t.hostClass() == null ? "" : "  host " + Text.safe(t.hostClass()) + (t.emulated() ? " (emulated)" : "");
-      String detail = t.detail() == null ? "" : "  " + firstLine(t.detail());
-      lines.add(String.format("  %-12s %-10s%s%s", t.target(), t.stage(), host, detail));
+    public static List<String> lines(ReleaseStatus s) {
+        List<String> lines = new ArrayList<>();
+        lines.add("release " + Text.safe(s.version()) + "  phase " + s.phase()
+                + (s.commit() == null ? "" : "  commit " + s.commit().substring(0, 12))
+                + (s.sourceDateEpoch() == null ? "" : "  SOURCE_DATE_EPOCH " + s.sourceDateEpoch()));
+        for (TargetStatus t : s.targets()) {
+            String host = t.hostClass() == null
+                    ? ""
+                    : "  host " + Text.safe(t.hostClass()) + (t.emulated() ? " (emulated)" : "");
+            String detail = t.detail() == null ? "" : "  " + firstLine(t.detail());
+            lines.add(String.format("  %-12s %-10s%s%s", t.target(), t.stage(), host, detail));
+        }
+        if (!s.artifacts().isEmpty()) {
+            lines.add("  artifacts:");
+            for (Artifact a : s.artifacts()) {
+                lines.add(String.format(
+                        "    %-40s %9d bytes  sha256 %s",
+                        a.name(), a.ref().size(), a.ref().sha256()));
+            }
+        }
+        if (s.gates() != null) {
+            lines.add("  gates: " + s.gates().verdict());
+            for (GateResult g : s.gates().gates()) {
+                lines.add(String.format(
+                        "    %-4s %-12s %-15s %-60s %-22s margin %s",
+                        g.pass() ? "ok" : "FAIL",
+                        g.target(),
+                        g.gate(),
+                        clip(Text.safe(g.value()), 60),
+                        Text.safe(g.threshold()),
+                        Text.safe(g.margin())));
+            }
+        }
+        if (s.reports() != null) {
+            lines.add("  evidence: " + s.reports().html().key() + " (sha256 "
+                    + s.reports().html().sha256().substring(0, 12) + ")");
+        }
+        if (s.metadata() != null) {
+            lines.add("  manifest sha256 " + s.metadata().manifest().sha256());
+        }
+        if (s.decision() != null) {
+            lines.add("  " + s.decisionKind() + " by " + Text.safe(s.decision().approver()) + ": "
+                    + Text.safe(s.decision().comment()));
+        }
+        if (s.phase() == Phase.PUBLISHED) {
+            lines.add("  published at " + s.publishedPrefix());
+        }
+        if (s.failure() != null) {
+            addBlock(lines, "  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": ", s.failure());
+        }
+        return lines;
     }
-    if (!s.artifacts().isEmpty()) {
-      lines.add("  artifacts:");
-      for (Artifact a : s.artifacts()) {
-        lines.add(String.format("    %-40s %9d bytes  sha256 %s", a.name(), a.ref().size(), a.ref().sha256()));
-      }
-    }
-    if (s.gates() != null) {
-      lines.add("  gates: " + s.gates().verdict());
-      for (GateResult g : s.gates().gates()) {
-        lines.add(String.format("    %-4s %-12s %-15s %-60s %-22s margin %s", g.pass() ? "ok" : "FAIL", g.target(), g.gate(),
-            clip(Text.safe(g.value()), 60), Text.safe(g.threshold()), Text.safe(g.margin())));
-      }
-    }
-    if (s.reports() != null) {
-      lines.add("  evidence: " + s.reports().html().key() + " (sha256 " + s.reports().html().sha256().substring(0, 12) + ")");
-    }
-    if (s.metadata() != null) {
-      lines.add("  manifest sha256 " + s.metadata().manifest().sha256());
-    }
-    if (s.decision() != null) {
-      lines.add("  " + s.decisionKind() + " by " + Text.safe(s.decision().approver()) + ": "
-          + Text.safe(s.decision().comment()));
-    }
-    if (s.phase() == Phase.PUBLISHED) {
-      lines.add("  published at " + s.publishedPrefix());
-    }
-    if (s.failure() != null) {
-      addBlock(lines, "  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": ", s.failure());
-    }
-    return lines;
-  }
 
-  /** The first line after the label, every further line (a log tail) indented behind a bar. */
-  private static void addBlock(List<String> lines, String label, String text) {
-    List<String> parts = text.lines().toList();
-    lines.add(label + Text.safe(parts.isEmpty() ? "" : parts.get(0)));
-    for (int i = 1; i < parts.size(); i++) {
-      lines.add("    | " + Text.safe(parts.get(i)));
+    /** The first line after the label, every further line (a log tail) indented behind a bar. */
+    private static void addBlock(List<String> lines, String label, String text) {
+        List<String> parts = text.lines().toList();
+        lines.add(label + Text.safe(parts.isEmpty() ? "" : parts.get(0)));
+        for (int i = 1; i < parts.size(); i++) {
+            lines.add("    | " + Text.safe(parts.get(i)));
+        }
     }
-  }
 
-  private static String clip(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 3) + "...";
-  }
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
 
-  private static String firstLine(String text) {
-    int nl = text.indexOf('\n');
-    return Text.safe(nl < 0 ? text : text.substring(0, nl) + " ...");
-  }
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return Text.safe(nl < 0 ? text : text.substring(0, nl) + " ...");
+    }
 }

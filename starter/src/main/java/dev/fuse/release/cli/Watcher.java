@@ -12,65 +12,67 @@ import java.util.List;
  * block in place; otherwise it prints each line that changed, once.
  */
 public final class Watcher {
-  private static final long POLL_MILLIS = 1000;
-  /** Bounded: a watch never outlives a week of polling, whatever happens to the release. */
-  private static final long MAX_POLLS = 7L * 24 * 3600;
+    private static final long POLL_MILLIS = 1000;
+    /** Bounded: a watch never outlives a week of polling, whatever happens to the release. */
+    private static final long MAX_POLLS = 7L * 24 * 3600;
 
-  public record Outcome(ReleaseStatus status, int exitCode) {}
+    public record Outcome(ReleaseStatus status, int exitCode) {}
 
-  private Watcher() {}
+    private Watcher() {}
 
-  private static void printWhereToFindIt(PrintStream out, ReleaseClient releases, String version) {
-    String dir = DownloadCommand.defaultDir(version);
-    out.println("  files:    s3://" + releases.store().bucket() + "/" + StoreLayout.releasePrefix(version));
-    out.println("  download and check: ./fuse-release download " + version + " --dir " + dir
-        + " && cd " + dir + " && sha256sum -c SHA256SUMS");
-  }
-
-  /**
-   * @param stopAtApproval return as soon as the release waits for a decision (the demo asks then)
-   */
-  public static Outcome follow(ReleaseClient releases, String version, CliContext ctx, boolean stopAtApproval) {
-    PrintStream out = ctx.out();
-    List<String> shown = List.of();
-    boolean approvalHinted = false;
-    for (long poll = 0; poll < MAX_POLLS; poll++) {
-      ReleaseStatus status = releases.status(version);
-      List<String> lines = StatusView.lines(status);
-      if (ctx.interactive()) {
-        if (!shown.isEmpty()) {
-          out.print("\033[" + shown.size() + "A\033[J");
-        }
-        lines.forEach(out::println);
-      } else {
-        for (String line : lines) {
-          if (!shown.contains(line)) out.println(line);
-        }
-      }
-      out.flush();
-      shown = lines;
-      if (status.phase().terminal()) {
-        if (status.phase() == Phase.PUBLISHED) {
-          printWhereToFindIt(out, releases, version);
-        }
-        return new Outcome(status, status.phase() == Phase.PUBLISHED ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED);
-      }
-      if (status.phase() == Phase.AWAITING_APPROVAL) {
-        if (stopAtApproval) return new Outcome(status, ExitCodes.OK);
-        if (!approvalHinted) {
-          ctx.err().println("waiting for a decision: ./fuse-release approve " + version
-              + " --approver <name> --comment <text>   (or reject)");
-          approvalHinted = true;
-          if (ctx.interactive()) shown = List.of();
-        }
-      }
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Outcome(status, ExitCodes.INTERNAL);
-      }
+    private static void printWhereToFindIt(PrintStream out, ReleaseClient releases, String version) {
+        String dir = DownloadCommand.defaultDir(version);
+        out.println("  files:    s3://" + releases.store().bucket() + "/" + StoreLayout.releasePrefix(version));
+        out.println("  download and check: ./fuse-release download " + version + " --dir " + dir + " && cd " + dir
+                + " && sha256sum -c SHA256SUMS");
     }
-    throw new CliException(ExitCodes.INTERNAL, "gave up watching " + version + " after " + MAX_POLLS + " polls");
-  }
+
+    /**
+     * @param stopAtApproval return as soon as the release waits for a decision (the demo asks then)
+     */
+    public static Outcome follow(ReleaseClient releases, String version, CliContext ctx, boolean stopAtApproval) {
+        PrintStream out = ctx.out();
+        List<String> shown = List.of();
+        boolean approvalHinted = false;
+        for (long poll = 0; poll < MAX_POLLS; poll++) {
+            ReleaseStatus status = releases.status(version);
+            List<String> lines = StatusView.lines(status);
+            if (ctx.interactive()) {
+                if (!shown.isEmpty()) {
+                    out.print("\033[" + shown.size() + "A\033[J");
+                }
+                lines.forEach(out::println);
+            } else {
+                for (String line : lines) {
+                    if (!shown.contains(line)) out.println(line);
+                }
+            }
+            out.flush();
+            shown = lines;
+            if (status.phase().terminal()) {
+                if (status.phase() == Phase.PUBLISHED) {
+                    printWhereToFindIt(out, releases, version);
+                }
+                return new Outcome(
+                        status, status.phase() == Phase.PUBLISHED ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED);
+            }
+            if (status.phase() == Phase.AWAITING_APPROVAL) {
+                if (stopAtApproval) return new Outcome(status, ExitCodes.OK);
+                if (!approvalHinted) {
+                    ctx.err()
+                            .println("waiting for a decision: ./fuse-release approve " + version
+                                    + " --approver <name> --comment <text>   (or reject)");
+                    approvalHinted = true;
+                    if (ctx.interactive()) shown = List.of();
+                }
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(status, ExitCodes.INTERNAL);
+            }
+        }
+        throw new CliException(ExitCodes.INTERNAL, "gave up watching " + version + " after " + MAX_POLLS + " polls");
+    }
 }

@@ -1,23 +1,23 @@
 package dev.fuse.release.client;
 
-import dev.fuse.release.publish.PublicationState;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.publish.PublicationState;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.workflow.ReleaseWorkflow;
 import dev.fuse.release.workflow.SearchAttributes;
 import dev.fuse.release.workflow.TaskQueues;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes.Builder;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Functions;
 import java.time.Duration;
@@ -26,231 +26,243 @@ import java.util.concurrent.TimeoutException;
 
 /** What a release manager does to releases, over Temporal and the bucket. Used by CLI and demo. */
 public final class ReleaseClient {
-  private final TemporalConnection temporal;
-  private final ArtifactStore store;
+    private final TemporalConnection temporal;
+    private final ArtifactStore store;
 
-  public ReleaseClient(TemporalConnection temporal, ArtifactStore store) {
-    this.temporal = temporal;
-    this.store = store;
-  }
-
-  /** The started execution. */
-  public record Started(String workflowId, String runId) {}
-
-  /**
-   * Starts a release. Refused, before anything is written, when the version is already
-   * published, or when a release of it is running or completed.
-   */
-  public Started start(ReleaseRequest request) {
-    store.checkAccess();
-    if (PublicationState.of(store, request.version()) == PublicationState.PUBLISHED) {
-      throw new ReleaseConflictException("version " + request.version() + " is already published at s3://"
-          + store.bucket() + "/" + StoreLayout.releasePrefix(request.version()) + "; choose a new --version");
+    public ReleaseClient(TemporalConnection temporal, ArtifactStore store) {
+        this.temporal = temporal;
+        this.store = store;
     }
-    Builder attributes = io.temporal.common.SearchAttributes.newBuilder()
-        .set(SearchAttributes.VERSION, request.version());
-    WorkflowOptions options = WorkflowOptions.newBuilder()
-        .setWorkflowId(request.workflowId())
-        .setTaskQueue(TaskQueues.ORCHESTRATOR)
-        // A failed or rejected release may be started again; a running or published one may not.
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
-        .setTypedSearchAttributes(attributes.build())
-        .setStaticSummary("Fuse " + request.version() + " from " + request.revision() + " for " + String.join(", ", request.targets()))
-        .setStaticDetails("requested by " + request.requestedBy() + "\n\nrepository: " + request.repository())
-        .build();
-    ReleaseWorkflow workflow = temporal.client().newWorkflowStub(ReleaseWorkflow.class, options);
-    try {
-      var execution = io.temporal.client.WorkflowClient.start((Functions.Func1<ReleaseRequest, ReleaseStatus>) workflow::run, request);
-      return new Started(execution.getWorkflowId(), execution.getRunId());
-    } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new ReleaseConflictException("a release of " + request.version() + " is already running or has completed ("
-          + request.workflowId() + "); watch it with ./fuse-release watch " + request.version()
-          + ", or choose a new --version");
-    }
-  }
 
-  /**
-   * The release state from its {@code status} query. A release no worker has picked up cannot
-   * answer a query (the call would hang until the server gives up), so that case is told first.
-   */
-  public ReleaseStatus status(String version) {
-    Execution execution = execution(version);
-    // A release started a moment ago has not had its first workflow task yet.
-    for (int i = 0; i < FIRST_TASK_POLLS && execution.phase() == null && execution.status().equals("RUNNING"); i++) {
-      sleep(250);
-      execution = execution(version);
-    }
-    if (execution.phase() == null) {
-      if (execution.status().equals("RUNNING")) throw notPickedUp(version);
-      throw new NeverRanException("release " + version + " ended (" + execution.status()
-          + ") before any worker picked it up; nothing was built. Start it again with ./fuse-release start");
-    }
-    return stub(version).status();
-  }
+    /** The started execution. */
+    public record Started(String workflowId, String runId) {}
 
-  /** Ten seconds: far longer than a worker takes for a first workflow task, far shorter than a hung query. */
-  private static final int FIRST_TASK_POLLS = 40;
-
-  /** How planning ended: the release went on to build, or planning failed (type and message). */
-  public record Planned(boolean ok, String phase, String failureType, String failure) {}
-
-  /**
-   * Waits until the release has left planning, bounded in time. A release that no worker picks up
-   * within {@code pickup} (no worker, or a namespace no worker serves) is terminated, so that a
-   * failed start leaves nothing running behind it.
-   */
-  public Planned awaitPlanning(String version, Duration pickup, Duration planning) {
-    long started = System.nanoTime();
-    while (true) {
-      Execution execution = execution(version);
-      long waited = System.nanoTime() - started;
-      if (execution.phase() == null && execution.status().equals("RUNNING")) {
-        if (waited > pickup.toNanos()) {
-          untyped(version).terminate("no worker picked the release up within " + pickup.toSeconds() + " s");
-          throw new NoWorkerException(notPickedUp(version).getMessage() + "; the release was stopped, start it again then");
+    /**
+     * Starts a release. Refused, before anything is written, when the version is already
+     * published, or when a release of it is running or completed.
+     */
+    public Started start(ReleaseRequest request) {
+        store.checkAccess();
+        if (PublicationState.of(store, request.version()) == PublicationState.PUBLISHED) {
+            throw new ReleaseConflictException("version " + request.version() + " is already published at s3://"
+                    + store.bucket() + "/" + StoreLayout.releasePrefix(request.version()) + "; choose a new --version");
         }
-      } else if (!"PLANNING".equals(execution.phase())) {
-        return execution.status().equals("RUNNING") ? new Planned(true, execution.phase(), null, null) : failure(version);
-      } else if (waited > planning.toNanos()) {
-        return new Planned(true, execution.phase(), null, null);
-      }
-      sleep(250);
+        Builder attributes =
+                io.temporal.common.SearchAttributes.newBuilder().set(SearchAttributes.VERSION, request.version());
+        WorkflowOptions options = WorkflowOptions.newBuilder()
+                .setWorkflowId(request.workflowId())
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                // A failed or rejected release may be started again; a running or published one may not.
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+                .setTypedSearchAttributes(attributes.build())
+                .setStaticSummary("Fuse " + request.version() + " from " + request.revision() + " for "
+                        + String.join(", ", request.targets()))
+                .setStaticDetails("requested by " + request.requestedBy() + "\n\nrepository: " + request.repository())
+                .build();
+        ReleaseWorkflow workflow = temporal.client().newWorkflowStub(ReleaseWorkflow.class, options);
+        try {
+            var execution = io.temporal.client.WorkflowClient.start(
+                    (Functions.Func1<ReleaseRequest, ReleaseStatus>) workflow::run, request);
+            return new Started(execution.getWorkflowId(), execution.getRunId());
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            throw new ReleaseConflictException(
+                    "a release of " + request.version() + " is already running or has completed ("
+                            + request.workflowId() + "); watch it with ./fuse-release watch " + request.version()
+                            + ", or choose a new --version");
+        }
     }
-  }
 
-  private Planned failure(String version) {
-    try {
-      untyped(version).getResult(5, TimeUnit.SECONDS, ReleaseStatus.class);
-      return new Planned(true, "PUBLISHED", null, null);
-    } catch (WorkflowFailedException e) {
-      Throwable root = e;
-      ApplicationFailure innermost = null;
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ApplicationFailure app) innermost = app;
-        root = t;
-      }
-      String message = innermost != null ? innermost.getOriginalMessage() : root.getMessage();
-      return new Planned(false, "FAILED", innermost == null ? null : innermost.getType(), message);
-    } catch (TimeoutException e) {
-      return new Planned(true, "UNKNOWN", null, null);
+    /**
+     * The release state from its {@code status} query. A release no worker has picked up cannot
+     * answer a query (the call would hang until the server gives up), so that case is told first.
+     */
+    public ReleaseStatus status(String version) {
+        Execution execution = execution(version);
+        // A release started a moment ago has not had its first workflow task yet.
+        for (int i = 0;
+                i < FIRST_TASK_POLLS
+                        && execution.phase() == null
+                        && execution.status().equals("RUNNING");
+                i++) {
+            sleep(250);
+            execution = execution(version);
+        }
+        if (execution.phase() == null) {
+            if (execution.status().equals("RUNNING")) throw notPickedUp(version);
+            throw new NeverRanException("release " + version + " ended (" + execution.status()
+                    + ") before any worker picked it up; nothing was built. Start it again with ./fuse-release start");
+        }
+        return stub(version).status();
     }
-  }
 
-  private NoWorkerException notPickedUp(String version) {
-    return new NoWorkerException("no worker picked up release " + version + " (namespace " + temporal.namespace()
-        + ", task queue " + TaskQueues.ORCHESTRATOR + " at " + temporal.address() + "); start a worker"
-        + " (./fuse-release dev, or ./fuse-release worker) with the same TEMPORAL_NAMESPACE");
-  }
+    /** Ten seconds: far longer than a worker takes for a first workflow task, far shorter than a hung query. */
+    private static final int FIRST_TASK_POLLS = 40;
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the release", e);
+    /** How planning ended: the release went on to build, or planning failed (type and message). */
+    public record Planned(boolean ok, String phase, String failureType, String failure) {}
+
+    /**
+     * Waits until the release has left planning, bounded in time. A release that no worker picks up
+     * within {@code pickup} (no worker, or a namespace no worker serves) is terminated, so that a
+     * failed start leaves nothing running behind it.
+     */
+    public Planned awaitPlanning(String version, Duration pickup, Duration planning) {
+        long started = System.nanoTime();
+        while (true) {
+            Execution execution = execution(version);
+            long waited = System.nanoTime() - started;
+            if (execution.phase() == null && execution.status().equals("RUNNING")) {
+                if (waited > pickup.toNanos()) {
+                    untyped(version).terminate("no worker picked the release up within " + pickup.toSeconds() + " s");
+                    throw new NoWorkerException(
+                            notPickedUp(version).getMessage() + "; the release was stopped, start it again then");
+                }
+            } else if (!"PLANNING".equals(execution.phase())) {
+                return execution.status().equals("RUNNING")
+                        ? new Planned(true, execution.phase(), null, null)
+                        : failure(version);
+            } else if (waited > planning.toNanos()) {
+                return new Planned(true, execution.phase(), null, null);
+            }
+            sleep(250);
+        }
     }
-  }
 
-  public ReleaseStatus approve(String version, ApprovalDecision decision) {
-    requireRunning(version);
-    return stub(version).approve(decision);
-  }
-
-  public ReleaseStatus reject(String version, ApprovalDecision decision) {
-    requireRunning(version);
-    return stub(version).reject(decision);
-  }
-
-  /** A closed release takes no decisions; say so plainly rather than as a server error. */
-  private void requireRunning(String version) {
-    String execution = executionStatus(version);
-    if (!execution.equals("RUNNING")) {
-      throw new ReleaseConflictException("release " + version + " has ended (" + execution
-          + ") and takes no more decisions; see ./fuse-release status " + version);
+    private Planned failure(String version) {
+        try {
+            untyped(version).getResult(5, TimeUnit.SECONDS, ReleaseStatus.class);
+            return new Planned(true, "PUBLISHED", null, null);
+        } catch (WorkflowFailedException e) {
+            Throwable root = e;
+            ApplicationFailure innermost = null;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ApplicationFailure app) innermost = app;
+                root = t;
+            }
+            String message = innermost != null ? innermost.getOriginalMessage() : root.getMessage();
+            return new Planned(false, "FAILED", innermost == null ? null : innermost.getType(), message);
+        } catch (TimeoutException e) {
+            return new Planned(true, "UNKNOWN", null, null);
+        }
     }
-  }
 
-  /** Whether the execution is still running, completed or failed (terminal status name). */
-  public String executionStatus(String version) {
-    return execution(version).status();
-  }
-
-  /** The execution's status and the release phase it last recorded (a search attribute; null if none). */
-  public record Execution(String status, String phase) {}
-
-  /**
-   * Read with describe, which needs no worker: the phase search attribute tells a rejected release
-   * from a failed one, and works for closed releases whose workers are gone.
-   */
-  public Execution execution(String version) {
-    try {
-      WorkflowExecutionDescription d = temporal.client().newUntypedWorkflowStub(workflowId(version)).describe();
-      WorkflowExecutionStatus s = d.getStatus();
-      String phase = d.getTypedSearchAttributes().get(SearchAttributes.PHASE);
-      return new Execution(s.name().replace("WORKFLOW_EXECUTION_STATUS_", ""), phase);
-    } catch (WorkflowNotFoundException e) {
-      throw notFound(version);
+    private NoWorkerException notPickedUp(String version) {
+        return new NoWorkerException("no worker picked up release " + version + " (namespace " + temporal.namespace()
+                + ", task queue " + TaskQueues.ORCHESTRATOR + " at " + temporal.address() + "); start a worker"
+                + " (./fuse-release dev, or ./fuse-release worker) with the same TEMPORAL_NAMESPACE");
     }
-  }
 
-  public WorkflowStub untyped(String version) {
-    return temporal.client().newUntypedWorkflowStub(workflowId(version));
-  }
-
-  private ReleaseWorkflow stub(String version) {
-    return temporal.client().newWorkflowStub(ReleaseWorkflow.class, workflowId(version));
-  }
-
-  public static String workflowId(String version) {
-    return ReleaseRequest.workflowIdOf(version);
-  }
-
-  public static ReleaseNotFoundException notFound(String version) {
-    return new ReleaseNotFoundException("no release " + version + " on this Temporal server (" + workflowId(version)
-        + "); list releases with ./fuse-release list");
-  }
-
-  public ArtifactStore store() {
-    return store;
-  }
-
-  public TemporalConnection temporal() {
-    return temporal;
-  }
-
-  /** The release exists and its state forbids the request. */
-  public static final class ReleaseConflictException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public ReleaseConflictException(String message) {
-      super(message);
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the release", e);
+        }
     }
-  }
 
-  /** No worker serves the release's namespace and queue. */
-  public static final class NoWorkerException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public NoWorkerException(String message) {
-      super(message);
+    public ReleaseStatus approve(String version, ApprovalDecision decision) {
+        requireRunning(version);
+        return stub(version).approve(decision);
     }
-  }
 
-  /** The release ended without ever running (terminated before a worker took it). */
-  public static final class NeverRanException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public NeverRanException(String message) {
-      super(message);
+    public ReleaseStatus reject(String version, ApprovalDecision decision) {
+        requireRunning(version);
+        return stub(version).reject(decision);
     }
-  }
 
-  /** No such release. */
-  public static final class ReleaseNotFoundException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public ReleaseNotFoundException(String message) {
-      super(message);
+    /** A closed release takes no decisions; say so plainly rather than as a server error. */
+    private void requireRunning(String version) {
+        String execution = executionStatus(version);
+        if (!execution.equals("RUNNING")) {
+            throw new ReleaseConflictException("release " + version + " has ended (" + execution
+                    + ") and takes no more decisions; see ./fuse-release status " + version);
+        }
     }
-  }
+
+    /** Whether the execution is still running, completed or failed (terminal status name). */
+    public String executionStatus(String version) {
+        return execution(version).status();
+    }
+
+    /** The execution's status and the release phase it last recorded (a search attribute; null if none). */
+    public record Execution(String status, String phase) {}
+
+    /**
+     * Read with describe, which needs no worker: the phase search attribute tells a rejected release
+     * from a failed one, and works for closed releases whose workers are gone.
+     */
+    public Execution execution(String version) {
+        try {
+            WorkflowExecutionDescription d = temporal.client()
+                    .newUntypedWorkflowStub(workflowId(version))
+                    .describe();
+            WorkflowExecutionStatus s = d.getStatus();
+            String phase = d.getTypedSearchAttributes().get(SearchAttributes.PHASE);
+            return new Execution(s.name().replace("WORKFLOW_EXECUTION_STATUS_", ""), phase);
+        } catch (WorkflowNotFoundException e) {
+            throw notFound(version);
+        }
+    }
+
+    public WorkflowStub untyped(String version) {
+        return temporal.client().newUntypedWorkflowStub(workflowId(version));
+    }
+
+    private ReleaseWorkflow stub(String version) {
+        return temporal.client().newWorkflowStub(ReleaseWorkflow.class, workflowId(version));
+    }
+
+    public static String workflowId(String version) {
+        return ReleaseRequest.workflowIdOf(version);
+    }
+
+    public static ReleaseNotFoundException notFound(String version) {
+        return new ReleaseNotFoundException("no release " + version + " on this Temporal server (" + workflowId(version)
+                + "); list releases with ./fuse-release list");
+    }
+
+    public ArtifactStore store() {
+        return store;
+    }
+
+    public TemporalConnection temporal() {
+        return temporal;
+    }
+
+    /** The release exists and its state forbids the request. */
+    public static final class ReleaseConflictException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ReleaseConflictException(String message) {
+            super(message);
+        }
+    }
+
+    /** No worker serves the release's namespace and queue. */
+    public static final class NoWorkerException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NoWorkerException(String message) {
+            super(message);
+        }
+    }
+
+    /** The release ended without ever running (terminated before a worker took it). */
+    public static final class NeverRanException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NeverRanException(String message) {
+            super(message);
+        }
+    }
+
+    /** No such release. */
+    public static final class ReleaseNotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ReleaseNotFoundException(String message) {
+            super(message);
+        }
+    }
 }

@@ -3,9 +3,9 @@ package dev.fuse.release.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.metadata.ReleaseMetadata;
-import dev.fuse.release.support.Sha256;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,66 +20,69 @@ import java.util.List;
  * {@code sha256sum -c} does.
  */
 public final class ReleaseDownload {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ReleaseDownload() {}
+    private ReleaseDownload() {}
 
-  /** Result of a download: where, which files, and one "name: OK" line per checked file. */
-  public record Downloaded(Path dir, List<String> files, List<String> checks) {}
+    /** Result of a download: where, which files, and one "name: OK" line per checked file. */
+    public record Downloaded(Path dir, List<String> files, List<String> checks) {}
 
-  public static Downloaded download(ArtifactStore store, String version, Path dir) throws IOException {
-    String prefix = StoreLayout.releasePrefix(version);
-    if (!store.exists(StoreLayout.publishedMarker(version))) {
-      throw new IOException("release " + version + " is not published (no " + StoreLayout.publishedMarker(version) + ")");
+    public static Downloaded download(ArtifactStore store, String version, Path dir) throws IOException {
+        String prefix = StoreLayout.releasePrefix(version);
+        if (!store.exists(StoreLayout.publishedMarker(version))) {
+            throw new IOException(
+                    "release " + version + " is not published (no " + StoreLayout.publishedMarker(version) + ")");
+        }
+        List<String> files = new ArrayList<>(fetchFolder(store, prefix, dir, ""));
+        JsonNode published = JSON.readTree(dir.resolve(StoreLayout.PUBLISHED).toFile());
+        String evidence = published.path("evidence").asText();
+        if (!evidence.startsWith(prefix + "evidence/") || evidence.contains("..")) {
+            throw new IOException(StoreLayout.PUBLISHED + " of " + version
+                    + " names an evidence folder outside the release: " + evidence);
+        }
+        files.addAll(fetchFolder(store, evidence, dir.resolve("evidence"), "evidence/"));
+        List<String> checks = new ArrayList<>(check(dir, ""));
+        checks.addAll(check(dir.resolve("evidence"), "evidence/"));
+        return new Downloaded(dir, files, checks);
     }
-    List<String> files = new ArrayList<>(fetchFolder(store, prefix, dir, ""));
-    JsonNode published = JSON.readTree(dir.resolve(StoreLayout.PUBLISHED).toFile());
-    String evidence = published.path("evidence").asText();
-    if (!evidence.startsWith(prefix + "evidence/") || evidence.contains("..")) {
-      throw new IOException(StoreLayout.PUBLISHED + " of " + version + " names an evidence folder outside the release: "
-          + evidence);
-    }
-    files.addAll(fetchFolder(store, evidence, dir.resolve("evidence"), "evidence/"));
-    List<String> checks = new ArrayList<>(check(dir, ""));
-    checks.addAll(check(dir.resolve("evidence"), "evidence/"));
-    return new Downloaded(dir, files, checks);
-  }
 
-  private static List<String> fetchFolder(ArtifactStore store, String prefix, Path dir, String shownAs) throws IOException {
-    Files.createDirectories(dir);
-    List<String> files = new ArrayList<>();
-    for (String key : store.listKeys(prefix)) {
-      String name = key.substring(prefix.length());
-      if (name.contains("/") || name.isEmpty() || name.startsWith(".")) continue;
-      Files.write(dir.resolve(name), store.getBytes(key));
-      files.add(shownAs + name);
+    private static List<String> fetchFolder(ArtifactStore store, String prefix, Path dir, String shownAs)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<String> files = new ArrayList<>();
+        for (String key : store.listKeys(prefix)) {
+            String name = key.substring(prefix.length());
+            if (name.contains("/") || name.isEmpty() || name.startsWith(".")) continue;
+            Files.write(dir.resolve(name), store.getBytes(key));
+            files.add(shownAs + name);
+        }
+        return files;
     }
-    return files;
-  }
 
-  /** {@code sha256sum -c SHA256SUMS} in {@code dir}. */
-  static List<String> check(Path dir, String shownAs) throws IOException {
-    Path sums = dir.resolve(ReleaseMetadata.CHECKSUMS);
-    if (!Files.isRegularFile(sums)) {
-      throw new IOException("the release has no " + shownAs + ReleaseMetadata.CHECKSUMS);
+    /** {@code sha256sum -c SHA256SUMS} in {@code dir}. */
+    static List<String> check(Path dir, String shownAs) throws IOException {
+        Path sums = dir.resolve(ReleaseMetadata.CHECKSUMS);
+        if (!Files.isRegularFile(sums)) {
+            throw new IOException("the release has no " + shownAs + ReleaseMetadata.CHECKSUMS);
+        }
+        List<String> checks = new ArrayList<>();
+        for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+            if (!line.matches("[0-9a-f]{64}  [^/]+")) {
+                throw new IOException("malformed " + shownAs + ReleaseMetadata.CHECKSUMS + " line: " + line);
+            }
+            String expected = line.substring(0, 64);
+            String name = line.substring(66);
+            Path file = dir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(
+                        shownAs + name + " is listed in " + ReleaseMetadata.CHECKSUMS + " but not published");
+            }
+            String actual = Sha256.of(file);
+            if (!actual.equals(expected)) {
+                throw new IOException(shownAs + name + ": FAILED (sha256 " + actual + ", expected " + expected + ")");
+            }
+            checks.add(shownAs + name + ": OK");
+        }
+        return checks;
     }
-    List<String> checks = new ArrayList<>();
-    for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
-      if (!line.matches("[0-9a-f]{64}  [^/]+")) {
-        throw new IOException("malformed " + shownAs + ReleaseMetadata.CHECKSUMS + " line: " + line);
-      }
-      String expected = line.substring(0, 64);
-      String name = line.substring(66);
-      Path file = dir.resolve(name);
-      if (!Files.isRegularFile(file)) {
-        throw new IOException(shownAs + name + " is listed in " + ReleaseMetadata.CHECKSUMS + " but not published");
-      }
-      String actual = Sha256.of(file);
-      if (!actual.equals(expected)) {
-        throw new IOException(shownAs + name + ": FAILED (sha256 " + actual + ", expected " + expected + ")");
-      }
-      checks.add(shownAs + name + ": OK");
-    }
-    return checks;
-  }
 }

@@ -23,121 +23,132 @@ import java.util.logging.Logger;
  * cluster and Temporal Cloud differ by these variables only.
  */
 public final class TemporalConnection implements AutoCloseable {
-  public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
+    public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
 
-  private final WorkflowServiceStubs stubs;
-  private final WorkflowClient client;
-  private final String address;
-  private final String namespace;
+    private final WorkflowServiceStubs stubs;
+    private final WorkflowClient client;
+    private final String address;
+    private final String namespace;
 
-  private TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, String address, String namespace) {
-    this.stubs = stubs;
-    this.client = client;
-    this.address = address;
-    this.namespace = namespace;
-  }
-
-  /**
-   * gRPC logs name-resolution and connection failures with stack traces through
-   * java.util.logging; the same failures reach callers as exceptions that say what to do, so its
-   * own log stays quiet. Held in a field because JUL keeps loggers only weakly.
-   */
-  private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
-
-  static {
-    GRPC_LOG.setLevel(Level.OFF);
-  }
-
-  public static final String DEFAULT_NAMESPACE = "default";
-
-  /**
-   * Connects and checks that the server answers and knows the namespace, so an unreachable server
-   * or a mistyped namespace is one clear error instead of a release no worker ever sees.
-   */
-  public static TemporalConnection connect(Map<String, String> env) {
-    ClientConfigProfile profile;
-    try {
-      profile = ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder().setEnvOverrides(env).build());
-    } catch (IOException | RuntimeException e) {
-      throw new ConnectionException("cannot read Temporal client configuration: " + e.getMessage()
-          + "; check TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE");
+    private TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, String address, String namespace) {
+        this.stubs = stubs;
+        this.client = client;
+        this.address = address;
+        this.namespace = namespace;
     }
-    String address = profile.getAddress() != null ? profile.getAddress() : DEFAULT_ADDRESS;
-    WorkflowServiceStubsOptions stubOptions =
-        WorkflowServiceStubsOptions.newBuilder(profile.toWorkflowServiceStubsOptions())
-            .setTarget(address)
-            .setRpcTimeout(Duration.ofSeconds(10))
-            .build();
-    WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
-    String namespace = clientOptions.getNamespace() == null || clientOptions.getNamespace().isBlank()
-        ? DEFAULT_NAMESPACE : clientOptions.getNamespace();
-    clientOptions = WorkflowClientOptions.newBuilder(clientOptions).setNamespace(namespace).build();
-    WorkflowServiceStubs stubs;
-    try {
-      // Connecting fetches the server's capabilities, so an unreachable server fails right here.
-      stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, Duration.ofSeconds(5));
-    } catch (StatusRuntimeException e) {
-      throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
-          + e.getStatus().getCode() + describe(e) + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
-    } catch (RuntimeException e) {
-      throw new ConnectionException("Temporal at " + address + " is unreachable: " + e.getMessage()
-          + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
+
+    /**
+     * gRPC logs name-resolution and connection failures with stack traces through
+     * java.util.logging; the same failures reach callers as exceptions that say what to do, so its
+     * own log stays quiet. Held in a field because JUL keeps loggers only weakly.
+     */
+    private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
+
+    static {
+        GRPC_LOG.setLevel(Level.OFF);
     }
-    checkNamespace(stubs, address, namespace);
-    return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions), address, namespace);
-  }
 
-  private static void checkNamespace(WorkflowServiceStubs stubs, String address, String namespace) {
-    try {
-      stubs.blockingStub().describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
-        return;
-      }
-      stubs.shutdownNow();
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        throw new ConnectionException("namespace '" + namespace + "' does not exist on Temporal at " + address
-            + "; set TEMPORAL_NAMESPACE to an existing one (default: " + DEFAULT_NAMESPACE + ") or create it"
-            + " (temporal operator namespace create --namespace " + namespace + ")");
-      }
-      throw new ConnectionException("Temporal at " + address + " refused to describe namespace '" + namespace + "': "
-          + e.getStatus().getCode() + describe(e) + "; check TEMPORAL_NAMESPACE and the credentials");
+    public static final String DEFAULT_NAMESPACE = "default";
+
+    /**
+     * Connects and checks that the server answers and knows the namespace, so an unreachable server
+     * or a mistyped namespace is one clear error instead of a release no worker ever sees.
+     */
+    public static TemporalConnection connect(Map<String, String> env) {
+        ClientConfigProfile profile;
+        try {
+            profile = ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder()
+                    .setEnvOverrides(env)
+                    .build());
+        } catch (IOException | RuntimeException e) {
+            throw new ConnectionException("cannot read Temporal client configuration: " + e.getMessage()
+                    + "; check TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE");
+        }
+        String address = profile.getAddress() != null ? profile.getAddress() : DEFAULT_ADDRESS;
+        WorkflowServiceStubsOptions stubOptions = WorkflowServiceStubsOptions.newBuilder(
+                        profile.toWorkflowServiceStubsOptions())
+                .setTarget(address)
+                .setRpcTimeout(Duration.ofSeconds(10))
+                .build();
+        WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
+        String namespace = clientOptions.getNamespace() == null
+                        || clientOptions.getNamespace().isBlank()
+                ? DEFAULT_NAMESPACE
+                : clientOptions.getNamespace();
+        clientOptions = WorkflowClientOptions.newBuilder(clientOptions)
+                .setNamespace(namespace)
+                .build();
+        WorkflowServiceStubs stubs;
+        try {
+            // Connecting fetches the server's capabilities, so an unreachable server fails right here.
+            stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, Duration.ofSeconds(5));
+        } catch (StatusRuntimeException e) {
+            throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
+                    + e.getStatus().getCode() + describe(e)
+                    + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
+        } catch (RuntimeException e) {
+            throw new ConnectionException("Temporal at " + address + " is unreachable: " + e.getMessage()
+                    + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
+        }
+        checkNamespace(stubs, address, namespace);
+        return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions), address, namespace);
     }
-  }
 
-  private static String describe(StatusRuntimeException e) {
-    String d = e.getStatus().getDescription();
-    return d == null ? "" : " (" + d + ")";
-  }
-
-  public WorkflowClient client() {
-    return client;
-  }
-
-  public WorkflowServiceStubs stubs() {
-    return stubs;
-  }
-
-  public String address() {
-    return address;
-  }
-
-  public String namespace() {
-    return namespace;
-  }
-
-  @Override
-  public void close() {
-    stubs.shutdown();
-    stubs.awaitTermination(5, TimeUnit.SECONDS);
-  }
-
-  /** Temporal cannot be reached or configured. */
-  public static final class ConnectionException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public ConnectionException(String message) {
-      super(message);
+    private static void checkNamespace(WorkflowServiceStubs stubs, String address, String namespace) {
+        try {
+            stubs.blockingStub()
+                    .describeNamespace(DescribeNamespaceRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .build());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+                return;
+            }
+            stubs.shutdownNow();
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                throw new ConnectionException("namespace '" + namespace + "' does not exist on Temporal at " + address
+                        + "; set TEMPORAL_NAMESPACE to an existing one (default: " + DEFAULT_NAMESPACE
+                        + ") or create it"
+                        + " (temporal operator namespace create --namespace " + namespace + ")");
+            }
+            throw new ConnectionException("Temporal at " + address + " refused to describe namespace '" + namespace
+                    + "': " + e.getStatus().getCode() + describe(e) + "; check TEMPORAL_NAMESPACE and the credentials");
+        }
     }
-  }
+
+    private static String describe(StatusRuntimeException e) {
+        String d = e.getStatus().getDescription();
+        return d == null ? "" : " (" + d + ")";
+    }
+
+    public WorkflowClient client() {
+        return client;
+    }
+
+    public WorkflowServiceStubs stubs() {
+        return stubs;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    @Override
+    public void close() {
+        stubs.shutdown();
+        stubs.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Temporal cannot be reached or configured. */
+    public static final class ConnectionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConnectionException(String message) {
+            super(message);
+        }
+    }
 }

@@ -17,68 +17,83 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "dev", description = "Run the embedded stack (Temporal test server, S3Proxy, worker) until interrupted.")
+@Command(
+        name = "dev",
+        description = "Run the embedded stack (Temporal test server, S3Proxy, worker) until interrupted.")
 public class DevCommand implements Callable<Integer> {
-  @ParentCommand FuseReleaseCli parent;
+    @ParentCommand
+    FuseReleaseCli parent;
 
-  @Option(names = "--data-dir", description = "Where S3 data lives (default: .fuse-release/dev in the checkout).")
-  Path dataDir;
+    @Option(names = "--data-dir", description = "Where S3 data lives (default: .fuse-release/dev in the checkout).")
+    Path dataDir;
 
-  @Option(names = "--temporal-port", defaultValue = "7233", description = "Temporal port; a free one if taken (default: ${DEFAULT-VALUE}).")
-  int temporalPort;
+    @Option(
+            names = "--temporal-port",
+            defaultValue = "7233",
+            description = "Temporal port; a free one if taken (default: ${DEFAULT-VALUE}).")
+    int temporalPort;
 
-  @Option(names = "--s3-port", defaultValue = "9000", description = "S3 port; a free one if taken (default: ${DEFAULT-VALUE}).")
-  int s3Port;
+    @Option(
+            names = "--s3-port",
+            defaultValue = "9000",
+            description = "S3 port; a free one if taken (default: ${DEFAULT-VALUE}).")
+    int s3Port;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
 
-  @Override
-  public Integer call() throws Exception {
-    CliContext ctx = parent.context();
-    Path home = CliEnvironment.home(ctx.env());
-    Path data = (dataDir != null ? dataDir : home.resolve(".fuse-release/dev")).toAbsolutePath();
-    Path envFile = home.resolve(CliEnvironment.DEV_ENV_FILE);
-    // Claimed before anything starts: a second stack in this checkout would take other ports and
-    // leave the other terminals talking to whichever stack wrote the file last.
-    DevEnvFile owned = DevEnvFile.claim(envFile).orElseThrow(() -> new CliException(ExitCodes.CONFLICT,
-        "a dev stack of this checkout is already running (pid " + DevEnvFile.owner(envFile) + ", see " + envFile
-            + "); use it, or stop it (Ctrl-C in its terminal) before starting another"));
-    Files.createDirectories(data);
-    Path repo = data.resolve("example-repo");
-    String commit = ExampleRepository.prepare(home.resolve("examples/fuse-hello"), repo);
-    DevStack stack = DevStack.start(data, temporalPort, s3Port);
-    Map<String, String> env = new java.util.LinkedHashMap<>(stack.env());
-    env.put("FUSE_RELEASE_REPO", repo.toString());
-    owned.write(env);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        owned.close();
-        stack.close();
-      } catch (Exception e) {
-        System.err.println("fuse-release dev: error while stopping: " + e.getMessage());
-      }
-      stopped.countDown();
-    }));
-    var out = ctx.out();
-    out.println("fuse-release dev stack is up (data in " + data + ")");
-    out.println("  Temporal  " + stack.env().get("TEMPORAL_ADDRESS") + "  namespace default");
-    out.println("  S3        " + stack.env().get("AWS_ENDPOINT_URL_S3") + "  bucket " + stack.store().bucket());
-    out.println("  worker    " + String.join(", ", stack.worker().queues()));
-    out.println("  example   " + repo + " (branch main, commit " + commit.substring(0, 12) + ")");
-    out.println();
-    out.println("Other terminals in this checkout find the stack through " + envFile + ";");
-    out.println("elsewhere, export:");
-    env.forEach((k, v) -> out.println("  export " + k + "=" + v));
-    out.println();
-    out.println("Then, for example:");
-    out.println("  ./fuse-release start --version 0.4.1 --revision main");
-    out.println("  ./fuse-release watch 0.4.1");
-    out.println("  ./fuse-release approve 0.4.1 --approver alice --comment \"gates green\"");
-    out.println("Ctrl-C stops the stack; S3 data stays in " + data + ".");
-    out.flush();
-    stopped.await();
-    return ExitCodes.OK;
-  }
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = parent.context();
+        Path home = CliEnvironment.home(ctx.env());
+        Path data = (dataDir != null ? dataDir : home.resolve(".fuse-release/dev")).toAbsolutePath();
+        Path envFile = home.resolve(CliEnvironment.DEV_ENV_FILE);
+        // Claimed before anything starts: a second stack in this checkout would take other ports and
+        // leave the other terminals talking to whichever stack wrote the file last.
+        DevEnvFile owned = DevEnvFile.claim(envFile)
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.CONFLICT,
+                        "a dev stack of this checkout is already running (pid " + DevEnvFile.owner(envFile) + ", see "
+                                + envFile + "); use it, or stop it (Ctrl-C in its terminal) before starting another"));
+        Files.createDirectories(data);
+        Path repo = data.resolve("example-repo");
+        String commit = ExampleRepository.prepare(home.resolve("examples/fuse-hello"), repo);
+        DevStack stack = DevStack.start(data, temporalPort, s3Port);
+        Map<String, String> env = new java.util.LinkedHashMap<>(stack.env());
+        env.put("FUSE_RELEASE_REPO", repo.toString());
+        owned.write(env);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                owned.close();
+                stack.close();
+            } catch (Exception e) {
+                System.err.println("fuse-release dev: error while stopping: " + e.getMessage());
+            }
+            stopped.countDown();
+        }));
+        var out = ctx.out();
+        out.println("fuse-release dev stack is up (data in " + data + ")");
+        out.println("  Temporal  " + stack.env().get("TEMPORAL_ADDRESS") + "  namespace default");
+        out.println("  S3        " + stack.env().get("AWS_ENDPOINT_URL_S3") + "  bucket "
+                + stack.store().bucket());
+        out.println("  worker    " + String.join(", ", stack.worker().queues()));
+        out.println("  example   " + repo + " (branch main, commit " + commit.substring(0, 12) + ")");
+        out.println();
+        out.println("Other terminals in this checkout find the stack through " + envFile + ";");
+        out.println("elsewhere, export:");
+        env.forEach((k, v) -> out.println("  export " + k + "=" + v));
+        out.println();
+        out.println("Then, for example:");
+        out.println("  ./fuse-release start --version 0.4.1 --revision main");
+        out.println("  ./fuse-release watch 0.4.1");
+        out.println("  ./fuse-release approve 0.4.1 --approver alice --comment \"gates green\"");
+        out.println("Ctrl-C stops the stack; S3 data stays in " + data + ".");
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
 }

@@ -15,36 +15,37 @@ import picocli.CommandLine;
  * processes (dev stack, worker, demo).
  */
 public final class FuseReleaseApp {
-  private static final Set<String> LONG_RUNNING = Set.of("dev", "worker");
+    private static final Set<String> LONG_RUNNING = Set.of("dev", "worker");
 
-  private FuseReleaseApp() {}
+    private FuseReleaseApp() {}
 
-  public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    configureLogging(env, args);
-    System.exit(run(System.out, System.err, env, System.console() != null, args));
-  }
-
-  public static int run(PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
-    try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-      CommandLine cl = FuseReleaseCli.commandLine(context);
-      cl.addSubcommand("dev", new DevCommand());
-      cl.addSubcommand("worker", new WorkerCommand());
-      cl.addSubcommand("demo", new DemoCommand());
-      return cl.execute(args);
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        configureLogging(env, args);
+        System.exit(run(System.out, System.err, env, System.console() != null, args));
     }
-  }
 
-  /** Must run before the first logger is created: logback reads these properties once. */
-  private static void configureLogging(Map<String, String> env, String[] args) {
-    String command = args.length > 0 ? args[0] : "";
-    System.setProperty("fuse.console.level", LONG_RUNNING.contains(command) ? "INFO" : "OFF");
-    Path logs = CliEnvironment.home(env).resolve(".fuse-release/logs");
-    try {
-      Files.createDirectories(logs);
-      System.setProperty("fuse.log.file", logs.resolve("fuse-release.log").toString());
-    } catch (Exception e) {
-      // An unwritable checkout: logs go to the temp directory (logback.xml's default).
+    public static int run(
+            PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
+        try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
+            CommandLine cl = FuseReleaseCli.commandLine(context);
+            cl.addSubcommand("dev", new DevCommand());
+            cl.addSubcommand("worker", new WorkerCommand());
+            cl.addSubcommand("demo", new DemoCommand());
+            return cl.execute(args);
+        }
     }
-  }
+
+    /** Must run before the first logger is created: logback reads these properties once. */
+    private static void configureLogging(Map<String, String> env, String[] args) {
+        String command = args.length > 0 ? args[0] : "";
+        System.setProperty("fuse.console.level", LONG_RUNNING.contains(command) ? "INFO" : "OFF");
+        Path logs = CliEnvironment.home(env).resolve(".fuse-release/logs");
+        try {
+            Files.createDirectories(logs);
+            System.setProperty("fuse.log.file", logs.resolve("fuse-release.log").toString());
+        } catch (Exception e) {
+            // An unwritable checkout: logs go to the temp directory (logback.xml's default).
+        }
+    }
 }

@@ -13,40 +13,48 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "worker", description = {
-    "Run a worker against the configured Temporal and S3 until interrupted.",
-    "Queues: FUSE_RELEASE_ORCHESTRATOR (default true), FUSE_RELEASE_TARGETS (default: this host's target),",
-    "FUSE_RELEASE_EMULATE (dev only), FUSE_RELEASE_WORK_DIR, FUSE_RELEASE_ALLOW_EMULATED_PUBLISH."})
+@Command(
+        name = "worker",
+        description = {
+            "Run a worker against the configured Temporal and S3 until interrupted.",
+            "Queues: FUSE_RELEASE_ORCHESTRATOR (default true), FUSE_RELEASE_TARGETS (default: this host's target),",
+            "FUSE_RELEASE_EMULATE (dev only), FUSE_RELEASE_WORK_DIR, FUSE_RELEASE_ALLOW_EMULATED_PUBLISH."
+        })
 public class WorkerCommand implements Callable<Integer> {
-  @ParentCommand FuseReleaseCli parent;
+    @ParentCommand
+    FuseReleaseCli parent;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-  boolean help;
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
 
-  @Override
-  public Integer call() throws Exception {
-    CliContext ctx = parent.context();
-    WorkerConfig config;
-    try {
-      config = WorkerConfig.fromEnvironment(ctx.env());
-    } catch (IllegalArgumentException e) {
-      throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = parent.context();
+        WorkerConfig config;
+        try {
+            config = WorkerConfig.fromEnvironment(ctx.env());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        ctx.store().checkAccess();
+        TemporalConnection temporal = TemporalConnection.connect(ctx.env());
+        ReleaseWorker worker = new ReleaseWorker(temporal.client(), ctx.store(), config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            worker.close();
+            temporal.close();
+            stopped.countDown();
+        }));
+        worker.start();
+        ctx.out()
+                .println("worker connected to Temporal " + temporal.address() + " (" + temporal.namespace()
+                        + "), store " + ctx.store().describe());
+        worker.queues().forEach(q -> ctx.out().println("  polling " + q));
+        ctx.out().println("Ctrl-C to stop.");
+        stopped.await();
+        return ExitCodes.OK;
     }
-    ctx.store().checkAccess();
-    TemporalConnection temporal = TemporalConnection.connect(ctx.env());
-    ReleaseWorker worker = new ReleaseWorker(temporal.client(), ctx.store(), config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      worker.close();
-      temporal.close();
-      stopped.countDown();
-    }));
-    worker.start();
-    ctx.out().println("worker connected to Temporal " + temporal.address() + " (" + temporal.namespace() + "), store "
-        + ctx.store().describe());
-    worker.queues().forEach(q -> ctx.out().println("  polling " + q));
-    ctx.out().println("Ctrl-C to stop.");
-    stopped.await();
-    return ExitCodes.OK;
-  }
 }

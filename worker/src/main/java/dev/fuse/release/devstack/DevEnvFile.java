@@ -18,68 +18,72 @@ import java.util.Optional;
  * writes or deletes the env file.
  */
 public final class DevEnvFile implements AutoCloseable {
-  private final Path file;
-  private final FileChannel channel;
-  private final FileLock lock;
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
 
-  private DevEnvFile(Path file, FileChannel channel, FileLock lock) {
-    this.file = file;
-    this.channel = channel;
-    this.lock = lock;
-  }
-
-  /** Claims the env file, or returns empty when another running stack owns it. */
-  public static Optional<DevEnvFile> claim(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path lockFile = lockFileOf(file);
-    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null; // held by this very process (a stack started in-process, e.g. by a test)
+    private DevEnvFile(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
     }
-    if (lock == null) {
-      channel.close();
-      return Optional.empty();
+
+    /** Claims the env file, or returns empty when another running stack owns it. */
+    public static Optional<DevEnvFile> claim(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path lockFile = lockFileOf(file);
+        FileChannel channel = FileChannel.open(
+                lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by this very process (a stack started in-process, e.g. by a test)
+        }
+        if (lock == null) {
+            channel.close();
+            return Optional.empty();
+        }
+        channel.truncate(0);
+        channel.write(StandardCharsets.UTF_8.encode(ProcessHandle.current().pid() + "\n"));
+        return Optional.of(new DevEnvFile(file, channel, lock));
     }
-    channel.truncate(0);
-    channel.write(StandardCharsets.UTF_8.encode(ProcessHandle.current().pid() + "\n"));
-    return Optional.of(new DevEnvFile(file, channel, lock));
-  }
 
-  /** The process id the owner wrote into the lock file, for messages. */
-  public static String owner(Path file) {
-    try {
-      return Files.readString(lockFileOf(file)).trim();
-    } catch (IOException e) {
-      return "unknown";
+    /** The process id the owner wrote into the lock file, for messages. */
+    public static String owner(Path file) {
+        try {
+            return Files.readString(lockFileOf(file)).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
-  }
 
-  private static Path lockFileOf(Path file) {
-    return file.resolveSibling(file.getFileName() + ".lock");
-  }
+    private static Path lockFileOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
+    }
 
-  public Path path() {
-    return file;
-  }
+    public Path path() {
+        return file;
+    }
 
-  public void write(Map<String, String> env) throws IOException {
-    StringBuilder text = new StringBuilder("# written by ./fuse-release dev (pid " + ProcessHandle.current().pid()
-        + "); removed when it stops\n");
-    env.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, text);
-    Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-  }
+    public void write(Map<String, String> env) throws IOException {
+        StringBuilder text = new StringBuilder("# written by ./fuse-release dev (pid "
+                + ProcessHandle.current().pid() + "); removed when it stops\n");
+        env.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, text);
+        Files.move(
+                temp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
 
-  /** Deletes the env file this stack wrote, then gives up ownership. */
-  @Override
-  public void close() throws IOException {
-    Files.deleteIfExists(file);
-    lock.release();
-    channel.close();
-  }
+    /** Deletes the env file this stack wrote, then gives up ownership. */
+    @Override
+    public void close() throws IOException {
+        Files.deleteIfExists(file);
+        lock.release();
+        channel.close();
+    }
 }

@@ -19,92 +19,99 @@ import java.util.Set;
  * talks over real sockets, exactly as against a real cluster and S3.
  */
 public final class DevStack implements AutoCloseable {
-  public static final int DEFAULT_TEMPORAL_PORT = 7233;
-  public static final int DEFAULT_S3_PORT = 9000;
+    public static final int DEFAULT_TEMPORAL_PORT = 7233;
+    public static final int DEFAULT_S3_PORT = 9000;
 
-  private final EmbeddedTemporal temporal;
-  private final EmbeddedS3 s3;
-  private final ArtifactStore store;
-  private final TemporalConnection connection;
-  private final ReleaseWorker worker;
-  private final Map<String, String> env;
-  private final Path dataDir;
+    private final EmbeddedTemporal temporal;
+    private final EmbeddedS3 s3;
+    private final ArtifactStore store;
+    private final TemporalConnection connection;
+    private final ReleaseWorker worker;
+    private final Map<String, String> env;
+    private final Path dataDir;
 
-  private DevStack(EmbeddedTemporal temporal, EmbeddedS3 s3, ArtifactStore store, TemporalConnection connection,
-      ReleaseWorker worker, Map<String, String> env, Path dataDir) {
-    this.temporal = temporal;
-    this.s3 = s3;
-    this.store = store;
-    this.connection = connection;
-    this.worker = worker;
-    this.env = env;
-    this.dataDir = dataDir;
-  }
-
-  public static DevStack start(Path dataDir, int temporalPort, int s3Port) throws Exception {
-    EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
-    EmbeddedS3 s3 = null;
-    try {
-      DevCredentials credentials = DevCredentials.loadOrCreate(dataDir);
-      s3 = EmbeddedS3.start(dataDir, s3Port, credentials);
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("TEMPORAL_ADDRESS", temporal.address());
-      env.put("TEMPORAL_NAMESPACE", EmbeddedTemporal.NAMESPACE);
-      env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
-      env.put("AWS_REGION", "us-east-1");
-      env.put("AWS_ACCESS_KEY_ID", credentials.accessKey());
-      env.put("AWS_SECRET_ACCESS_KEY", credentials.secretKey());
-      env.put("FUSE_RELEASE_BUCKET", StoreConfig.DEFAULT_BUCKET);
-      env.put("FUSE_RELEASE_DEV_STACK", "true");
-      ArtifactStore store = new ArtifactStore(StoreConfig.fromEnvironment(env));
-      store.ensureBucket();
-      TemporalConnection connection = TemporalConnection.connect(env);
-      Set<Target> emulated = EnumSet.allOf(Target.class);
-      emulated.removeIf(t -> t.id().equals(HostClass.current()));
-      WorkerConfig config = new WorkerConfig(
-          true, EnumSet.allOf(Target.class), emulated, dataDir.resolve("work"), true, true);
-      ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
-      worker.start();
-      return new DevStack(temporal, s3, store, connection, worker, java.util.Collections.unmodifiableMap(env), dataDir);
-    } catch (Exception e) {
-      if (s3 != null) s3.close();
-      temporal.close();
-      throw e;
+    private DevStack(
+            EmbeddedTemporal temporal,
+            EmbeddedS3 s3,
+            ArtifactStore store,
+            TemporalConnection connection,
+            ReleaseWorker worker,
+            Map<String, String> env,
+            Path dataDir) {
+        this.temporal = temporal;
+        this.s3 = s3;
+        this.store = store;
+        this.connection = connection;
+        this.worker = worker;
+        this.env = env;
+        this.dataDir = dataDir;
     }
-  }
 
-  /** The variables that point another process (CLI, worker) at this stack. */
-  public Map<String, String> env() {
-    return env;
-  }
+    public static DevStack start(Path dataDir, int temporalPort, int s3Port) throws Exception {
+        EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
+        EmbeddedS3 s3 = null;
+        try {
+            DevCredentials credentials = DevCredentials.loadOrCreate(dataDir);
+            s3 = EmbeddedS3.start(dataDir, s3Port, credentials);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("TEMPORAL_ADDRESS", temporal.address());
+            env.put("TEMPORAL_NAMESPACE", EmbeddedTemporal.NAMESPACE);
+            env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+            env.put("AWS_REGION", "us-east-1");
+            env.put("AWS_ACCESS_KEY_ID", credentials.accessKey());
+            env.put("AWS_SECRET_ACCESS_KEY", credentials.secretKey());
+            env.put("FUSE_RELEASE_BUCKET", StoreConfig.DEFAULT_BUCKET);
+            env.put("FUSE_RELEASE_DEV_STACK", "true");
+            ArtifactStore store = new ArtifactStore(StoreConfig.fromEnvironment(env));
+            store.ensureBucket();
+            TemporalConnection connection = TemporalConnection.connect(env);
+            Set<Target> emulated = EnumSet.allOf(Target.class);
+            emulated.removeIf(t -> t.id().equals(HostClass.current()));
+            WorkerConfig config =
+                    new WorkerConfig(true, EnumSet.allOf(Target.class), emulated, dataDir.resolve("work"), true, true);
+            ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
+            worker.start();
+            return new DevStack(
+                    temporal, s3, store, connection, worker, java.util.Collections.unmodifiableMap(env), dataDir);
+        } catch (Exception e) {
+            if (s3 != null) s3.close();
+            temporal.close();
+            throw e;
+        }
+    }
 
-  public ArtifactStore store() {
-    return store;
-  }
+    /** The variables that point another process (CLI, worker) at this stack. */
+    public Map<String, String> env() {
+        return env;
+    }
 
-  public TemporalConnection connection() {
-    return connection;
-  }
+    public ArtifactStore store() {
+        return store;
+    }
 
-  public ReleaseWorker worker() {
-    return worker;
-  }
+    public TemporalConnection connection() {
+        return connection;
+    }
 
-  public Path dataDir() {
-    return dataDir;
-  }
+    public ReleaseWorker worker() {
+        return worker;
+    }
 
-  /** Where S3Proxy keeps an object on disk. */
-  public Path objectPath(String key) {
-    return s3.baseDir().resolve(store.bucket()).resolve(key);
-  }
+    public Path dataDir() {
+        return dataDir;
+    }
 
-  @Override
-  public void close() {
-    worker.close();
-    connection.close();
-    store.close();
-    s3.close();
-    temporal.close();
-  }
+    /** Where S3Proxy keeps an object on disk. */
+    public Path objectPath(String key) {
+        return s3.baseDir().resolve(store.bucket()).resolve(key);
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+        connection.close();
+        store.close();
+        s3.close();
+        temporal.close();
+    }
 }

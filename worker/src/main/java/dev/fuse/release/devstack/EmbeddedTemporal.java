@@ -13,50 +13,53 @@ import java.util.concurrent.TimeUnit;
  * fuse-release's search attributes registered. State is in memory: it lasts as long as the stack.
  */
 public final class EmbeddedTemporal implements AutoCloseable {
-  public static final String NAMESPACE = "default";
-  private final TestServer.PortBoundTestServer server;
-  private final int port;
+    public static final String NAMESPACE = "default";
+    private final TestServer.PortBoundTestServer server;
+    private final int port;
 
-  private EmbeddedTemporal(TestServer.PortBoundTestServer server, int port) {
-    this.server = server;
-    this.port = port;
-  }
-
-  public static EmbeddedTemporal start(int preferredPort) {
-    int port = Ports.preferredOrFree(preferredPort);
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
-    EmbeddedTemporal temporal = new EmbeddedTemporal(server, port);
-    temporal.registerSearchAttributes();
-    return temporal;
-  }
-
-  private void registerSearchAttributes() {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setTarget(address()).validateAndBuildWithDefaults());
-    try {
-      operator.blockingStub().addSearchAttributes(
-          AddSearchAttributesRequest.newBuilder()
-              .setNamespace(NAMESPACE)
-              .putSearchAttributes(SearchAttributes.VERSION.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-              .putSearchAttributes(SearchAttributes.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-              .putSearchAttributes(SearchAttributes.COMMIT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-              .build());
-    } finally {
-      operator.shutdown();
-      operator.awaitTermination(5, TimeUnit.SECONDS);
+    private EmbeddedTemporal(TestServer.PortBoundTestServer server, int port) {
+        this.server = server;
+        this.port = port;
     }
-  }
 
-  public int port() {
-    return port;
-  }
+    public static EmbeddedTemporal start(int preferredPort) {
+        int port = Ports.preferredOrFree(preferredPort);
+        TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
+        EmbeddedTemporal temporal = new EmbeddedTemporal(server, port);
+        temporal.registerSearchAttributes();
+        return temporal;
+    }
 
-  public String address() {
-    return "127.0.0.1:" + port;
-  }
+    private void registerSearchAttributes() {
+        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+                OperatorServiceStubsOptions.newBuilder().setTarget(address()).validateAndBuildWithDefaults());
+        try {
+            operator.blockingStub()
+                    .addSearchAttributes(AddSearchAttributesRequest.newBuilder()
+                            .setNamespace(NAMESPACE)
+                            .putSearchAttributes(
+                                    SearchAttributes.VERSION.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                            .putSearchAttributes(
+                                    SearchAttributes.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                            .putSearchAttributes(
+                                    SearchAttributes.COMMIT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                            .build());
+        } finally {
+            operator.shutdown();
+            operator.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
 
-  @Override
-  public void close() {
-    server.close();
-  }
+    public int port() {
+        return port;
+    }
+
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
 }

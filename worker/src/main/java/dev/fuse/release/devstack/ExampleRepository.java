@@ -16,64 +16,89 @@ import java.util.Map;
  * machine and every run.
  */
 public final class ExampleRepository {
-  /** 2026-01-01T00:00:00Z: the example's release commit time, hence its SOURCE_DATE_EPOCH. */
-  public static final long COMMIT_EPOCH = 1767225600L;
-  public static final String BRANCH = "main";
+    /** 2026-01-01T00:00:00Z: the example's release commit time, hence its SOURCE_DATE_EPOCH. */
+    public static final long COMMIT_EPOCH = 1767225600L;
 
-  private ExampleRepository() {}
+    public static final String BRANCH = "main";
 
-  /** Creates (or reuses, if already made from the same files) the repository; returns its commit. */
-  public static String prepare(Path source, Path repository) throws IOException {
-    return prepare(source, repository, tree -> {});
-  }
+    private ExampleRepository() {}
 
-  /** Changes the copied files before the commit (tests make variants of the example this way). */
-  @FunctionalInterface
-  public interface Edit {
-    void apply(Path tree) throws IOException;
-  }
-
-  public static String prepare(Path source, Path repository, Edit edit) throws IOException {
-    if (!Files.isRegularFile(source.resolve("fuse-release.json"))) {
-      throw new IOException("no example project at " + source + " (expected fuse-release.json there)");
+    /** Creates (or reuses, if already made from the same files) the repository; returns its commit. */
+    public static String prepare(Path source, Path repository) throws IOException {
+        return prepare(source, repository, tree -> {});
     }
-    if (Files.isDirectory(repository.resolve(".git"))) {
-      return git(repository, "rev-parse", BRANCH).trim();
+
+    /** Changes the copied files before the commit (tests make variants of the example this way). */
+    @FunctionalInterface
+    public interface Edit {
+        void apply(Path tree) throws IOException;
     }
-    Files.createDirectories(repository);
-    copyTree(source, repository);
-    edit.apply(repository);
-    git(repository, "init", "--quiet", "--initial-branch=" + BRANCH);
-    git(repository, "add", "--all");
-    git(repository, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", "fuse-hello example release");
-    return git(repository, "rev-parse", BRANCH).trim();
-  }
 
-  private static void copyTree(Path source, Path target) throws IOException {
-    Files.walkFileTree(source, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    public static String prepare(Path source, Path repository, Edit edit) throws IOException {
+        if (!Files.isRegularFile(source.resolve("fuse-release.json"))) {
+            throw new IOException("no example project at " + source + " (expected fuse-release.json there)");
+        }
+        if (Files.isDirectory(repository.resolve(".git"))) {
+            return git(repository, "rev-parse", BRANCH).trim();
+        }
+        Files.createDirectories(repository);
+        copyTree(source, repository);
+        edit.apply(repository);
+        git(repository, "init", "--quiet", "--initial-branch=" + BRANCH);
+        git(repository, "add", "--all");
+        git(
+                repository,
+                "-c",
+                "commit.gpgsign=false",
+                "commit",
+                "--quiet",
+                "--no-verify",
+                "-m",
+                "fuse-hello example release");
+        return git(repository, "rev-parse", BRANCH).trim();
+    }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Path dest = target.resolve(source.relativize(file).toString());
-        Files.copy(file, dest, StandardCopyOption.REPLACE_EXISTING);
-        // Git records only the executable bit; normalise it so umask and checkout do not matter.
-        dest.toFile().setExecutable(file.getFileName().toString().equals("fuse"), false);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
+    private static void copyTree(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
 
-  private static String git(Path dir, String... args) throws IOException {
-    String date = "@" + COMMIT_EPOCH + " +0000";
-    // Fixed identity and dates, and no user or system git config: the commit id is reproducible.
-    return Git.run(dir, Map.of(
-        "GIT_AUTHOR_NAME", "Fuse Example", "GIT_AUTHOR_EMAIL", "example@fuse.invalid", "GIT_AUTHOR_DATE", date,
-        "GIT_COMMITTER_NAME", "Fuse Example", "GIT_COMMITTER_EMAIL", "example@fuse.invalid", "GIT_COMMITTER_DATE", date,
-        "GIT_CONFIG_NOSYSTEM", "1", "GIT_CONFIG_GLOBAL", "/dev/null"), args);
-  }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path dest = target.resolve(source.relativize(file).toString());
+                Files.copy(file, dest, StandardCopyOption.REPLACE_EXISTING);
+                // Git records only the executable bit; normalise it so umask and checkout do not matter.
+                dest.toFile().setExecutable(file.getFileName().toString().equals("fuse"), false);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static String git(Path dir, String... args) throws IOException {
+        String date = "@" + COMMIT_EPOCH + " +0000";
+        // Fixed identity and dates, and no user or system git config: the commit id is reproducible.
+        return Git.run(
+                dir,
+                Map.of(
+                        "GIT_AUTHOR_NAME",
+                        "Fuse Example",
+                        "GIT_AUTHOR_EMAIL",
+                        "example@fuse.invalid",
+                        "GIT_AUTHOR_DATE",
+                        date,
+                        "GIT_COMMITTER_NAME",
+                        "Fuse Example",
+                        "GIT_COMMITTER_EMAIL",
+                        "example@fuse.invalid",
+                        "GIT_COMMITTER_DATE",
+                        date,
+                        "GIT_CONFIG_NOSYSTEM",
+                        "1",
+                        "GIT_CONFIG_GLOBAL",
+                        "/dev/null"),
+                args);
+    }
 }

@@ -1,24 +1,24 @@
 package dev.fuse.release.worker;
 
 import dev.fuse.release.adapter.BuildActivitiesImpl;
-import dev.fuse.release.adapter.MetadataActivitiesImpl;
-import dev.fuse.release.adapter.PlanActivitiesImpl;
 import dev.fuse.release.adapter.MeasureActivitiesImpl;
+import dev.fuse.release.adapter.MetadataActivitiesImpl;
 import dev.fuse.release.adapter.ParityActivitiesImpl;
+import dev.fuse.release.adapter.PlanActivitiesImpl;
 import dev.fuse.release.adapter.PublishActivitiesImpl;
-import dev.fuse.release.measure.Measurer;
-import dev.fuse.release.metadata.MetadataWriter;
-import dev.fuse.release.report.SloReportWriter;
-import dev.fuse.release.parity.ParityRunner;
 import dev.fuse.release.adapter.ReproducibilityActivitiesImpl;
-import dev.fuse.release.build.ReproducibilityChecker;
 import dev.fuse.release.adapter.VerifyActivitiesImpl;
+import dev.fuse.release.build.ReproducibilityChecker;
 import dev.fuse.release.build.TargetBuilder;
 import dev.fuse.release.host.BuildHostPolicy;
 import dev.fuse.release.host.HostClass;
+import dev.fuse.release.measure.Measurer;
+import dev.fuse.release.metadata.MetadataWriter;
 import dev.fuse.release.model.Target;
+import dev.fuse.release.parity.ParityRunner;
 import dev.fuse.release.plan.Planner;
 import dev.fuse.release.publish.Publisher;
+import dev.fuse.release.report.SloReportWriter;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.verify.StagedVerifier;
 import dev.fuse.release.workflow.ReleaseWorkflowImpl;
@@ -36,55 +36,58 @@ import org.slf4j.LoggerFactory;
 
 /** Wires workflows and activities onto the task queues a {@link WorkerConfig} names. */
 public final class ReleaseWorker implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(ReleaseWorker.class);
-  private final WorkerFactory factory;
-  private final List<String> queues = new ArrayList<>();
+    private static final Logger log = LoggerFactory.getLogger(ReleaseWorker.class);
+    private final WorkerFactory factory;
+    private final List<String> queues = new ArrayList<>();
 
-  public ReleaseWorker(WorkflowClient client, ArtifactStore store, WorkerConfig config) {
-    WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder();
-    if (config.devStack()) {
-      // The test server never moves a task off a dead worker's sticky queue; no cache, no sticky queue.
-      factoryOptions.setWorkflowCacheSize(0);
+    public ReleaseWorker(WorkflowClient client, ArtifactStore store, WorkerConfig config) {
+        WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder();
+        if (config.devStack()) {
+            // The test server never moves a task off a dead worker's sticky queue; no cache, no sticky queue.
+            factoryOptions.setWorkflowCacheSize(0);
+        }
+        this.factory = WorkerFactory.newInstance(client, factoryOptions.build());
+        WorkerOptions options = WorkerOptions.newBuilder().build();
+        if (config.orchestrator()) {
+            Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
+            w.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
+            w.registerActivitiesImplementations(
+                    new PlanActivitiesImpl(new Planner(store, config.workDir(), config.allowEmulatedPublish())),
+                    new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
+                    new PublishActivitiesImpl(new Publisher(store, config.workDir())));
+            queues.add(TaskQueues.ORCHESTRATOR);
+        }
+        BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());
+        TargetBuilder builder = new TargetBuilder(store, hosts, config.workDir());
+        StagedVerifier verifier = new StagedVerifier(store, config.workDir());
+        ReproducibilityChecker reproducibility = new ReproducibilityChecker(builder, store);
+        Measurer measurer = new Measurer(store, hosts, config.workDir());
+        ParityRunner parity = new ParityRunner(store, config.workDir());
+        for (Target target : config.targets()) {
+            Worker w = factory.newWorker(TaskQueues.forTarget(target), options);
+            w.registerActivitiesImplementations(
+                    new BuildActivitiesImpl(builder),
+                    new VerifyActivitiesImpl(verifier),
+                    new ReproducibilityActivitiesImpl(reproducibility),
+                    new MeasureActivitiesImpl(measurer),
+                    new ParityActivitiesImpl(parity));
+            queues.add(TaskQueues.forTarget(target)
+                    + (hosts.isNative(target) ? "" : " (emulated on " + hosts.hostClass() + ")"));
+        }
     }
-    this.factory = WorkerFactory.newInstance(client, factoryOptions.build());
-    WorkerOptions options = WorkerOptions.newBuilder().build();
-    if (config.orchestrator()) {
-      Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
-      w.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
-      w.registerActivitiesImplementations(
-          new PlanActivitiesImpl(new Planner(store, config.workDir(), config.allowEmulatedPublish())),
-          new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
-          new PublishActivitiesImpl(new Publisher(store, config.workDir())));
-      queues.add(TaskQueues.ORCHESTRATOR);
+
+    public void start() {
+        factory.start();
+        log.info("worker polling {}", queues);
     }
-    BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());
-    TargetBuilder builder = new TargetBuilder(store, hosts, config.workDir());
-    StagedVerifier verifier = new StagedVerifier(store, config.workDir());
-    ReproducibilityChecker reproducibility = new ReproducibilityChecker(builder, store);
-    Measurer measurer = new Measurer(store, hosts, config.workDir());
-    ParityRunner parity = new ParityRunner(store, config.workDir());
-    for (Target target : config.targets()) {
-      Worker w = factory.newWorker(TaskQueues.forTarget(target), options);
-      w.registerActivitiesImplementations(
-          new BuildActivitiesImpl(builder), new VerifyActivitiesImpl(verifier), new ReproducibilityActivitiesImpl(reproducibility),
-          new MeasureActivitiesImpl(measurer), new ParityActivitiesImpl(parity));
-      queues.add(TaskQueues.forTarget(target) + (hosts.isNative(target) ? "" : " (emulated on " + hosts.hostClass() + ")"));
+
+    public List<String> queues() {
+        return List.copyOf(queues);
     }
-  }
 
-  public void start() {
-    factory.start();
-    log.info("worker polling {}", queues);
-  }
-
-  public List<String> queues() {
-    return List.copyOf(queues);
-  }
-
-  @Override
-  public void close() {
-    factory.shutdown();
-    factory.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
-  }
-
+    @Override
+    public void close() {
+        factory.shutdown();
+        factory.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }

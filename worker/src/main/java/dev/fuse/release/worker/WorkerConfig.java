@@ -20,62 +20,71 @@ import java.util.Set;
  *     that server cannot recover from when a worker dies
  */
 public record WorkerConfig(
-    boolean orchestrator, Set<Target> targets, Set<Target> emulated, Path workDir,
-    boolean allowEmulatedPublish, boolean devStack) {
+        boolean orchestrator,
+        Set<Target> targets,
+        Set<Target> emulated,
+        Path workDir,
+        boolean allowEmulatedPublish,
+        boolean devStack) {
 
-  public WorkerConfig {
-    targets = Set.copyOf(targets);
-    emulated = Set.copyOf(emulated);
-  }
+    public WorkerConfig {
+        targets = Set.copyOf(targets);
+        emulated = Set.copyOf(emulated);
+    }
 
-  /**
-   * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one;
-   * {@code none} for an orchestrator-only worker),
-   * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
-   * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false).
-   */
-  public static WorkerConfig fromEnvironment(Map<String, String> env) {
-    List<String> errors = new ArrayList<>();
-    String host = HostClass.current();
-    Set<Target> emulated = targets(env.get("FUSE_RELEASE_EMULATE"), "FUSE_RELEASE_EMULATE", errors);
-    String targetsText = env.get("FUSE_RELEASE_TARGETS");
-    Set<Target> targets;
-    if (targetsText == null || targetsText.isBlank()) {
-      targets = EnumSet.noneOf(Target.class);
-      Target.fromId(host).ifPresent(targets::add);
-      targets.addAll(emulated);
-    } else if (targetsText.trim().equals("none")) {
-      targets = EnumSet.noneOf(Target.class);
-    } else {
-      targets = targets(targetsText, "FUSE_RELEASE_TARGETS", errors);
+    /**
+     * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one;
+     * {@code none} for an orchestrator-only worker),
+     * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
+     * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false).
+     */
+    public static WorkerConfig fromEnvironment(Map<String, String> env) {
+        List<String> errors = new ArrayList<>();
+        String host = HostClass.current();
+        Set<Target> emulated = targets(env.get("FUSE_RELEASE_EMULATE"), "FUSE_RELEASE_EMULATE", errors);
+        String targetsText = env.get("FUSE_RELEASE_TARGETS");
+        Set<Target> targets;
+        if (targetsText == null || targetsText.isBlank()) {
+            targets = EnumSet.noneOf(Target.class);
+            Target.fromId(host).ifPresent(targets::add);
+            targets.addAll(emulated);
+        } else if (targetsText.trim().equals("none")) {
+            targets = EnumSet.noneOf(Target.class);
+        } else {
+            targets = targets(targetsText, "FUSE_RELEASE_TARGETS", errors);
+        }
+        for (Target t : targets) {
+            if (!t.id().equals(host) && !emulated.contains(t)) {
+                errors.add("FUSE_RELEASE_TARGETS names " + t.id() + " but this host is " + host
+                        + ": serve it from a native " + t.id()
+                        + " runner, or add it to FUSE_RELEASE_EMULATE (dev only)");
+            }
+        }
+        boolean orchestrator = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ORCHESTRATOR", "true"));
+        if (!orchestrator && targets.isEmpty()) {
+            errors.add("this worker would serve no queue: set FUSE_RELEASE_TARGETS or FUSE_RELEASE_ORCHESTRATOR=true");
+        }
+        Path workDir = Path.of(
+                env.getOrDefault("FUSE_RELEASE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/fuse-release-work"));
+        boolean allowEmulated = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ALLOW_EMULATED_PUBLISH", "false"));
+        boolean devStack = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_DEV_STACK", "false"));
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", errors));
+        }
+        return new WorkerConfig(orchestrator, targets, emulated, workDir, allowEmulated, devStack);
     }
-    for (Target t : targets) {
-      if (!t.id().equals(host) && !emulated.contains(t)) {
-        errors.add("FUSE_RELEASE_TARGETS names " + t.id() + " but this host is " + host
-            + ": serve it from a native " + t.id() + " runner, or add it to FUSE_RELEASE_EMULATE (dev only)");
-      }
-    }
-    boolean orchestrator = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ORCHESTRATOR", "true"));
-    if (!orchestrator && targets.isEmpty()) {
-      errors.add("this worker would serve no queue: set FUSE_RELEASE_TARGETS or FUSE_RELEASE_ORCHESTRATOR=true");
-    }
-    Path workDir = Path.of(env.getOrDefault("FUSE_RELEASE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/fuse-release-work"));
-    boolean allowEmulated = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ALLOW_EMULATED_PUBLISH", "false"));
-    boolean devStack = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_DEV_STACK", "false"));
-    if (!errors.isEmpty()) {
-      throw new IllegalArgumentException(String.join("; ", errors));
-    }
-    return new WorkerConfig(orchestrator, targets, emulated, workDir, allowEmulated, devStack);
-  }
 
-  private static Set<Target> targets(String text, String variable, List<String> errors) {
-    Set<Target> set = EnumSet.noneOf(Target.class);
-    if (text == null || text.isBlank()) return set;
-    for (String id : text.split(",")) {
-      String trimmed = id.trim();
-      Target.fromId(trimmed).ifPresentOrElse(set::add,
-          () -> errors.add(variable + ": unknown target '" + trimmed + "' (use " + String.join(", ", Target.allIds()) + ")"));
+    private static Set<Target> targets(String text, String variable, List<String> errors) {
+        Set<Target> set = EnumSet.noneOf(Target.class);
+        if (text == null || text.isBlank()) return set;
+        for (String id : text.split(",")) {
+            String trimmed = id.trim();
+            Target.fromId(trimmed)
+                    .ifPresentOrElse(
+                            set::add,
+                            () -> errors.add(variable + ": unknown target '" + trimmed + "' (use "
+                                    + String.join(", ", Target.allIds()) + ")"));
+        }
+        return set;
     }
-    return set;
-  }
 }

@@ -20,113 +20,155 @@ import org.junit.jupiter.api.io.TempDir;
  * named in the status and in the staged evidence, and nothing published.
  */
 class SloGatesIT {
-  @TempDir static Path data;
-  static DevStack stack;
-  static Map<String, String> env;
+    @TempDir
+    static Path data;
 
-  @BeforeAll
-  static void startStack() throws Exception {
-    stack = DevStack.start(data, 0, 0);
-    env = new HashMap<>(stack.env());
-    env.put("FUSE_RELEASE_HOME", ExampleVariants.HOME.toString());
-    env.put("USER", "gatekeeper");
-  }
+    static DevStack stack;
+    static Map<String, String> env;
 
-  @AfterAll
-  static void stopStack() throws Exception {
-    stack.close();
-  }
-
-  /** Starts a linux-x64 release of a variant of the example. */
-  private static void startVariant(String version, ExampleRepository.Edit variant, String... extraArgs) throws Exception {
-    Path repo = data.resolve("repo-" + version);
-    ExampleVariants.prepare(repo, variant);
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-        "start", "--version", version, "--revision", "main", "--repo", repo.toString(), "--target", "linux-x64"));
-    args.addAll(java.util.List.of(extraArgs));
-    CliRun started = CliRun.run(env, args.toArray(String[]::new));
-    assertThat(started.exitCode()).as(started.toString()).isZero();
-  }
-
-  private CliRun releaseVariant(String version, ExampleRepository.Edit variant) throws Exception {
-    startVariant(version, variant);
-    return CliRun.run(env, "watch", version);
-  }
-
-  private void assertNoGo(String version, CliRun watched, String gate, String detail) {
-    assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
-    assertThat(watched.out()).contains("gates: NO-GO").contains("FAIL linux-x64    " + gate)
-        .contains("failed: NO-GO: linux-x64 " + gate).contains(detail).doesNotContain("AWAITING_APPROVAL");
-    assertThat(stack.store().listKeys("releases/" + version + "/")).isEmpty();
-    assertThat(stack.store().listKeys("staging/" + version + "/")).anyMatch(k -> k.endsWith("/slo-report.json"))
-        .anyMatch(k -> k.endsWith("/report.html"));
-  }
-
-  @Test
-  void slowAotStartFailsTheColdStartGates() throws Exception {
-    assertNoGo("0.9.1", releaseVariant("0.9.1", ExampleVariants::slowAotStart), "cold-start-p50", "AOT 15");
-  }
-
-  @Test
-  void a26MiBBinaryFailsTheSizeGate() throws Exception {
-    assertNoGo("0.9.2", releaseVariant("0.9.2", ExampleVariants::bigBinary), "stripped-size", "<= 25000000 B");
-  }
-
-  @Test
-  void aParityDivergenceFailsTheParityGateNamingTheCase() throws Exception {
-    assertNoGo("0.9.3", releaseVariant("0.9.3", ExampleVariants::parityDivergence), "parity", "root: GET /: AOT 200");
-  }
-
-  @Test
-  void aMissingBuildInfoKeyFailsTheBuildMetadataGate() throws Exception {
-    assertNoGo("0.9.4", releaseVariant("0.9.4", ExampleVariants::missingBuildInfoKey), "build-metadata", "build info lacks key 'contract'");
-  }
-
-  @Test
-  void aBuildOverItsTimeBudgetFailsTheBuildTimeGate() throws Exception {
-    assertNoGo("0.9.5", releaseVariant("0.9.5", ExampleVariants::slowBuild), "build-time-p95", "(needs <= 1 s)");
-  }
-
-  @Test
-  void aStaticLinuxBuildPassesTheGatesAndIsRecordedAsStatic() throws Exception {
-    startVariant("0.7.0", tree -> {}, "--static", "linux-x64");
-    JsonNode s = awaitDecisionOrEnd("0.7.0");
-    assertThat(s.path("phase").asText()).as(s.toString()).isEqualTo("AWAITING_APPROVAL");
-    JsonNode manifest = new ObjectMapper().readTree(stack.store().getBytes(s.path("metadata").path("manifest").path("key").asText()));
-    assertThat(manifest.path("targets").get(0).path("linkage").asText()).isEqualTo("static");
-    JsonNode report = new ObjectMapper().readTree(stack.store().getBytes(s.path("reports").path("json").path("key").asText()));
-    assertThat(report.path("staticTargets").get(0).asText()).isEqualTo("linux-x64");
-    assertThat(CliRun.run(env, "reject", "0.7.0", "--comment", "static build checked").exitCode()).isZero();
-  }
-
-  @Test
-  void aThresholdRelaxedSinceTheLastReleaseNeedsARationale() throws Exception {
-    startVariant("0.8.0", tree -> {});
-    assertThat(awaitDecisionOrEnd("0.8.0").path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
-    assertThat(CliRun.run(env, "approve", "0.8.0", "--comment", "baseline").exitCode()).isZero();
-    assertThat(CliRun.run(env, "watch", "0.8.0").exitCode()).isZero();
-
-    // Planning refuses it, and start waits for planning: the refusal is start's own answer.
-    Path repo = data.resolve("repo-0.8.1");
-    ExampleVariants.prepare(repo, ExampleVariants::relaxedWithoutRationale);
-    CliRun relaxed = CliRun.run(env, "start", "--version", "0.8.1", "--revision", "main", "--repo", repo.toString(),
-        "--target", "linux-x64");
-    assertThat(relaxed.exitCode()).as(relaxed.toString()).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(relaxed.err()).contains("slo.strippedBinaryMaxBytes relaxed from 25000000 to 30000000")
-        .contains("since release 0.8.0").contains("thresholdChangeRationale");
-  }
-
-  /** Polls the status until the release waits for a decision or has ended (at most two minutes). */
-  private static JsonNode awaitDecisionOrEnd(String version) throws Exception {
-    JsonNode status = null;
-    for (int i = 0; i < 600; i++) {
-      status = new ObjectMapper().readTree(CliRun.run(env, "status", version, "--output", "json").out());
-      String phase = status.path("phase").asText();
-      if (phase.equals("AWAITING_APPROVAL") || phase.equals("FAILED") || phase.equals("REJECTED")) {
-        return status;
-      }
-      Thread.sleep(200);
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = DevStack.start(data, 0, 0);
+        env = new HashMap<>(stack.env());
+        env.put("FUSE_RELEASE_HOME", ExampleVariants.HOME.toString());
+        env.put("USER", "gatekeeper");
     }
-    throw new AssertionError(version + " never reached a decision point: " + status);
-  }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        stack.close();
+    }
+
+    /** Starts a linux-x64 release of a variant of the example. */
+    private static void startVariant(String version, ExampleRepository.Edit variant, String... extraArgs)
+            throws Exception {
+        Path repo = data.resolve("repo-" + version);
+        ExampleVariants.prepare(repo, variant);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "start",
+                "--version",
+                version,
+                "--revision",
+                "main",
+                "--repo",
+                repo.toString(),
+                "--target",
+                "linux-x64"));
+        args.addAll(java.util.List.of(extraArgs));
+        CliRun started = CliRun.run(env, args.toArray(String[]::new));
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+    }
+
+    private CliRun releaseVariant(String version, ExampleRepository.Edit variant) throws Exception {
+        startVariant(version, variant);
+        return CliRun.run(env, "watch", version);
+    }
+
+    private void assertNoGo(String version, CliRun watched, String gate, String detail) {
+        assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(watched.out())
+                .contains("gates: NO-GO")
+                .contains("FAIL linux-x64    " + gate)
+                .contains("failed: NO-GO: linux-x64 " + gate)
+                .contains(detail)
+                .doesNotContain("AWAITING_APPROVAL");
+        assertThat(stack.store().listKeys("releases/" + version + "/")).isEmpty();
+        assertThat(stack.store().listKeys("staging/" + version + "/"))
+                .anyMatch(k -> k.endsWith("/slo-report.json"))
+                .anyMatch(k -> k.endsWith("/report.html"));
+    }
+
+    @Test
+    void slowAotStartFailsTheColdStartGates() throws Exception {
+        assertNoGo("0.9.1", releaseVariant("0.9.1", ExampleVariants::slowAotStart), "cold-start-p50", "AOT 15");
+    }
+
+    @Test
+    void a26MiBBinaryFailsTheSizeGate() throws Exception {
+        assertNoGo("0.9.2", releaseVariant("0.9.2", ExampleVariants::bigBinary), "stripped-size", "<= 25000000 B");
+    }
+
+    @Test
+    void aParityDivergenceFailsTheParityGateNamingTheCase() throws Exception {
+        assertNoGo(
+                "0.9.3", releaseVariant("0.9.3", ExampleVariants::parityDivergence), "parity", "root: GET /: AOT 200");
+    }
+
+    @Test
+    void aMissingBuildInfoKeyFailsTheBuildMetadataGate() throws Exception {
+        assertNoGo(
+                "0.9.4",
+                releaseVariant("0.9.4", ExampleVariants::missingBuildInfoKey),
+                "build-metadata",
+                "build info lacks key 'contract'");
+    }
+
+    @Test
+    void aBuildOverItsTimeBudgetFailsTheBuildTimeGate() throws Exception {
+        assertNoGo("0.9.5", releaseVariant("0.9.5", ExampleVariants::slowBuild), "build-time-p95", "(needs <= 1 s)");
+    }
+
+    @Test
+    void aStaticLinuxBuildPassesTheGatesAndIsRecordedAsStatic() throws Exception {
+        startVariant("0.7.0", tree -> {}, "--static", "linux-x64");
+        JsonNode s = awaitDecisionOrEnd("0.7.0");
+        assertThat(s.path("phase").asText()).as(s.toString()).isEqualTo("AWAITING_APPROVAL");
+        JsonNode manifest = new ObjectMapper()
+                .readTree(stack.store()
+                        .getBytes(
+                                s.path("metadata").path("manifest").path("key").asText()));
+        assertThat(manifest.path("targets").get(0).path("linkage").asText()).isEqualTo("static");
+        JsonNode report = new ObjectMapper()
+                .readTree(stack.store()
+                        .getBytes(s.path("reports").path("json").path("key").asText()));
+        assertThat(report.path("staticTargets").get(0).asText()).isEqualTo("linux-x64");
+        assertThat(CliRun.run(env, "reject", "0.7.0", "--comment", "static build checked")
+                        .exitCode())
+                .isZero();
+    }
+
+    @Test
+    void aThresholdRelaxedSinceTheLastReleaseNeedsARationale() throws Exception {
+        startVariant("0.8.0", tree -> {});
+        assertThat(awaitDecisionOrEnd("0.8.0").path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(CliRun.run(env, "approve", "0.8.0", "--comment", "baseline").exitCode())
+                .isZero();
+        assertThat(CliRun.run(env, "watch", "0.8.0").exitCode()).isZero();
+
+        // Planning refuses it, and start waits for planning: the refusal is start's own answer.
+        Path repo = data.resolve("repo-0.8.1");
+        ExampleVariants.prepare(repo, ExampleVariants::relaxedWithoutRationale);
+        CliRun relaxed = CliRun.run(
+                env,
+                "start",
+                "--version",
+                "0.8.1",
+                "--revision",
+                "main",
+                "--repo",
+                repo.toString(),
+                "--target",
+                "linux-x64");
+        assertThat(relaxed.exitCode()).as(relaxed.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(relaxed.err())
+                .contains("slo.strippedBinaryMaxBytes relaxed from 25000000 to 30000000")
+                .contains("since release 0.8.0")
+                .contains("thresholdChangeRationale");
+    }
+
+    /** Polls the status until the release waits for a decision or has ended (at most two minutes). */
+    private static JsonNode awaitDecisionOrEnd(String version) throws Exception {
+        JsonNode status = null;
+        for (int i = 0; i < 600; i++) {
+            status = new ObjectMapper()
+                    .readTree(CliRun.run(env, "status", version, "--output", "json")
+                            .out());
+            String phase = status.path("phase").asText();
+            if (phase.equals("AWAITING_APPROVAL") || phase.equals("FAILED") || phase.equals("REJECTED")) {
+                return status;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(version + " never reached a decision point: " + status);
+    }
 }

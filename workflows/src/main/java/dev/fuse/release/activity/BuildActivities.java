@@ -14,10 +14,10 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface
 public interface BuildActivities {
-  @ActivityMethod(name = "BuildTarget")
-  TargetBuildResult buildTarget(TargetBuildRequest request);
+    @ActivityMethod(name = "BuildTarget")
+    TargetBuildResult buildTarget(TargetBuildRequest request);
 
-  /** Packages the platform-independent VS Code extension (VSIX). */
-  @ActivityMethod(name = "BuildExtension")
-  Artifact buildExtension(ExtensionBuildRequest request);
+    /** Packages the platform-independent VS Code extension (VSIX). */
+    @ActivityMethod(name = "BuildExtension")
+    Artifact buildExtension(ExtensionBuildRequest request);
 }

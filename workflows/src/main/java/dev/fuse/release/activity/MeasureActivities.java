@@ -11,6 +11,6 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface
 public interface MeasureActivities {
-  @ActivityMethod(name = "MeasureTarget")
-  MeasureResult measure(MeasureRequest request);
+    @ActivityMethod(name = "MeasureTarget")
+    MeasureResult measure(MeasureRequest request);
 }

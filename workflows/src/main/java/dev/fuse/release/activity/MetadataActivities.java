@@ -10,13 +10,13 @@ import io.temporal.activity.ActivityMethod;
 /** Writes SHA256SUMS and release-artifacts.json to staging; same input, same bytes. */
 @ActivityInterface
 public interface MetadataActivities {
-  @ActivityMethod(name = "GenerateMetadata")
-  MetadataResult generate(MetadataRequest request);
+    @ActivityMethod(name = "GenerateMetadata")
+    MetadataResult generate(MetadataRequest request);
 
-  /**
-   * Writes the run's evidence, slo-report.json and report.html, to staging. They vary from run to
-   * run (samples, timings), so they are bound to a release by digest, never listed in SHA256SUMS.
-   */
-  @ActivityMethod(name = "WriteSloReport")
-  SloReportResult writeSloReport(SloReportRequest request);
+    /**
+     * Writes the run's evidence, slo-report.json and report.html, to staging. They vary from run to
+     * run (samples, timings), so they are bound to a release by digest, never listed in SHA256SUMS.
+     */
+    @ActivityMethod(name = "WriteSloReport")
+    SloReportResult writeSloReport(SloReportRequest request);
 }

@@ -8,6 +8,6 @@ import io.temporal.activity.ActivityMethod;
 /** Runs the recipe's parity suite (AOT vs JIT-native) and reads its JUnit XML report. */
 @ActivityInterface
 public interface ParityActivities {
-  @ActivityMethod(name = "RunParity")
-  ParityResult run(ParityRequest request);
+    @ActivityMethod(name = "RunParity")
+    ParityResult run(ParityRequest request);
 }

@@ -8,13 +8,13 @@ import io.temporal.activity.ActivityMethod;
 /** Resolves a request into a frozen plan. Runs on the orchestrator queue. */
 @ActivityInterface
 public interface PlanActivities {
-  /**
-   * Checks out the revision, validates the recipe, reads SOURCE_DATE_EPOCH and refuses a version
-   * that is already published.
-   */
-  @ActivityMethod(name = "Plan")
-  ReleasePlan plan(PlanInput input);
+    /**
+     * Checks out the revision, validates the recipe, reads SOURCE_DATE_EPOCH and refuses a version
+     * that is already published.
+     */
+    @ActivityMethod(name = "Plan")
+    ReleasePlan plan(PlanInput input);
 
-  /** Request plus the ids only the workflow knows. */
-  record PlanInput(ReleaseRequest request, String workflowId, String runId) {}
+    /** Request plus the ids only the workflow knows. */
+    record PlanInput(ReleaseRequest request, String workflowId, String runId) {}
 }

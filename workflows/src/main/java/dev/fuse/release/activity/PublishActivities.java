@@ -11,6 +11,6 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface
 public interface PublishActivities {
-  @ActivityMethod(name = "Publish")
-  PublishResult publish(PublishRequest request);
+    @ActivityMethod(name = "Publish")
+    PublishResult publish(PublishRequest request);
 }

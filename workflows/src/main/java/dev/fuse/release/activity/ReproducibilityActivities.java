@@ -11,6 +11,6 @@ import io.temporal.activity.ActivityMethod;
  */
 @ActivityInterface
 public interface ReproducibilityActivities {
-  @ActivityMethod(name = "CheckReproducible")
-  ReproducibilityResult check(ReproducibilityRequest request);
+    @ActivityMethod(name = "CheckReproducible")
+    ReproducibilityResult check(ReproducibilityRequest request);
 }

@@ -8,6 +8,6 @@ import io.temporal.activity.ActivityMethod;
 /** Checks staged artifacts as the store holds them: digest, size and archive integrity. */
 @ActivityInterface
 public interface VerifyActivities {
-  @ActivityMethod(name = "VerifyStaged")
-  VerifyResult verifyStaged(VerifyRequest request);
+    @ActivityMethod(name = "VerifyStaged")
+    VerifyResult verifyStaged(VerifyRequest request);
 }

@@ -9,33 +9,34 @@ import java.util.Objects;
  * and the digest of the main executable inside it.
  */
 public record Artifact(
-    String name,
-    ArtifactType type,
-    String target,
-    ArchiveFormat format,
-    ArtifactRef ref,
-    String executable,
-    String executableSha256,
-    List<String> members,
-    BuildHost host,
-    String reproducibility) {
+        String name,
+        ArtifactType type,
+        String target,
+        ArchiveFormat format,
+        ArtifactRef ref,
+        String executable,
+        String executableSha256,
+        List<String> members,
+        BuildHost host,
+        String reproducibility) {
 
-  /** Verdicts of the reproducibility check; see docs/metadata.md. */
-  public static final String REPRODUCED = "reproduced";
-  public static final String MISMATCH = "mismatch";
-  public static final String NOT_CHECKED = "not-checked";
+    /** Verdicts of the reproducibility check; see docs/metadata.md. */
+    public static final String REPRODUCED = "reproduced";
 
-  public Artifact {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(format, "format");
-    Objects.requireNonNull(ref, "ref");
-    Objects.requireNonNull(host, "host");
-    members = List.copyOf(members);
-    reproducibility = reproducibility == null ? NOT_CHECKED : reproducibility;
-  }
+    public static final String MISMATCH = "mismatch";
+    public static final String NOT_CHECKED = "not-checked";
 
-  public Artifact withReproducibility(String verdict) {
-    return new Artifact(name, type, target, format, ref, executable, executableSha256, members, host, verdict);
-  }
+    public Artifact {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(host, "host");
+        members = List.copyOf(members);
+        reproducibility = reproducibility == null ? NOT_CHECKED : reproducibility;
+    }
+
+    public Artifact withReproducibility(String verdict) {
+        return new Artifact(name, type, target, format, ref, executable, executableSha256, members, host, verdict);
+    }
 }

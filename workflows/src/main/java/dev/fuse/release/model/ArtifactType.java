@@ -5,31 +5,32 @@ package dev.fuse.release.model;
  * in this order, and by name within a type.
  */
 public enum ArtifactType {
-  CLI("cli", "fuse-cli"),
-  AOT("aot", "fuse-aot"),
-  VSCODE("vscode", "fuse-vscode");
+    CLI("cli", "fuse-cli"),
+    AOT("aot", "fuse-aot"),
+    VSCODE("vscode", "fuse-vscode");
 
-  private final String id;
-  private final String namePrefix;
+    private final String id;
+    private final String namePrefix;
 
-  ArtifactType(String id, String namePrefix) {
-    this.id = id;
-    this.namePrefix = namePrefix;
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public String namePrefix() {
-    return namePrefix;
-  }
-
-  /** The fixed artifact name of the contract, e.g. {@code fuse-aot-0.4.0-windows-x64.zip}. */
-  public String artifactName(String version, Target target) {
-    if (this == VSCODE) {
-      return namePrefix + "-" + version + "." + ArchiveFormat.VSIX.extension();
+    ArtifactType(String id, String namePrefix) {
+        this.id = id;
+        this.namePrefix = namePrefix;
     }
-    return namePrefix + "-" + version + "-" + target.id() + "." + target.archiveFormat().extension();
-  }
+
+    public String id() {
+        return id;
+    }
+
+    public String namePrefix() {
+        return namePrefix;
+    }
+
+    /** The fixed artifact name of the contract, e.g. {@code fuse-aot-0.4.0-windows-x64.zip}. */
+    public String artifactName(String version, Target target) {
+        if (this == VSCODE) {
+            return namePrefix + "-" + version + "." + ArchiveFormat.VSIX.extension();
+        }
+        return namePrefix + "-" + version + "-" + target.id() + "."
+                + target.archiveFormat().extension();
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * that nobody mistakes such an artifact for a native one.
  */
 public record BuildHost(String hostClass, boolean emulated) {
-  public BuildHost {
-    Objects.requireNonNull(hostClass, "hostClass");
-  }
+    public BuildHost {
+        Objects.requireNonNull(hostClass, "hostClass");
+    }
 }

@@ -4,15 +4,15 @@ import java.util.List;
 
 /** GO when every gate of every target passes; otherwise NO-GO, naming the failing gates. */
 public record GateReport(boolean go, List<GateResult> gates) {
-  public GateReport {
-    gates = List.copyOf(gates);
-  }
+    public GateReport {
+        gates = List.copyOf(gates);
+    }
 
-  public List<GateResult> failing() {
-    return gates.stream().filter(g -> !g.pass()).toList();
-  }
+    public List<GateResult> failing() {
+        return gates.stream().filter(g -> !g.pass()).toList();
+    }
 
-  public String verdict() {
-    return go ? "GO" : "NO-GO";
-  }
+    public String verdict() {
+        return go ? "GO" : "NO-GO";
+    }
 }

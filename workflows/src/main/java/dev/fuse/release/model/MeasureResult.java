@@ -9,9 +9,16 @@ import java.util.List;
  *     including this release's
  */
 public record MeasureResult(
-    Target target, ColdStart aot, ColdStart jit, long unstrippedBytes, long strippedBytes,
-    long buildSeconds, List<Double> buildTimesSeconds, double buildTimeP95Seconds, MeasurementProtocol protocol) {
-  public MeasureResult {
-    buildTimesSeconds = List.copyOf(buildTimesSeconds);
-  }
+        Target target,
+        ColdStart aot,
+        ColdStart jit,
+        long unstrippedBytes,
+        long strippedBytes,
+        long buildSeconds,
+        List<Double> buildTimesSeconds,
+        double buildTimeP95Seconds,
+        MeasurementProtocol protocol) {
+    public MeasureResult {
+        buildTimesSeconds = List.copyOf(buildTimesSeconds);
+    }
 }

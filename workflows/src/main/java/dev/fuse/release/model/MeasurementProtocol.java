@@ -7,10 +7,20 @@ import java.util.List;
  * revision, exact command lines, a digest of the environment, load average before and after.
  */
 public record MeasurementProtocol(
-    String os, String arch, String cpuModel, int cores, String hostClass, boolean emulated,
-    String targetTriple, String commit, List<String> commands, String environmentSha256,
-    double loadAverageStart, double loadAverageEnd, String percentileMethod) {
-  public MeasurementProtocol {
-    commands = List.copyOf(commands);
-  }
+        String os,
+        String arch,
+        String cpuModel,
+        int cores,
+        String hostClass,
+        boolean emulated,
+        String targetTriple,
+        String commit,
+        List<String> commands,
+        String environmentSha256,
+        double loadAverageStart,
+        double loadAverageEnd,
+        String percentileMethod) {
+    public MeasurementProtocol {
+        commands = List.copyOf(commands);
+    }
 }

@@ -7,9 +7,13 @@ import java.util.List;
  * files), plus the run's identity, start time and evidence (provenance only).
  */
 public record MetadataRequest(
-    ReleasePlan plan, List<Artifact> artifacts, String invocationId, long startedOnMillis, List<Evidence> evidence) {
-  public MetadataRequest {
-    artifacts = List.copyOf(artifacts);
-    evidence = evidence == null ? List.of() : List.copyOf(evidence);
-  }
+        ReleasePlan plan,
+        List<Artifact> artifacts,
+        String invocationId,
+        long startedOnMillis,
+        List<Evidence> evidence) {
+    public MetadataRequest {
+        artifacts = List.copyOf(artifacts);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
 }

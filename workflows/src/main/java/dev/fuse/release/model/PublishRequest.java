@@ -8,9 +8,13 @@ import java.util.List;
  * digests.
  */
 public record PublishRequest(
-    ReleasePlan plan, List<Artifact> artifacts, MetadataResult metadata, ApprovalDecision approval, List<ArtifactRef> reports) {
-  public PublishRequest {
-    artifacts = List.copyOf(artifacts);
-    reports = reports == null ? List.of() : List.copyOf(reports);
-  }
+        ReleasePlan plan,
+        List<Artifact> artifacts,
+        MetadataResult metadata,
+        ApprovalDecision approval,
+        List<ArtifactRef> reports) {
+    public PublishRequest {
+        artifacts = List.copyOf(artifacts);
+        reports = reports == null ? List.of() : List.copyOf(reports);
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Where the release now lives, and whether {@code releases/latest.json} moved to it. */
 public record PublishResult(String prefix, List<ArtifactRef> published, boolean latestMoved) {
-  public PublishResult {
-    published = List.copyOf(published);
-  }
+    public PublishResult {
+        published = List.copyOf(published);
+    }
 }

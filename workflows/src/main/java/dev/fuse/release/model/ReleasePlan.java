@@ -22,34 +22,34 @@ import java.util.Objects;
  * @param staticTargets targets built with the recipe's static-linking arguments (linux-x64 only)
  */
 public record ReleasePlan(
-    String version,
-    String projectName,
-    String repository,
-    String commit,
-    long sourceDateEpoch,
-    String recipeSha256,
-    List<Target> targets,
-    String previousVersion,
-    String bucket,
-    String runId,
-    String stagingPrefix,
-    Toolchain toolchain,
-    boolean allowEmulatedPublish,
-    boolean reproducibilityCheck,
-    boolean blockOnReproducibilityMismatch,
-    String contractId,
-    SloThresholds slo,
-    String thresholdRationale,
-    List<Target> staticTargets) {
+        String version,
+        String projectName,
+        String repository,
+        String commit,
+        long sourceDateEpoch,
+        String recipeSha256,
+        List<Target> targets,
+        String previousVersion,
+        String bucket,
+        String runId,
+        String stagingPrefix,
+        Toolchain toolchain,
+        boolean allowEmulatedPublish,
+        boolean reproducibilityCheck,
+        boolean blockOnReproducibilityMismatch,
+        String contractId,
+        SloThresholds slo,
+        String thresholdRationale,
+        List<Target> staticTargets) {
 
-  public ReleasePlan {
-    Objects.requireNonNull(version, "version");
-    Objects.requireNonNull(commit, "commit");
-    targets = List.copyOf(targets);
-    staticTargets = staticTargets == null ? List.of() : List.copyOf(staticTargets);
-  }
+    public ReleasePlan {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(commit, "commit");
+        targets = List.copyOf(targets);
+        staticTargets = staticTargets == null ? List.of() : List.copyOf(staticTargets);
+    }
 
-  public boolean linksStatically(Target target) {
-    return staticTargets.contains(target);
-  }
+    public boolean linksStatically(Target target) {
+        return staticTargets.contains(target);
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Rebuild a target independently and compare with what its first build staged. */
 public record ReproducibilityRequest(ReleasePlan plan, Target target, List<Artifact> staged) {
-  public ReproducibilityRequest {
-    staged = List.copyOf(staged);
-  }
+    public ReproducibilityRequest {
+        staged = List.copyOf(staged);
+    }
 }

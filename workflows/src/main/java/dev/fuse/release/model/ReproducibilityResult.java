@@ -4,22 +4,26 @@ import java.util.List;
 
 /** Per artifact: reproduced or not, which members differ, and a diffoscope report if one was made. */
 public record ReproducibilityResult(Target target, List<ArtifactComparison> comparisons) {
-  public ReproducibilityResult {
-    comparisons = List.copyOf(comparisons);
-  }
-
-  public record ArtifactComparison(
-      String name, String firstSha256, String secondSha256, List<String> differingMembers, ArtifactRef diffReport) {
-    public ArtifactComparison {
-      differingMembers = List.copyOf(differingMembers);
+    public ReproducibilityResult {
+        comparisons = List.copyOf(comparisons);
     }
 
-    public boolean reproduced() {
-      return firstSha256.equals(secondSha256);
-    }
-  }
+    public record ArtifactComparison(
+            String name,
+            String firstSha256,
+            String secondSha256,
+            List<String> differingMembers,
+            ArtifactRef diffReport) {
+        public ArtifactComparison {
+            differingMembers = List.copyOf(differingMembers);
+        }
 
-  public List<ArtifactComparison> mismatches() {
-    return comparisons.stream().filter(c -> !c.reproduced()).toList();
-  }
+        public boolean reproduced() {
+            return firstSha256.equals(secondSha256);
+        }
+    }
+
+    public List<ArtifactComparison> mismatches() {
+        return comparisons.stream().filter(c -> !c.reproduced()).toList();
+    }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code problems} is empty when everything holds.
  */
 public record RuntimeChecks(Target target, Map<String, String> buildInfo, List<String> problems) {
-  public RuntimeChecks {
-    buildInfo = Map.copyOf(buildInfo);
-    problems = List.copyOf(problems);
-  }
+    public RuntimeChecks {
+        buildInfo = Map.copyOf(buildInfo);
+        problems = List.copyOf(problems);
+    }
 }

@@ -11,8 +11,8 @@ package dev.fuse.release.model;
  * @param parityFailuresMax unresolved contract-facing divergences allowed
  */
 public record SloThresholds(
-    double coldStartP50ImprovementMinPercent,
-    double coldStartP95ImprovementMinPercent,
-    long strippedBinaryMaxBytes,
-    long buildTimeP95MaxSeconds,
-    int parityFailuresMax) {}
+        double coldStartP50ImprovementMinPercent,
+        double coldStartP95ImprovementMinPercent,
+        long strippedBinaryMaxBytes,
+        long buildTimeP95MaxSeconds,
+        int parityFailuresMax) {}

@@ -2,12 +2,12 @@ package dev.fuse.release.model;
 
 /** Where one target pipeline is. */
 public enum Stage {
-  PENDING,
-  BUILDING,
-  VERIFYING,
-  REPRODUCING,
-  MEASURING,
-  PARITY,
-  STAGED,
-  FAILED
+    PENDING,
+    BUILDING,
+    VERIFYING,
+    REPRODUCING,
+    MEASURING,
+    PARITY,
+    STAGED,
+    FAILED
 }

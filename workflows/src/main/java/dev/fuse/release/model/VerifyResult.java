@@ -7,7 +7,7 @@ import java.util.List;
  * ok", and what running the AOT binary showed (null when no AOT artifact was checked).
  */
 public record VerifyResult(List<String> checks, RuntimeChecks runtime) {
-  public VerifyResult {
-    checks = List.copyOf(checks);
-  }
+    public VerifyResult {
+        checks = List.copyOf(checks);
+    }
 }

@@ -11,18 +11,15 @@ import java.util.List;
  * order. Byte order, not locale collation, so every machine sorts the same way.
  */
 public final class ArtifactOrder {
-  public static final Comparator<String> BYTE_ORDER =
-      (a, b) ->
-          Arrays.compareUnsigned(
-              a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    public static final Comparator<String> BYTE_ORDER =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-  public static final Comparator<Artifact> CONTRACT_ORDER =
-      Comparator.comparing((Artifact a) -> a.type().ordinal())
-          .thenComparing(Artifact::name, BYTE_ORDER);
+    public static final Comparator<Artifact> CONTRACT_ORDER =
+            Comparator.comparing((Artifact a) -> a.type().ordinal()).thenComparing(Artifact::name, BYTE_ORDER);
 
-  private ArtifactOrder() {}
+    private ArtifactOrder() {}
 
-  public static List<Artifact> sorted(List<Artifact> artifacts) {
-    return artifacts.stream().sorted(CONTRACT_ORDER).toList();
-  }
+    public static List<Artifact> sorted(List<Artifact> artifacts) {
+        return artifacts.stream().sorted(CONTRACT_ORDER).toList();
+    }
 }

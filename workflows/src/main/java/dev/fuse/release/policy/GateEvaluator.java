@@ -1,12 +1,12 @@
 package dev.fuse.release.policy;
 
-import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.GateReport;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.MeasureResult;
 import dev.fuse.release.model.ParityResult;
 import dev.fuse.release.model.RuntimeChecks;
 import dev.fuse.release.model.SloThresholds;
+import dev.fuse.release.model.TargetEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,67 +16,104 @@ import java.util.Locale;
  * threshold and margin. A gate without evidence fails: no figure, no release.
  */
 public final class GateEvaluator {
-  public static final String COLD_START_P50 = "cold-start-p50";
-  public static final String COLD_START_P95 = "cold-start-p95";
-  public static final String BINARY_SIZE = "stripped-size";
-  public static final String BUILD_TIME = "build-time-p95";
-  public static final String PARITY = "parity";
-  public static final String BUILD_METADATA = "build-metadata";
+    public static final String COLD_START_P50 = "cold-start-p50";
+    public static final String COLD_START_P95 = "cold-start-p95";
+    public static final String BINARY_SIZE = "stripped-size";
+    public static final String BUILD_TIME = "build-time-p95";
+    public static final String PARITY = "parity";
+    public static final String BUILD_METADATA = "build-metadata";
 
-  private GateEvaluator() {}
+    private GateEvaluator() {}
 
-  public static GateReport evaluate(SloThresholds slo, List<TargetEvidence> targets) {
-    List<GateResult> gates = new ArrayList<>();
-    for (TargetEvidence t : targets) {
-      gates.addAll(forTarget(slo, t));
+    public static GateReport evaluate(SloThresholds slo, List<TargetEvidence> targets) {
+        List<GateResult> gates = new ArrayList<>();
+        for (TargetEvidence t : targets) {
+            gates.addAll(forTarget(slo, t));
+        }
+        return new GateReport(gates.stream().allMatch(GateResult::pass) && !gates.isEmpty(), gates);
     }
-    return new GateReport(gates.stream().allMatch(GateResult::pass) && !gates.isEmpty(), gates);
-  }
 
-  static List<GateResult> forTarget(SloThresholds slo, TargetEvidence t) {
-    List<GateResult> gates = new ArrayList<>();
-    MeasureResult m = t.measure();
-    if (m == null) {
-      for (String gate : List.of(COLD_START_P50, COLD_START_P95, BINARY_SIZE, BUILD_TIME)) {
-        gates.add(missing(t.target(), gate));
-      }
-    } else {
-      gates.add(improvement(t.target(), COLD_START_P50, m.jit().p50Millis(), m.aot().p50Millis(), slo.coldStartP50ImprovementMinPercent()));
-      gates.add(improvement(t.target(), COLD_START_P95, m.jit().p95Millis(), m.aot().p95Millis(), slo.coldStartP95ImprovementMinPercent()));
-      gates.add(new GateResult(t.target(), BINARY_SIZE, m.strippedBytes() + " B", "<= " + slo.strippedBinaryMaxBytes() + " B",
-          (slo.strippedBinaryMaxBytes() - m.strippedBytes()) + " B", m.strippedBytes() <= slo.strippedBinaryMaxBytes()));
-      gates.add(new GateResult(t.target(), BUILD_TIME, fmt(m.buildTimeP95Seconds()) + " s", "<= " + slo.buildTimeP95MaxSeconds() + " s",
-          fmt(slo.buildTimeP95MaxSeconds() - m.buildTimeP95Seconds()) + " s", m.buildTimeP95Seconds() <= slo.buildTimeP95MaxSeconds()));
+    static List<GateResult> forTarget(SloThresholds slo, TargetEvidence t) {
+        List<GateResult> gates = new ArrayList<>();
+        MeasureResult m = t.measure();
+        if (m == null) {
+            for (String gate : List.of(COLD_START_P50, COLD_START_P95, BINARY_SIZE, BUILD_TIME)) {
+                gates.add(missing(t.target(), gate));
+            }
+        } else {
+            gates.add(improvement(
+                    t.target(),
+                    COLD_START_P50,
+                    m.jit().p50Millis(),
+                    m.aot().p50Millis(),
+                    slo.coldStartP50ImprovementMinPercent()));
+            gates.add(improvement(
+                    t.target(),
+                    COLD_START_P95,
+                    m.jit().p95Millis(),
+                    m.aot().p95Millis(),
+                    slo.coldStartP95ImprovementMinPercent()));
+            gates.add(new GateResult(
+                    t.target(),
+                    BINARY_SIZE,
+                    m.strippedBytes() + " B",
+                    "<= " + slo.strippedBinaryMaxBytes() + " B",
+                    (slo.strippedBinaryMaxBytes() - m.strippedBytes()) + " B",
+                    m.strippedBytes() <= slo.strippedBinaryMaxBytes()));
+            gates.add(new GateResult(
+                    t.target(),
+                    BUILD_TIME,
+                    fmt(m.buildTimeP95Seconds()) + " s",
+                    "<= " + slo.buildTimeP95MaxSeconds() + " s",
+                    fmt(slo.buildTimeP95MaxSeconds() - m.buildTimeP95Seconds()) + " s",
+                    m.buildTimeP95Seconds() <= slo.buildTimeP95MaxSeconds()));
+        }
+        ParityResult p = t.parity();
+        if (p == null) {
+            gates.add(missing(t.target(), PARITY));
+        } else {
+            String value = p.failures() + " of " + p.tests() + " diverge"
+                    + (p.divergences().isEmpty() ? "" : ": " + String.join(", ", p.divergences()));
+            gates.add(new GateResult(
+                    t.target(),
+                    PARITY,
+                    value,
+                    "<= " + slo.parityFailuresMax(),
+                    Integer.toString(slo.parityFailuresMax() - p.failures()),
+                    p.failures() <= slo.parityFailuresMax() && p.tests() > 0));
+        }
+        RuntimeChecks r = t.runtime();
+        if (r == null) {
+            gates.add(missing(t.target(), BUILD_METADATA));
+        } else {
+            gates.add(new GateResult(
+                    t.target(),
+                    BUILD_METADATA,
+                    r.problems().isEmpty() ? "all checks pass" : String.join("; ", r.problems()),
+                    "7 keys, trace, fatal envelopes",
+                    r.problems().isEmpty() ? "ok" : r.problems().size() + " problems",
+                    r.problems().isEmpty()));
+        }
+        return gates;
     }
-    ParityResult p = t.parity();
-    if (p == null) {
-      gates.add(missing(t.target(), PARITY));
-    } else {
-      String value = p.failures() + " of " + p.tests() + " diverge" + (p.divergences().isEmpty() ? "" : ": " + String.join(", ", p.divergences()));
-      gates.add(new GateResult(t.target(), PARITY, value, "<= " + slo.parityFailuresMax(),
-          Integer.toString(slo.parityFailuresMax() - p.failures()), p.failures() <= slo.parityFailuresMax() && p.tests() > 0));
+
+    private static GateResult improvement(String target, String gate, double jit, double aot, double minPercent) {
+        double improvement = Percentiles.improvementPercent(jit, aot);
+        String value = fmt(improvement) + " % (AOT " + fmt(aot) + " ms vs JIT " + fmt(jit) + " ms)";
+        return new GateResult(
+                target,
+                gate,
+                value,
+                ">= " + fmt(minPercent) + " %",
+                fmt(improvement - minPercent) + " pp",
+                improvement >= minPercent);
     }
-    RuntimeChecks r = t.runtime();
-    if (r == null) {
-      gates.add(missing(t.target(), BUILD_METADATA));
-    } else {
-      gates.add(new GateResult(t.target(), BUILD_METADATA, r.problems().isEmpty() ? "all checks pass" : String.join("; ", r.problems()),
-          "7 keys, trace, fatal envelopes", r.problems().isEmpty() ? "ok" : r.problems().size() + " problems", r.problems().isEmpty()));
+
+    private static GateResult missing(String target, String gate) {
+        return new GateResult(target, gate, "no evidence", "evidence required", "n/a", false);
     }
-    return gates;
-  }
 
-  private static GateResult improvement(String target, String gate, double jit, double aot, double minPercent) {
-    double improvement = Percentiles.improvementPercent(jit, aot);
-    String value = fmt(improvement) + " % (AOT " + fmt(aot) + " ms vs JIT " + fmt(jit) + " ms)";
-    return new GateResult(target, gate, value, ">= " + fmt(minPercent) + " %", fmt(improvement - minPercent) + " pp", improvement >= minPercent);
-  }
-
-  private static GateResult missing(String target, String gate) {
-    return new GateResult(target, gate, "no evidence", "evidence required", "n/a", false);
-  }
-
-  static String fmt(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
-  }
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
 }

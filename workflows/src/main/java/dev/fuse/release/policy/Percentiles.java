@@ -8,27 +8,28 @@ import java.util.List;
  * samples. With 20 samples, p95 is the 19th smallest, p50 the 10th.
  */
 public final class Percentiles {
-  public static final String METHOD = "nearest-rank";
+    public static final String METHOD = "nearest-rank";
 
-  private Percentiles() {}
+    private Percentiles() {}
 
-  public static double of(List<Double> samples, double percentile) {
-    if (samples.isEmpty()) {
-      throw new IllegalArgumentException("no samples");
+    public static double of(List<Double> samples, double percentile) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no samples");
+        }
+        if (percentile <= 0 || percentile > 100) {
+            throw new IllegalArgumentException("percentile must be in (0, 100]: " + percentile);
+        }
+        double[] sorted =
+                samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
     }
-    if (percentile <= 0 || percentile > 100) {
-      throw new IllegalArgumentException("percentile must be in (0, 100]: " + percentile);
-    }
-    double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-    return sorted[Math.max(rank, 1) - 1];
-  }
 
-  /** Improvement of {@code candidate} over {@code baseline} in percent (positive = faster). */
-  public static double improvementPercent(double baseline, double candidate) {
-    if (baseline <= 0) {
-      throw new IllegalArgumentException("baseline must be positive: " + baseline);
+    /** Improvement of {@code candidate} over {@code baseline} in percent (positive = faster). */
+    public static double improvementPercent(double baseline, double candidate) {
+        if (baseline <= 0) {
+            throw new IllegalArgumentException("baseline must be positive: " + baseline);
+        }
+        return (baseline - candidate) / baseline * 100.0;
     }
-    return (baseline - candidate) / baseline * 100.0;
-  }
 }

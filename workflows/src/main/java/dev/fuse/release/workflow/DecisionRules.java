@@ -11,36 +11,38 @@ import java.util.List;
  * exit code.
  */
 final class DecisionRules {
-  private DecisionRules() {}
+    private DecisionRules() {}
 
-  /**
-   * @param decisionKind the decision already taken, or null
-   * @param stagedManifest digest of the staged manifest (null before metadata exists)
-   */
-  static void check(Phase phase, String decisionKind, String version, ApprovalDecision d, String verb,
-      String stagedManifest) {
-    if (phase != Phase.AWAITING_APPROVAL || decisionKind != null) {
-      throw refused(FailureType.WRONG_PHASE,
-          "cannot " + verb + " release " + version + " in phase " + phase
-              + (decisionKind != null ? " (already " + decisionKind + ")" : "")
-              + ": only a release in AWAITING_APPROVAL takes a decision");
+    /**
+     * @param decisionKind the decision already taken, or null
+     * @param stagedManifest digest of the staged manifest (null before metadata exists)
+     */
+    static void check(
+            Phase phase, String decisionKind, String version, ApprovalDecision d, String verb, String stagedManifest) {
+        if (phase != Phase.AWAITING_APPROVAL || decisionKind != null) {
+            throw refused(
+                    FailureType.WRONG_PHASE,
+                    "cannot " + verb + " release " + version + " in phase " + phase
+                            + (decisionKind != null ? " (already " + decisionKind + ")" : "")
+                            + ": only a release in AWAITING_APPROVAL takes a decision");
+        }
+        if (d == null) {
+            throw refused(FailureType.INVALID_DECISION, "missing decision: pass --approver <name> --comment <text>");
+        }
+        List<String> problems = d.problems(verb);
+        if (!problems.isEmpty()) {
+            throw refused(FailureType.INVALID_DECISION, String.join("; ", problems));
+        }
+        if (d.manifestSha256() != null && !d.manifestSha256().equals(stagedManifest)) {
+            throw refused(
+                    FailureType.INVALID_DECISION,
+                    "manifest digest " + d.manifestSha256() + " does not match the staged manifest " + stagedManifest
+                            + ": look at the release again before deciding");
+        }
     }
-    if (d == null) {
-      throw refused(FailureType.INVALID_DECISION, "missing decision: pass --approver <name> --comment <text>");
-    }
-    List<String> problems = d.problems(verb);
-    if (!problems.isEmpty()) {
-      throw refused(FailureType.INVALID_DECISION, String.join("; ", problems));
-    }
-    if (d.manifestSha256() != null && !d.manifestSha256().equals(stagedManifest)) {
-      throw refused(FailureType.INVALID_DECISION,
-          "manifest digest " + d.manifestSha256() + " does not match the staged manifest "
-              + stagedManifest + ": look at the release again before deciding");
-    }
-  }
 
-  /** A refused Update: the type travels to the caller, which picks its exit code from it. */
-  private static ApplicationFailure refused(FailureType type, String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, type.name());
-  }
+    /** A refused Update: the type travels to the caller, which picks its exit code from it. */
+    private static ApplicationFailure refused(FailureType type, String message) {
+        return ApplicationFailure.newNonRetryableFailure(message, type.name());
+    }
 }

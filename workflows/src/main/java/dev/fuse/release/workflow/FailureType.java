@@ -8,66 +8,69 @@ package dev.fuse.release.workflow;
  * workflow and the operator instead of burning retries.
  */
 public enum FailureType {
-  // What an activity reports.
-  INVALID_RECIPE(false, ExitClass.BAD_INPUT),
-  CHECKOUT_FAILED(false, ExitClass.BAD_INPUT),
-  BUILD_COMMAND_FAILED(false, ExitClass.NOT_PUBLISHED),
-  BAD_ARCHIVE(false, ExitClass.NOT_PUBLISHED),
-  DIGEST_MISMATCH(false, ExitClass.NOT_PUBLISHED),
-  ALREADY_PUBLISHED(false, ExitClass.CONFLICT),
-  POLICY_VIOLATION(false, ExitClass.NOT_PUBLISHED),
-  TARGET_NOT_SERVED(false, ExitClass.NOT_PUBLISHED),
-  NOT_REPRODUCIBLE(false, ExitClass.NOT_PUBLISHED),
-  PARITY_REPORT_INVALID(false, ExitClass.NOT_PUBLISHED),
-  MEASUREMENT_FAILED(false, ExitClass.NOT_PUBLISHED),
-  /** Network, disk, an unreachable store: worth another attempt. */
-  TRANSIENT(true, ExitClass.NOT_PUBLISHED),
+    // What an activity reports.
+    INVALID_RECIPE(false, ExitClass.BAD_INPUT),
+    CHECKOUT_FAILED(false, ExitClass.BAD_INPUT),
+    BUILD_COMMAND_FAILED(false, ExitClass.NOT_PUBLISHED),
+    BAD_ARCHIVE(false, ExitClass.NOT_PUBLISHED),
+    DIGEST_MISMATCH(false, ExitClass.NOT_PUBLISHED),
+    ALREADY_PUBLISHED(false, ExitClass.CONFLICT),
+    POLICY_VIOLATION(false, ExitClass.NOT_PUBLISHED),
+    TARGET_NOT_SERVED(false, ExitClass.NOT_PUBLISHED),
+    NOT_REPRODUCIBLE(false, ExitClass.NOT_PUBLISHED),
+    PARITY_REPORT_INVALID(false, ExitClass.NOT_PUBLISHED),
+    MEASUREMENT_FAILED(false, ExitClass.NOT_PUBLISHED),
+    /** Network, disk, an unreachable store: worth another attempt. */
+    TRANSIENT(true, ExitClass.NOT_PUBLISHED),
 
-  // How a release ends when it is not published.
-  RELEASE_FAILED(false, ExitClass.NOT_PUBLISHED),
-  RELEASE_REJECTED(false, ExitClass.NOT_PUBLISHED),
-  APPROVAL_EXPIRED(false, ExitClass.NOT_PUBLISHED),
-  TARGETS_FAILED(false, ExitClass.NOT_PUBLISHED),
-  GATES_FAILED(false, ExitClass.NOT_PUBLISHED),
+    // How a release ends when it is not published.
+    RELEASE_FAILED(false, ExitClass.NOT_PUBLISHED),
+    RELEASE_REJECTED(false, ExitClass.NOT_PUBLISHED),
+    APPROVAL_EXPIRED(false, ExitClass.NOT_PUBLISHED),
+    TARGETS_FAILED(false, ExitClass.NOT_PUBLISHED),
+    GATES_FAILED(false, ExitClass.NOT_PUBLISHED),
 
-  // Why an Update (a decision) is refused.
-  INVALID_DECISION(false, ExitClass.BAD_INPUT),
-  WRONG_PHASE(false, ExitClass.CONFLICT),
-  ALREADY_DECIDED(false, ExitClass.CONFLICT);
+    // Why an Update (a decision) is refused.
+    INVALID_DECISION(false, ExitClass.BAD_INPUT),
+    WRONG_PHASE(false, ExitClass.CONFLICT),
+    ALREADY_DECIDED(false, ExitClass.CONFLICT);
 
-  /** How a command-line user should read the failure; the CLI maps each class to one exit code. */
-  public enum ExitClass {
-    BAD_INPUT,
-    CONFLICT,
-    NOT_PUBLISHED
-  }
-
-  private final boolean retryable;
-  private final ExitClass exitClass;
-
-  FailureType(boolean retryable, ExitClass exitClass) {
-    this.retryable = retryable;
-    this.exitClass = exitClass;
-  }
-
-  public boolean retryable() {
-    return retryable;
-  }
-
-  public ExitClass exitClass() {
-    return exitClass;
-  }
-
-  /** The type named by a failure, if it is one of ours. */
-  public static java.util.Optional<FailureType> of(String type) {
-    for (FailureType t : values()) {
-      if (t.name().equals(type)) return java.util.Optional.of(t);
+    /** How a command-line user should read the failure; the CLI maps each class to one exit code. */
+    public enum ExitClass {
+        BAD_INPUT,
+        CONFLICT,
+        NOT_PUBLISHED
     }
-    return java.util.Optional.empty();
-  }
 
-  /** Names of every type Temporal must not retry (activity options list them). */
-  public static String[] nonRetryableNames() {
-    return java.util.Arrays.stream(values()).filter(t -> !t.retryable).map(Enum::name).toArray(String[]::new);
-  }
+    private final boolean retryable;
+    private final ExitClass exitClass;
+
+    FailureType(boolean retryable, ExitClass exitClass) {
+        this.retryable = retryable;
+        this.exitClass = exitClass;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public ExitClass exitClass() {
+        return exitClass;
+    }
+
+    /** The type named by a failure, if it is one of ours. */
+    public static java.util.Optional<FailureType> of(String type) {
+        for (FailureType t : values()) {
+            if (t.name().equals(type)) return java.util.Optional.of(t);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Names of every type Temporal must not retry (activity options list them). */
+    public static String[] nonRetryableNames() {
+        return java.util.Arrays.stream(values())
+                .filter(t -> !t.retryable)
+                .map(Enum::name)
+                .toArray(String[]::new);
+    }
 }

@@ -16,30 +16,30 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface ReleaseWorkflow {
-  String TYPE = "FuseRelease";
+    String TYPE = "FuseRelease";
 
-  @WorkflowMethod(name = TYPE)
-  ReleaseStatus run(ReleaseRequest request);
+    @WorkflowMethod(name = TYPE)
+    ReleaseStatus run(ReleaseRequest request);
 
-  /** The whole release state: phase, per-target stage, artifacts, metadata, decision. */
-  @QueryMethod(name = "status")
-  ReleaseStatus status();
+    /** The whole release state: phase, per-target stage, artifacts, metadata, decision. */
+    @QueryMethod(name = "status")
+    ReleaseStatus status();
 
-  /** Approves publication; accepted only while the release awaits approval. */
-  @UpdateMethod(name = "approve")
-  ReleaseStatus approve(ApprovalDecision decision);
+    /** Approves publication; accepted only while the release awaits approval. */
+    @UpdateMethod(name = "approve")
+    ReleaseStatus approve(ApprovalDecision decision);
 
-  @UpdateValidatorMethod(updateName = "approve")
-  void validateApprove(ApprovalDecision decision);
+    @UpdateValidatorMethod(updateName = "approve")
+    void validateApprove(ApprovalDecision decision);
 
-  /** Rejects publication; the release ends without publishing anything. */
-  @UpdateMethod(name = "reject")
-  ReleaseStatus reject(ApprovalDecision decision);
+    /** Rejects publication; the release ends without publishing anything. */
+    @UpdateMethod(name = "reject")
+    ReleaseStatus reject(ApprovalDecision decision);
 
-  @UpdateValidatorMethod(updateName = "reject")
-  void validateReject(ApprovalDecision decision);
+    @UpdateValidatorMethod(updateName = "reject")
+    void validateReject(ApprovalDecision decision);
 
-  /** Sent by a target pipeline (child workflow) whenever its stage changes. */
-  @SignalMethod(name = "targetProgress")
-  void targetProgress(TargetProgress progress);
+    /** Sent by a target pipeline (child workflow) whenever its stage changes. */
+    @SignalMethod(name = "targetProgress")
+    void targetProgress(TargetProgress progress);
 }

@@ -1,6 +1,5 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.PlanActivities;
@@ -9,12 +8,9 @@ import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.Evidence;
+import dev.fuse.release.model.ExtensionBuildRequest;
 import dev.fuse.release.model.GateReport;
 import dev.fuse.release.model.GateResult;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.SloReportResult;
-import dev.fuse.release.policy.GateEvaluator;
-import dev.fuse.release.model.ExtensionBuildRequest;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
 import dev.fuse.release.model.Phase;
@@ -23,12 +19,16 @@ import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.SloReportRequest;
+import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.TargetStatus;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.EmulationPolicy;
+import dev.fuse.release.policy.GateEvaluator;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -45,251 +45,261 @@ import org.slf4j.Logger;
 
 /** Orchestration only: every side effect is an activity, every collection ordered. */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
-  private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
+    private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
-  private final PlanActivities planner =
-      Workflow.newActivityStub(PlanActivities.class, ActivityOptionsCatalog.plan());
-  private final MetadataActivities metadataWriter =
-      Workflow.newActivityStub(MetadataActivities.class, ActivityOptionsCatalog.metadata());
-  private final PublishActivities publisher =
-      Workflow.newActivityStub(PublishActivities.class, ActivityOptionsCatalog.publish());
+    private final PlanActivities planner =
+            Workflow.newActivityStub(PlanActivities.class, ActivityOptionsCatalog.plan());
+    private final MetadataActivities metadataWriter =
+            Workflow.newActivityStub(MetadataActivities.class, ActivityOptionsCatalog.metadata());
+    private final PublishActivities publisher =
+            Workflow.newActivityStub(PublishActivities.class, ActivityOptionsCatalog.publish());
 
-  private ReleaseRequest request;
-  private ReleasePlan plan;
-  private Phase phase = Phase.PLANNING;
-  private final Map<String, TargetStatus> targets = new TreeMap<>();
-  private List<Artifact> artifacts = List.of();
-  private MetadataResult metadata;
-  private ApprovalDecision decision;
-  private String decisionKind;
-  private String publishedPrefix;
-  private String failure;
-  private GateReport gates;
-  private SloReportResult reports;
-  private final List<TargetEvidence> targetEvidence = new ArrayList<>();
-  private long startedOn;
-  private final List<Evidence> evidence = new ArrayList<>();
+    private ReleaseRequest request;
+    private ReleasePlan plan;
+    private Phase phase = Phase.PLANNING;
+    private final Map<String, TargetStatus> targets = new TreeMap<>();
+    private List<Artifact> artifacts = List.of();
+    private MetadataResult metadata;
+    private ApprovalDecision decision;
+    private String decisionKind;
+    private String publishedPrefix;
+    private String failure;
+    private GateReport gates;
+    private SloReportResult reports;
+    private final List<TargetEvidence> targetEvidence = new ArrayList<>();
+    private long startedOn;
+    private final List<Evidence> evidence = new ArrayList<>();
 
-  @Override
-  public ReleaseStatus run(ReleaseRequest request) {
-    this.request = request;
-    this.startedOn = Workflow.currentTimeMillis();
-    for (Target t : request.sortedTargets()) {
-      targets.put(t.id(), new TargetStatus(t.id(), Stage.PENDING, false, null, null));
+    @Override
+    public ReleaseStatus run(ReleaseRequest request) {
+        this.request = request;
+        this.startedOn = Workflow.currentTimeMillis();
+        for (Target t : request.sortedTargets()) {
+            targets.put(t.id(), new TargetStatus(t.id(), Stage.PENDING, false, null, null));
+        }
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
+        enter(Phase.PLANNING);
+        try {
+            plan = planner.plan(new PlanActivities.PlanInput(
+                    request,
+                    Workflow.getInfo().getWorkflowId(),
+                    Workflow.getInfo().getRunId()));
+            Workflow.upsertTypedSearchAttributes(SearchAttributes.COMMIT.valueSet(plan.commit()));
+
+            enter(Phase.BUILDING);
+            artifacts = ArtifactOrder.sorted(buildAllTargets());
+            checkEmulationPolicy();
+            checkGates();
+
+            enter(Phase.METADATA);
+            metadata = metadataWriter.generate(new MetadataRequest(
+                    plan,
+                    artifacts,
+                    Workflow.getInfo().getWorkflowId() + "/"
+                            + Workflow.getInfo().getRunId(),
+                    startedOn,
+                    evidence));
+
+            enter(Phase.AWAITING_APPROVAL);
+            awaitDecision();
+
+            enter(Phase.PUBLISHING);
+            PublishResult published =
+                    publisher.publish(new PublishRequest(plan, artifacts, metadata, decision, reportRefs()));
+            publishedPrefix = published.prefix();
+            enter(Phase.PUBLISHED);
+            return status();
+        } catch (TemporalFailure e) {
+            if (phase != Phase.REJECTED) {
+                failure = failure != null ? failure : Failures.rootMessage(e);
+                enter(Phase.FAILED);
+            }
+            throw ApplicationFailure.newNonRetryableFailureWithCause(
+                    "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
+                    (phase == Phase.REJECTED ? FailureType.RELEASE_REJECTED : FailureType.RELEASE_FAILED).name(),
+                    e);
+        }
     }
-    Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
-    enter(Phase.PLANNING);
-    try {
-      plan = planner.plan(
-          new PlanActivities.PlanInput(
-              request, Workflow.getInfo().getWorkflowId(), Workflow.getInfo().getRunId()));
-      Workflow.upsertTypedSearchAttributes(SearchAttributes.COMMIT.valueSet(plan.commit()));
 
-      enter(Phase.BUILDING);
-      artifacts = ArtifactOrder.sorted(buildAllTargets());
-      checkEmulationPolicy();
-      checkGates();
+    /** Fans out one child pipeline per target plus the VSIX, then waits for all of them. */
+    private List<Artifact> buildAllTargets() {
+        List<Promise<TargetPipelineResult>> pipelines = new ArrayList<>();
+        for (Target target : plan.targets()) {
+            ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
+                    .setWorkflowId(Workflow.getInfo().getWorkflowId() + "/" + target.id())
+                    .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                    .setStaticSummary("Fuse " + plan.version() + " " + target.id() + " pipeline")
+                    // A target pipeline has no meaning without its release.
+                    .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
+                    .build();
+            TargetPipelineWorkflow child = Workflow.newChildWorkflowStub(TargetPipelineWorkflow.class, options);
+            pipelines.add(Async.function(child::run, new TargetBuildRequest(plan, target)));
+        }
+        // The VSIX is platform independent; the linux-x64 workers package it.
+        BuildActivities extensionBuilder = Workflow.newActivityStub(
+                BuildActivities.class,
+                ActivityOptionsCatalog.build(TaskQueues.forTarget(Target.LINUX_X64), "package VS Code extension"));
+        Promise<Artifact> vsix = Async.function(extensionBuilder::buildExtension, new ExtensionBuildRequest(plan));
 
-      enter(Phase.METADATA);
-      metadata = metadataWriter.generate(new MetadataRequest(plan, artifacts,
-          Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId(), startedOn, evidence));
-
-      enter(Phase.AWAITING_APPROVAL);
-      awaitDecision();
-
-      enter(Phase.PUBLISHING);
-      PublishResult published =
-          publisher.publish(new PublishRequest(plan, artifacts, metadata, decision, reportRefs()));
-      publishedPrefix = published.prefix();
-      enter(Phase.PUBLISHED);
-      return status();
-    } catch (TemporalFailure e) {
-      if (phase != Phase.REJECTED) {
-        failure = failure != null ? failure : Failures.rootMessage(e);
-        enter(Phase.FAILED);
-      }
-      throw ApplicationFailure.newNonRetryableFailureWithCause(
-          "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
-          (phase == Phase.REJECTED ? FailureType.RELEASE_REJECTED : FailureType.RELEASE_FAILED).name(),
-          e);
+        List<Artifact> built = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < pipelines.size(); i++) {
+            String target = plan.targets().get(i).id();
+            try {
+                TargetPipelineResult result = pipelines.get(i).get();
+                built.addAll(result.artifacts());
+                evidence.addAll(result.evidence());
+                targetEvidence.add(new TargetEvidence(
+                        plan.targets().get(i).id(),
+                        result.measure(),
+                        result.parity(),
+                        result.verify().runtime()));
+            } catch (TemporalFailure e) {
+                failures.add(target + ": " + Failures.rootMessage(e));
+            }
+        }
+        try {
+            built.add(vsix.get());
+        } catch (TemporalFailure e) {
+            failures.add("vscode extension: " + Failures.rootMessage(e));
+        }
+        if (!failures.isEmpty()) {
+            failure = String.join("; ", failures);
+            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.TARGETS_FAILED.name());
+        }
+        return built;
     }
-  }
 
-  /** Fans out one child pipeline per target plus the VSIX, then waits for all of them. */
-  private List<Artifact> buildAllTargets() {
-    List<Promise<TargetPipelineResult>> pipelines = new ArrayList<>();
-    for (Target target : plan.targets()) {
-      ChildWorkflowOptions options =
-          ChildWorkflowOptions.newBuilder()
-              .setWorkflowId(Workflow.getInfo().getWorkflowId() + "/" + target.id())
-              .setTaskQueue(TaskQueues.ORCHESTRATOR)
-              .setStaticSummary("Fuse " + plan.version() + " " + target.id() + " pipeline")
-              // A target pipeline has no meaning without its release.
-              .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
-              .build();
-      TargetPipelineWorkflow child =
-          Workflow.newChildWorkflowStub(TargetPipelineWorkflow.class, options);
-      pipelines.add(Async.function(child::run, new TargetBuildRequest(plan, target)));
+    /**
+     * The contract's go / no-go: evaluated in workflow code (pure, replayable), evidence written
+     * either way, and a NO-GO release ends here, before anyone is asked to approve it.
+     */
+    private void checkGates() {
+        if (plan.slo() == null) {
+            return;
+        }
+        gates = GateEvaluator.evaluate(plan.slo(), targetEvidence);
+        reports = metadataWriter.writeSloReport(new SloReportRequest(plan, gates, targetEvidence));
+        evidence.add(new Evidence(reports.json().key(), reports.json()));
+        evidence.add(new Evidence(reports.html().key(), reports.html()));
+        if (!gates.go()) {
+            List<String> failing = new ArrayList<>();
+            for (GateResult g : gates.failing()) {
+                failing.add(g.target() + " " + g.gate() + " " + g.value() + " (needs " + g.threshold() + ")");
+            }
+            failure = "NO-GO: " + String.join("; ", failing);
+            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.GATES_FAILED.name());
+        }
     }
-    // The VSIX is platform independent; the linux-x64 workers package it.
-    BuildActivities extensionBuilder =
-        Workflow.newActivityStub(
-            BuildActivities.class,
-            ActivityOptionsCatalog.build(
-                TaskQueues.forTarget(Target.LINUX_X64), "package VS Code extension"));
-    Promise<Artifact> vsix =
-        Async.function(extensionBuilder::buildExtension, new ExtensionBuildRequest(plan));
 
-    List<Artifact> built = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
-    for (int i = 0; i < pipelines.size(); i++) {
-      String target = plan.targets().get(i).id();
-      try {
-        TargetPipelineResult result = pipelines.get(i).get();
-        built.addAll(result.artifacts());
-        evidence.addAll(result.evidence());
-        targetEvidence.add(new TargetEvidence(
-            plan.targets().get(i).id(), result.measure(), result.parity(), result.verify().runtime()));
-      } catch (TemporalFailure e) {
-        failures.add(target + ": " + Failures.rootMessage(e));
-      }
+    private List<ArtifactRef> reportRefs() {
+        return reports == null ? List.of() : List.of(reports.json(), reports.html());
     }
-    try {
-      built.add(vsix.get());
-    } catch (TemporalFailure e) {
-      failures.add("vscode extension: " + Failures.rootMessage(e));
+
+    private void checkEmulationPolicy() {
+        EmulationPolicy.violation(artifacts, plan.allowEmulatedPublish()).ifPresent(why -> {
+            failure = why;
+            throw ApplicationFailure.newNonRetryableFailure(why, FailureType.POLICY_VIOLATION.name());
+        });
     }
-    if (!failures.isEmpty()) {
-      failure = String.join("; ", failures);
-      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.TARGETS_FAILED.name());
+
+    private void awaitDecision() {
+        Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
+        boolean decided = Workflow.await(timeout, () -> decisionKind != null);
+        if (!decided) {
+            decisionKind = "expired";
+            failure = "no decision within " + timeout + "; an expired approval counts as a rejection";
+            enter(Phase.REJECTED);
+            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.APPROVAL_EXPIRED.name());
+        }
+        if ("rejected".equals(decisionKind)) {
+            failure = "rejected by " + decision.approver() + ": " + decision.comment();
+            enter(Phase.REJECTED);
+            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.RELEASE_REJECTED.name());
+        }
+        log.info("release {} approved by {}", request.version(), decision.approver());
     }
-    return built;
-  }
 
-  /**
-   * The contract's go / no-go: evaluated in workflow code (pure, replayable), evidence written
-   * either way, and a NO-GO release ends here, before anyone is asked to approve it.
-   */
-  private void checkGates() {
-    if (plan.slo() == null) {
-      return;
+    private void enter(Phase next) {
+        phase = next;
+        Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next.name()));
+        StringBuilder details = new StringBuilder("**" + next + "**");
+        for (TargetStatus t : targets.values()) {
+            details.append("\n- ").append(t.target()).append(": ").append(t.stage());
+        }
+        Workflow.setCurrentDetails(details.toString());
     }
-    gates = GateEvaluator.evaluate(plan.slo(), targetEvidence);
-    reports = metadataWriter.writeSloReport(new SloReportRequest(plan, gates, targetEvidence));
-    evidence.add(new Evidence(reports.json().key(), reports.json()));
-    evidence.add(new Evidence(reports.html().key(), reports.html()));
-    if (!gates.go()) {
-      List<String> failing = new ArrayList<>();
-      for (GateResult g : gates.failing()) {
-        failing.add(g.target() + " " + g.gate() + " " + g.value() + " (needs " + g.threshold() + ")");
-      }
-      failure = "NO-GO: " + String.join("; ", failing);
-      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.GATES_FAILED.name());
+
+    @Override
+    public ReleaseStatus status() {
+        return new ReleaseStatus(
+                request == null ? null : request.version(),
+                phase,
+                plan == null ? null : plan.commit(),
+                plan == null ? null : plan.sourceDateEpoch(),
+                new ArrayList<>(targets.values()),
+                artifacts,
+                metadata,
+                decision,
+                decisionKind,
+                publishedPrefix,
+                failure,
+                gates,
+                reports);
     }
-  }
 
-  private List<ArtifactRef> reportRefs() {
-    return reports == null ? List.of() : List.of(reports.json(), reports.html());
-  }
-
-  private void checkEmulationPolicy() {
-    EmulationPolicy.violation(artifacts, plan.allowEmulatedPublish()).ifPresent(why -> {
-      failure = why;
-      throw ApplicationFailure.newNonRetryableFailure(why, FailureType.POLICY_VIOLATION.name());
-    });
-  }
-
-  private void awaitDecision() {
-    Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
-    boolean decided = Workflow.await(timeout, () -> decisionKind != null);
-    if (!decided) {
-      decisionKind = "expired";
-      failure = "no decision within " + timeout + "; an expired approval counts as a rejection";
-      enter(Phase.REJECTED);
-      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.APPROVAL_EXPIRED.name());
+    @Override
+    public ReleaseStatus approve(ApprovalDecision decision) {
+        return decide(decision, "approved");
     }
-    if ("rejected".equals(decisionKind)) {
-      failure = "rejected by " + decision.approver() + ": " + decision.comment();
-      enter(Phase.REJECTED);
-      throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.RELEASE_REJECTED.name());
+
+    @Override
+    public void validateApprove(ApprovalDecision decision) {
+        validateDecision(decision, "approve");
     }
-    log.info("release {} approved by {}", request.version(), decision.approver());
-  }
 
-  private void enter(Phase next) {
-    phase = next;
-    Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next.name()));
-    StringBuilder details = new StringBuilder("**" + next + "**");
-    for (TargetStatus t : targets.values()) {
-      details.append("\n- ").append(t.target()).append(": ").append(t.stage());
+    @Override
+    public ReleaseStatus reject(ApprovalDecision decision) {
+        return decide(decision, "rejected");
     }
-    Workflow.setCurrentDetails(details.toString());
-  }
 
-  @Override
-  public ReleaseStatus status() {
-    return new ReleaseStatus(
-        request == null ? null : request.version(),
-        phase,
-        plan == null ? null : plan.commit(),
-        plan == null ? null : plan.sourceDateEpoch(),
-        new ArrayList<>(targets.values()),
-        artifacts,
-        metadata,
-        decision,
-        decisionKind,
-        publishedPrefix,
-        failure,
-        gates,
-        reports);
-  }
-
-  @Override
-  public ReleaseStatus approve(ApprovalDecision decision) {
-    return decide(decision, "approved");
-  }
-
-  @Override
-  public void validateApprove(ApprovalDecision decision) {
-    validateDecision(decision, "approve");
-  }
-
-  @Override
-  public ReleaseStatus reject(ApprovalDecision decision) {
-    return decide(decision, "rejected");
-  }
-
-  @Override
-  public void validateReject(ApprovalDecision decision) {
-    validateDecision(decision, "reject");
-  }
-
-  private ReleaseStatus decide(ApprovalDecision decision, String kind) {
-    if (decisionKind != null) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "release already " + decisionKind + " by " + this.decision.approver(), FailureType.ALREADY_DECIDED.name());
+    @Override
+    public void validateReject(ApprovalDecision decision) {
+        validateDecision(decision, "reject");
     }
-    this.decision = decision;
-    this.decisionKind = kind;
-    return status();
-  }
 
-  /** Runs before the update reaches history: a refused decision leaves no trace there. */
-  private void validateDecision(ApprovalDecision d, String verb) {
-    DecisionRules.check(phase, decisionKind, request == null ? "(not started)" : request.version(), d, verb,
-        metadata == null ? null : metadata.manifest().sha256());
-  }
-
-  @Override
-  public void targetProgress(TargetProgress progress) {
-    TargetStatus old = targets.get(progress.target());
-    String host = progress.hostClass() != null ? progress.hostClass() : old == null ? null : old.hostClass();
-    boolean emulated = progress.hostClass() != null ? progress.emulated() : old != null && old.emulated();
-    targets.put(
-        progress.target(),
-        new TargetStatus(progress.target(), progress.stage(), emulated, host, progress.detail()));
-    if (phase == Phase.BUILDING) {
-      enter(Phase.BUILDING);
+    private ReleaseStatus decide(ApprovalDecision decision, String kind) {
+        if (decisionKind != null) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "release already " + decisionKind + " by " + this.decision.approver(),
+                    FailureType.ALREADY_DECIDED.name());
+        }
+        this.decision = decision;
+        this.decisionKind = kind;
+        return status();
     }
-  }
+
+    /** Runs before the update reaches history: a refused decision leaves no trace there. */
+    private void validateDecision(ApprovalDecision d, String verb) {
+        DecisionRules.check(
+                phase,
+                decisionKind,
+                request == null ? "(not started)" : request.version(),
+                d,
+                verb,
+                metadata == null ? null : metadata.manifest().sha256());
+    }
+
+    @Override
+    public void targetProgress(TargetProgress progress) {
+        TargetStatus old = targets.get(progress.target());
+        String host = progress.hostClass() != null ? progress.hostClass() : old == null ? null : old.hostClass();
+        boolean emulated = progress.hostClass() != null ? progress.emulated() : old != null && old.emulated();
+        targets.put(
+                progress.target(),
+                new TargetStatus(progress.target(), progress.stage(), emulated, host, progress.detail()));
+        if (phase == Phase.BUILDING) {
+            enter(Phase.BUILDING);
+        }
+    }
 }

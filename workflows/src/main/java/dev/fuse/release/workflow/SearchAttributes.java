@@ -7,12 +7,9 @@ import io.temporal.common.SearchAttributeKey;
  * registered once (see the README's production section); the embedded stack registers them.
  */
 public final class SearchAttributes {
-  public static final SearchAttributeKey<String> VERSION =
-      SearchAttributeKey.forKeyword("FuseReleaseVersion");
-  public static final SearchAttributeKey<String> PHASE =
-      SearchAttributeKey.forKeyword("FuseReleasePhase");
-  public static final SearchAttributeKey<String> COMMIT =
-      SearchAttributeKey.forKeyword("FuseReleaseCommit");
+    public static final SearchAttributeKey<String> VERSION = SearchAttributeKey.forKeyword("FuseReleaseVersion");
+    public static final SearchAttributeKey<String> PHASE = SearchAttributeKey.forKeyword("FuseReleasePhase");
+    public static final SearchAttributeKey<String> COMMIT = SearchAttributeKey.forKeyword("FuseReleaseCommit");
 
-  private SearchAttributes() {}
+    private SearchAttributes() {}
 }

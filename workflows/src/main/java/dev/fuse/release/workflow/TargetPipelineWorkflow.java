@@ -10,8 +10,8 @@ import io.temporal.workflow.WorkflowMethod;
  */
 @WorkflowInterface
 public interface TargetPipelineWorkflow {
-  String TYPE = "FuseTargetPipeline";
+    String TYPE = "FuseTargetPipeline";
 
-  @WorkflowMethod(name = TYPE)
-  TargetPipelineResult run(TargetBuildRequest request);
+    @WorkflowMethod(name = TYPE)
+    TargetPipelineResult run(TargetBuildRequest request);
 }

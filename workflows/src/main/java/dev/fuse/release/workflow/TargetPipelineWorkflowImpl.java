@@ -4,16 +4,15 @@ import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.activity.MeasureActivities;
 import dev.fuse.release.activity.ParityActivities;
 import dev.fuse.release.activity.ReproducibilityActivities;
+import dev.fuse.release.activity.VerifyActivities;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactType;
 import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.MeasureResult;
 import dev.fuse.release.model.ParityRequest;
 import dev.fuse.release.model.ParityResult;
-import dev.fuse.release.activity.VerifyActivities;
 import dev.fuse.release.model.ReproducibilityRequest;
 import dev.fuse.release.model.ReproducibilityResult;
-import io.temporal.failure.ApplicationFailure;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
@@ -21,6 +20,7 @@ import dev.fuse.release.model.TargetBuildResult;
 import dev.fuse.release.model.VerifyRequest;
 import dev.fuse.release.model.VerifyResult;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.util.Optional;
 
@@ -30,93 +30,103 @@ import java.util.Optional;
  */
 public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
 
-  @Override
-  public TargetPipelineResult run(TargetBuildRequest request) {
-    Target target = request.target();
-    String queue = TaskQueues.forTarget(target);
-    String version = request.plan().version();
+    @Override
+    public TargetPipelineResult run(TargetBuildRequest request) {
+        Target target = request.target();
+        String queue = TaskQueues.forTarget(target);
+        String version = request.plan().version();
 
-    BuildActivities build =
-        Workflow.newActivityStub(
-            BuildActivities.class,
-            ActivityOptionsCatalog.build(queue, "build " + target.id() + " " + version));
-    VerifyActivities verify =
-        Workflow.newActivityStub(
-            VerifyActivities.class,
-            ActivityOptionsCatalog.verify(queue, "verify staged " + target.id()));
+        BuildActivities build = Workflow.newActivityStub(
+                BuildActivities.class, ActivityOptionsCatalog.build(queue, "build " + target.id() + " " + version));
+        VerifyActivities verify = Workflow.newActivityStub(
+                VerifyActivities.class, ActivityOptionsCatalog.verify(queue, "verify staged " + target.id()));
 
-    report(target, Stage.BUILDING, null, false, "queue " + queue);
-    try {
-      TargetBuildResult built = build.buildTarget(request);
-      String host = built.host().hostClass();
-      boolean emulated = built.host().emulated();
-      report(target, Stage.VERIFYING, host, emulated, null);
-      VerifyResult verified = verify.verifyStaged(new VerifyRequest(version, built.artifacts()));
-      ReproducibilityResult reproduced = reproduce(request, built, queue);
-      MeasureResult measured = null;
-      ParityResult parity = null;
-      int version2 = Workflow.getVersion("slo-gates", Workflow.DEFAULT_VERSION, 1);
-      Artifact aot = built.artifacts().stream().filter(a -> a.type() == ArtifactType.AOT).findFirst().orElse(null);
-      if (version2 >= 1 && request.plan().slo() != null && aot != null) {
-        report(target, Stage.MEASURING, host, emulated, "cold start AOT vs JIT, size, build time");
-        measured = Workflow.newActivityStub(MeasureActivities.class,
-                ActivityOptionsCatalog.measure(queue, "measure " + target.id()))
-            .measure(new MeasureRequest(request.plan(), target, aot, built.buildMillis()));
-        report(target, Stage.PARITY, host, emulated, "parity suite AOT vs JIT");
-        parity = Workflow.newActivityStub(ParityActivities.class,
-                ActivityOptionsCatalog.measure(queue, "parity " + target.id()))
-            .run(new ParityRequest(request.plan(), target, aot));
-      }
-      String note = built.artifacts().size() + " artifacts staged"
-          + (reproduced == null ? "" : reproduced.mismatches().isEmpty() ? ", reproduced" : ", NOT reproducible");
-      report(target, Stage.STAGED, host, emulated, note);
-      return new TargetPipelineResult(built, verified, reproduced, measured, parity);
-    } catch (ActivityFailure | ApplicationFailure e) {
-      report(target, Stage.FAILED, null, false, Failures.rootMessage(e));
-      throw e;
+        report(target, Stage.BUILDING, null, false, "queue " + queue);
+        try {
+            TargetBuildResult built = build.buildTarget(request);
+            String host = built.host().hostClass();
+            boolean emulated = built.host().emulated();
+            report(target, Stage.VERIFYING, host, emulated, null);
+            VerifyResult verified = verify.verifyStaged(new VerifyRequest(version, built.artifacts()));
+            ReproducibilityResult reproduced = reproduce(request, built, queue);
+            MeasureResult measured = null;
+            ParityResult parity = null;
+            int version2 = Workflow.getVersion("slo-gates", Workflow.DEFAULT_VERSION, 1);
+            Artifact aot = built.artifacts().stream()
+                    .filter(a -> a.type() == ArtifactType.AOT)
+                    .findFirst()
+                    .orElse(null);
+            if (version2 >= 1 && request.plan().slo() != null && aot != null) {
+                report(target, Stage.MEASURING, host, emulated, "cold start AOT vs JIT, size, build time");
+                measured = Workflow.newActivityStub(
+                                MeasureActivities.class,
+                                ActivityOptionsCatalog.measure(queue, "measure " + target.id()))
+                        .measure(new MeasureRequest(request.plan(), target, aot, built.buildMillis()));
+                report(target, Stage.PARITY, host, emulated, "parity suite AOT vs JIT");
+                parity = Workflow.newActivityStub(
+                                ParityActivities.class, ActivityOptionsCatalog.measure(queue, "parity " + target.id()))
+                        .run(new ParityRequest(request.plan(), target, aot));
+            }
+            String note = built.artifacts().size() + " artifacts staged"
+                    + (reproduced == null
+                            ? ""
+                            : reproduced.mismatches().isEmpty() ? ", reproduced" : ", NOT reproducible");
+            report(target, Stage.STAGED, host, emulated, note);
+            return new TargetPipelineResult(built, verified, reproduced, measured, parity);
+        } catch (ActivityFailure | ApplicationFailure e) {
+            report(target, Stage.FAILED, null, false, Failures.rootMessage(e));
+            throw e;
+        }
     }
-  }
 
-  /** The second, independent build; null when the recipe turns it off or the history predates it. */
-  private ReproducibilityResult reproduce(TargetBuildRequest request, TargetBuildResult built, String queue) {
-    Target target = request.target();
-    // Releases started before the reproducibility check existed replay without it.
-    int version1 = Workflow.getVersion("reproducibility-check", Workflow.DEFAULT_VERSION, 1);
-    if (version1 < 1 || !request.plan().reproducibilityCheck()) {
-      return null;
+    /** The second, independent build; null when the recipe turns it off or the history predates it. */
+    private ReproducibilityResult reproduce(TargetBuildRequest request, TargetBuildResult built, String queue) {
+        Target target = request.target();
+        // Releases started before the reproducibility check existed replay without it.
+        int version1 = Workflow.getVersion("reproducibility-check", Workflow.DEFAULT_VERSION, 1);
+        if (version1 < 1 || !request.plan().reproducibilityCheck()) {
+            return null;
+        }
+        report(
+                target,
+                Stage.REPRODUCING,
+                built.host().hostClass(),
+                built.host().emulated(),
+                "second build in a clean workspace");
+        ReproducibilityResult reproduced = reproducibility(queue, target)
+                .check(new ReproducibilityRequest(request.plan(), target, built.artifacts()));
+        failOnMismatch(request, reproduced);
+        return reproduced;
     }
-    report(target, Stage.REPRODUCING, built.host().hostClass(), built.host().emulated(), "second build in a clean workspace");
-    ReproducibilityResult reproduced = reproducibility(queue, target).check(
-        new ReproducibilityRequest(request.plan(), target, built.artifacts()));
-    failOnMismatch(request, reproduced);
-    return reproduced;
-  }
 
-  private static ReproducibilityActivities reproducibility(String queue, Target target) {
-    return Workflow.newActivityStub(
-        ReproducibilityActivities.class,
-        ActivityOptionsCatalog.build(queue, "rebuild " + target.id() + " for reproducibility"));
-  }
-
-  private static void failOnMismatch(TargetBuildRequest request, ReproducibilityResult result) {
-    if (result.mismatches().isEmpty() || !request.plan().blockOnReproducibilityMismatch()) {
-      return;
+    private static ReproducibilityActivities reproducibility(String queue, Target target) {
+        return Workflow.newActivityStub(
+                ReproducibilityActivities.class,
+                ActivityOptionsCatalog.build(queue, "rebuild " + target.id() + " for reproducibility"));
     }
-    StringBuilder message = new StringBuilder(request.target().id() + " is not reproducible:");
-    for (ReproducibilityResult.ArtifactComparison c : result.mismatches()) {
-      message.append(' ').append(c.name()).append(" (differing members: ")
-          .append(c.differingMembers().isEmpty() ? "archive metadata only" : String.join(", ", c.differingMembers()))
-          .append(')');
-    }
-    throw ApplicationFailure.newNonRetryableFailure(message.toString(), FailureType.NOT_REPRODUCIBLE.name());
-  }
 
-  private void report(Target target, Stage stage, String host, boolean emulated, String detail) {
-    Workflow.setCurrentDetails(target.id() + ": " + stage + (detail == null ? "" : " (" + detail + ")"));
-    Optional<String> parent = Workflow.getInfo().getParentWorkflowId();
-    parent.ifPresent(
-        id ->
-            Workflow.newExternalWorkflowStub(ReleaseWorkflow.class, id)
+    private static void failOnMismatch(TargetBuildRequest request, ReproducibilityResult result) {
+        if (result.mismatches().isEmpty() || !request.plan().blockOnReproducibilityMismatch()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(request.target().id() + " is not reproducible:");
+        for (ReproducibilityResult.ArtifactComparison c : result.mismatches()) {
+            message.append(' ')
+                    .append(c.name())
+                    .append(" (differing members: ")
+                    .append(
+                            c.differingMembers().isEmpty()
+                                    ? "archive metadata only"
+                                    : String.join(", ", c.differingMembers()))
+                    .append(')');
+        }
+        throw ApplicationFailure.newNonRetryableFailure(message.toString(), FailureType.NOT_REPRODUCIBLE.name());
+    }
+
+    private void report(Target target, Stage stage, String host, boolean emulated, String detail) {
+        Workflow.setCurrentDetails(target.id() + ": " + stage + (detail == null ? "" : " (" + detail + ")"));
+        Optional<String> parent = Workflow.getInfo().getParentWorkflowId();
+        parent.ifPresent(id -> Workflow.newExternalWorkflowStub(ReleaseWorkflow.class, id)
                 .targetProgress(new TargetProgress(target.id(), stage, host, emulated, detail)));
-  }
+    }
 }

@@ -13,24 +13,24 @@ import java.nio.file.StandardOpenOption;
  * never overwritten, so what a running release recorded keeps being replayed.
  */
 final class HistoryRecorder {
-  private HistoryRecorder() {}
+    private HistoryRecorder() {}
 
-  static void record(WorkflowClient client, String name, String workflowId) throws IOException {
-    String dir = System.getProperty("fuse.recordHistories");
-    if (dir == null) return;
-    Path folder = Files.createDirectories(Path.of(dir));
-    Path file = nextFree(folder, name);
-    // CREATE_NEW: fail rather than replace a fixture that appeared meanwhile.
-    Files.writeString(file, client.fetchHistory(workflowId).toJson(true), StandardOpenOption.CREATE_NEW);
-  }
+    static void record(WorkflowClient client, String name, String workflowId) throws IOException {
+        String dir = System.getProperty("fuse.recordHistories");
+        if (dir == null) return;
+        Path folder = Files.createDirectories(Path.of(dir));
+        Path file = nextFree(folder, name);
+        // CREATE_NEW: fail rather than replace a fixture that appeared meanwhile.
+        Files.writeString(file, client.fetchHistory(workflowId).toJson(true), StandardOpenOption.CREATE_NEW);
+    }
 
-  static Path nextFree(Path folder, String name) {
-    if (!Files.exists(folder.resolve(name + ".json"))) {
-      return folder.resolve(name + ".json");
+    static Path nextFree(Path folder, String name) {
+        if (!Files.exists(folder.resolve(name + ".json"))) {
+            return folder.resolve(name + ".json");
+        }
+        for (int generation = 2; ; generation++) {
+            Path candidate = folder.resolve(name + "-v" + generation + ".json");
+            if (!Files.exists(candidate)) return candidate;
+        }
     }
-    for (int generation = 2; ; generation++) {
-      Path candidate = folder.resolve(name + "-v" + generation + ".json");
-      if (!Files.exists(candidate)) return candidate;
-    }
-  }
 }

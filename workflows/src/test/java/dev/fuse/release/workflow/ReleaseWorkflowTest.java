@@ -3,14 +3,14 @@ package dev.fuse.release.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.doAnswer;
 
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Fixtures;
-import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.MeasureRequest;
+import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
@@ -30,196 +30,263 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 class ReleaseWorkflowTest {
-  private final WorkflowTestBed bed = new WorkflowTestBed();
+    private final WorkflowTestBed bed = new WorkflowTestBed();
 
-  @AfterEach
-  void close() {
-    bed.close();
-  }
-
-  @Test
-  void approvedReleaseIsPublishedWithTheDecision() throws Exception {
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-
-    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-    assertThat(waiting.targets()).extracting(TargetStatus::stage).containsOnly(Stage.STAGED);
-    assertThat(waiting.targets()).filteredOn(TargetStatus::emulated).extracting(TargetStatus::target)
-        .containsExactly("macos-arm64", "windows-x64");
-    assertThat(waiting.artifacts()).hasSize(7);
-    assertThat(waiting.artifacts().get(0).name()).isEqualTo("fuse-cli-0.4.0-linux-x64.tar.gz");
-    assertThat(waiting.artifacts()).filteredOn(a -> a.target() != null)
-        .extracting(a -> a.reproducibility()).containsOnly("reproduced");
-    assertThat(waiting.artifacts()).filteredOn(a -> a.target() == null)
-        .extracting(a -> a.reproducibility()).containsOnly("not-checked");
-
-    ApprovalDecision decision = new ApprovalDecision("bob", "gates green", waiting.metadata().manifest().sha256());
-    release.approve(decision);
-    ReleaseStatus done = WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class);
-
-    assertThat(done.phase()).isEqualTo(Phase.PUBLISHED);
-    assertThat(done.publishedPrefix()).isEqualTo("releases/0.4.0/");
-    ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
-    verify(bed.publish).publish(published.capture());
-    assertThat(published.getValue().approval()).isEqualTo(decision);
-    assertThat(published.getValue().artifacts()).hasSize(7);
-    String id = Fixtures.request().workflowId();
-    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-approved", id);
-    for (Target target : Target.values()) {
-      HistoryRecorder.record(bed.env.getWorkflowClient(), "target-pipeline-" + target.id(), id + "/" + target.id());
+    @AfterEach
+    void close() {
+        bed.close();
     }
-  }
 
-  @Test
-  void rejectedReleasePublishesNothing() throws Exception {
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-    WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+    @Test
+    void approvedReleaseIsPublishedWithTheDecision() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
-    release.reject(new ApprovalDecision("carol", "p95 regression on macOS", null));
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        assertThat(waiting.targets()).extracting(TargetStatus::stage).containsOnly(Stage.STAGED);
+        assertThat(waiting.targets())
+                .filteredOn(TargetStatus::emulated)
+                .extracting(TargetStatus::target)
+                .containsExactly("macos-arm64", "windows-x64");
+        assertThat(waiting.artifacts()).hasSize(7);
+        assertThat(waiting.artifacts().get(0).name()).isEqualTo("fuse-cli-0.4.0-linux-x64.tar.gz");
+        assertThat(waiting.artifacts())
+                .filteredOn(a -> a.target() != null)
+                .extracting(a -> a.reproducibility())
+                .containsOnly("reproduced");
+        assertThat(waiting.artifacts())
+                .filteredOn(a -> a.target() == null)
+                .extracting(a -> a.reproducibility())
+                .containsOnly("not-checked");
 
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-        .isInstanceOf(WorkflowFailedException.class)
-        .rootCause().hasMessageContaining("rejected by carol: p95 regression on macOS");
-    assertThat(release.status().phase()).isEqualTo(Phase.REJECTED);
-    verify(bed.publish, never()).publish(any());
-    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-rejected", Fixtures.request().workflowId());
-  }
+        ApprovalDecision decision = new ApprovalDecision(
+                "bob", "gates green", waiting.metadata().manifest().sha256());
+        release.approve(decision);
+        ReleaseStatus done = WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class);
 
-  @Test
-  void approvalThatNeverComesExpiresAsARejection() throws Exception {
-    ReleaseRequest request = new ReleaseRequest("0.4.0", "/tmp/example-repo", "main", Target.allIds(), "alice", null, 3 * 24 * 3600);
-    ReleaseWorkflow release = bed.startRelease(request);
+        assertThat(done.phase()).isEqualTo(Phase.PUBLISHED);
+        assertThat(done.publishedPrefix()).isEqualTo("releases/0.4.0/");
+        ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
+        verify(bed.publish).publish(published.capture());
+        assertThat(published.getValue().approval()).isEqualTo(decision);
+        assertThat(published.getValue().artifacts()).hasSize(7);
+        String id = Fixtures.request().workflowId();
+        HistoryRecorder.record(bed.env.getWorkflowClient(), "release-approved", id);
+        for (Target target : Target.values()) {
+            HistoryRecorder.record(
+                    bed.env.getWorkflowClient(), "target-pipeline-" + target.id(), id + "/" + target.id());
+        }
+    }
 
-    // getResult lets the test server skip the three days of waiting.
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-        .isInstanceOf(WorkflowFailedException.class)
-        .rootCause().hasMessageContaining("no decision within PT72H");
-    assertThat(release.status().decisionKind()).isEqualTo("expired");
-    verify(bed.publish, never()).publish(any());
-    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-expired", request.workflowId());
-  }
+    @Test
+    void rejectedReleasePublishesNothing() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
 
-  @Test
-  void decisionsMissingANameACommentOrTheRightManifestAreRefusedBeforeHistory() throws Exception {
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        release.reject(new ApprovalDecision("carol", "p95 regression on macOS", null));
 
-    assertThatThrownBy(() -> release.approve(new ApprovalDecision(" ", "ok", null)))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("missing approver name");
-    assertThatThrownBy(() -> release.reject(new ApprovalDecision("bob", "", null)))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("missing comment");
-    assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", Fixtures.sha('0'))))
-        .isInstanceOf(WorkflowUpdateException.class).rootCause().hasMessageContaining("does not match the staged manifest");
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .hasMessageContaining("rejected by carol: p95 regression on macOS");
+        assertThat(release.status().phase()).isEqualTo(Phase.REJECTED);
+        verify(bed.publish, never()).publish(any());
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-rejected",
+                Fixtures.request().workflowId());
+    }
 
-    assertThat(release.status().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
-    release.approve(new ApprovalDecision("bob", "ok", waiting.metadata().manifest().sha256()));
-    assertThat(WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class).phase()).isEqualTo(Phase.PUBLISHED);
-  }
+    @Test
+    void approvalThatNeverComesExpiresAsARejection() throws Exception {
+        ReleaseRequest request =
+                new ReleaseRequest("0.4.0", "/tmp/example-repo", "main", Target.allIds(), "alice", null, 3 * 24 * 3600);
+        ReleaseWorkflow release = bed.startRelease(request);
 
-  @Test
-  void approvalWhileBuildingIsRefusedNamingThePhase() throws Exception {
-    CountDownLatch buildMayFinish = new CountDownLatch(1);
-    doAnswer(inv -> {
-      buildMayFinish.await();
-      return Fixtures.built(inv.getArgument(0), false);
-    }).when(bed.build).buildTarget(any());
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-    WorkflowTestBed.awaitPhase(release, Phase.BUILDING);
+        // getResult lets the test server skip the three days of waiting.
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .hasMessageContaining("no decision within PT72H");
+        assertThat(release.status().decisionKind()).isEqualTo("expired");
+        verify(bed.publish, never()).publish(any());
+        HistoryRecorder.record(bed.env.getWorkflowClient(), "release-expired", request.workflowId());
+    }
 
-    assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", null)))
-        .isInstanceOf(WorkflowUpdateException.class)
-        .rootCause().hasMessageContaining("in phase BUILDING").hasMessageContaining("only a release in AWAITING_APPROVAL");
-    buildMayFinish.countDown();
-    WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-  }
+    @Test
+    void decisionsMissingANameACommentOrTheRightManifestAreRefusedBeforeHistory() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
 
-  @Test
-  void aFailingTargetFailsTheReleaseNamingTheTargetAndStopsBeforeMetadata() throws Exception {
-    doAnswer(inv -> {
-      TargetBuildRequest r = inv.getArgument(0);
-      if (r.target() == Target.WINDOWS_X64) {
-        throw ApplicationFailure.newNonRetryableFailure("build step 'aot' for windows-x64 exited with status 1",
-            FailureType.BUILD_COMMAND_FAILED.name());
-      }
-      return Fixtures.built(r, false);
-    }).when(bed.build).buildTarget(any());
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        assertThatThrownBy(() -> release.approve(new ApprovalDecision(" ", "ok", null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("missing approver name");
+        assertThatThrownBy(() -> release.reject(new ApprovalDecision("bob", "", null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("missing comment");
+        assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", Fixtures.sha('0'))))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("does not match the staged manifest");
 
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-        .isInstanceOf(WorkflowFailedException.class)
-        .rootCause().hasMessageContaining("windows-x64: build step 'aot' for windows-x64 exited with status 1");
-    ReleaseStatus status = release.status();
-    assertThat(status.phase()).isEqualTo(Phase.FAILED);
-    assertThat(status.targets()).filteredOn(t -> t.target().equals("windows-x64"))
-        .extracting(TargetStatus::stage).containsExactly(Stage.FAILED);
-    verify(bed.metadata, never()).generate(any());
-    verify(bed.publish, never()).publish(any());
-    HistoryRecorder.record(bed.env.getWorkflowClient(), "release-target-failed", Fixtures.request().workflowId());
-  }
+        assertThat(release.status().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+        release.approve(
+                new ApprovalDecision("bob", "ok", waiting.metadata().manifest().sha256()));
+        assertThat(WorkflowStub.fromTyped(release)
+                        .getResult(ReleaseStatus.class)
+                        .phase())
+                .isEqualTo(Phase.PUBLISHED);
+    }
 
-  @Test
-  void emulatedBuildsStopTheReleaseWhenThePolicyForbidsPublishingThem() {
-    bed.releasePlan = Fixtures.plan("run-1", false);
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+    @Test
+    void approvalWhileBuildingIsRefusedNamingThePhase() throws Exception {
+        CountDownLatch buildMayFinish = new CountDownLatch(1);
+        doAnswer(inv -> {
+                    buildMayFinish.await();
+                    return Fixtures.built(inv.getArgument(0), false);
+                })
+                .when(bed.build)
+                .buildTarget(any());
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        WorkflowTestBed.awaitPhase(release, Phase.BUILDING);
 
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-        .rootCause().hasMessageContaining("emulated builds may not be published")
-        .hasMessageContaining("fuse-aot-0.4.0-macos-arm64.tar.gz");
-    verify(bed.metadata, never()).generate(any());
-  }
+        assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("in phase BUILDING")
+                .hasMessageContaining("only a release in AWAITING_APPROVAL");
+        buildMayFinish.countDown();
+        WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+    }
 
-  @Test
-  void anUnreproducibleTargetFailsNamingTheDifferingMembers() {
-    doAnswer(inv -> {
-      dev.fuse.release.model.ReproducibilityRequest r = inv.getArgument(0);
-      return Fixtures.reproduced(r, r.target() == Target.MACOS_ARM64);
-    }).when(bed.reproducibility).check(any());
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+    @Test
+    void aFailingTargetFailsTheReleaseNamingTheTargetAndStopsBeforeMetadata() throws Exception {
+        doAnswer(inv -> {
+                    TargetBuildRequest r = inv.getArgument(0);
+                    if (r.target() == Target.WINDOWS_X64) {
+                        throw ApplicationFailure.newNonRetryableFailure(
+                                "build step 'aot' for windows-x64 exited with status 1",
+                                FailureType.BUILD_COMMAND_FAILED.name());
+                    }
+                    return Fixtures.built(r, false);
+                })
+                .when(bed.build)
+                .buildTarget(any());
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-        .rootCause().hasMessageContaining("macos-arm64 is not reproducible: fuse-aot-0.4.0-macos-arm64.tar.gz (differing members: hello-http)");
-    verify(bed.metadata, never()).generate(any());
-  }
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .hasMessageContaining("windows-x64: build step 'aot' for windows-x64 exited with status 1");
+        ReleaseStatus status = release.status();
+        assertThat(status.phase()).isEqualTo(Phase.FAILED);
+        assertThat(status.targets())
+                .filteredOn(t -> t.target().equals("windows-x64"))
+                .extracting(TargetStatus::stage)
+                .containsExactly(Stage.FAILED);
+        verify(bed.metadata, never()).generate(any());
+        verify(bed.publish, never()).publish(any());
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-target-failed",
+                Fixtures.request().workflowId());
+    }
 
-  @Test
-  void aMismatchIsRecordedButNotBlockingWhenTheContractSaysSo() throws Exception {
-    ReleasePlan lenient = Fixtures.plan("run-1", true);
-    bed.releasePlan = new ReleasePlan(lenient.version(), lenient.projectName(), lenient.repository(), lenient.commit(),
-        lenient.sourceDateEpoch(), lenient.recipeSha256(), lenient.targets(), null, lenient.bucket(), lenient.runId(),
-        lenient.stagingPrefix(), lenient.toolchain(), true, true, false, lenient.contractId(), lenient.slo(), null, List.of());
-    doAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), true)).when(bed.reproducibility).check(any());
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+    @Test
+    void emulatedBuildsStopTheReleaseWhenThePolicyForbidsPublishingThem() {
+        bed.releasePlan = Fixtures.plan("run-1", false);
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
-    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-    assertThat(waiting.artifacts()).filteredOn(a -> a.name().startsWith("fuse-aot"))
-        .extracting(a -> a.reproducibility()).containsOnly("mismatch");
-  }
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .rootCause()
+                .hasMessageContaining("emulated builds may not be published")
+                .hasMessageContaining("fuse-aot-0.4.0-macos-arm64.tar.gz");
+        verify(bed.metadata, never()).generate(any());
+    }
 
-  @Test
-  void aFailingGateStopsTheReleaseBeforeApprovalWithTheGateNamed() {
-    doAnswer(inv -> {
-      MeasureRequest r = inv.getArgument(0);
-      return Fixtures.measured(r.target(), r.target() == Target.MACOS_ARM64 ? 1500 : 10);
-    }).when(bed.measure).measure(any());
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+    @Test
+    void anUnreproducibleTargetFailsNamingTheDifferingMembers() {
+        doAnswer(inv -> {
+                    dev.fuse.release.model.ReproducibilityRequest r = inv.getArgument(0);
+                    return Fixtures.reproduced(r, r.target() == Target.MACOS_ARM64);
+                })
+                .when(bed.reproducibility)
+                .check(any());
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
 
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-        .rootCause().hasMessageContaining("NO-GO: macos-arm64 cold-start-p50");
-    ReleaseStatus status = release.status();
-    assertThat(status.phase()).isEqualTo(Phase.FAILED);
-    assertThat(status.gates().verdict()).isEqualTo("NO-GO");
-    assertThat(status.gates().failing()).extracting(g -> g.target() + " " + g.gate())
-        .containsExactly("macos-arm64 cold-start-p50", "macos-arm64 cold-start-p95");
-    assertThat(status.reports()).isNotNull();
-    verify(bed.metadata).writeSloReport(any());
-    verify(bed.metadata, never()).generate(any());
-  }
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .rootCause()
+                .hasMessageContaining(
+                        "macos-arm64 is not reproducible: fuse-aot-0.4.0-macos-arm64.tar.gz (differing members: hello-http)");
+        verify(bed.metadata, never()).generate(any());
+    }
 
-  @Test
-  void aReleaseThatPassesEveryGateCarriesTheGateTableToApproval() throws Exception {
-    ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-    ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-    assertThat(waiting.gates().go()).isTrue();
-    assertThat(waiting.gates().gates()).hasSize(18);
-    assertThat(waiting.reports().html().key()).endsWith("report.html");
-  }
+    @Test
+    void aMismatchIsRecordedButNotBlockingWhenTheContractSaysSo() throws Exception {
+        ReleasePlan lenient = Fixtures.plan("run-1", true);
+        bed.releasePlan = new ReleasePlan(
+                lenient.version(),
+                lenient.projectName(),
+                lenient.repository(),
+                lenient.commit(),
+                lenient.sourceDateEpoch(),
+                lenient.recipeSha256(),
+                lenient.targets(),
+                null,
+                lenient.bucket(),
+                lenient.runId(),
+                lenient.stagingPrefix(),
+                lenient.toolchain(),
+                true,
+                true,
+                false,
+                lenient.contractId(),
+                lenient.slo(),
+                null,
+                List.of());
+        doAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), true))
+                .when(bed.reproducibility)
+                .check(any());
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        assertThat(waiting.artifacts())
+                .filteredOn(a -> a.name().startsWith("fuse-aot"))
+                .extracting(a -> a.reproducibility())
+                .containsOnly("mismatch");
+    }
+
+    @Test
+    void aFailingGateStopsTheReleaseBeforeApprovalWithTheGateNamed() {
+        doAnswer(inv -> {
+                    MeasureRequest r = inv.getArgument(0);
+                    return Fixtures.measured(r.target(), r.target() == Target.MACOS_ARM64 ? 1500 : 10);
+                })
+                .when(bed.measure)
+                .measure(any());
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .rootCause()
+                .hasMessageContaining("NO-GO: macos-arm64 cold-start-p50");
+        ReleaseStatus status = release.status();
+        assertThat(status.phase()).isEqualTo(Phase.FAILED);
+        assertThat(status.gates().verdict()).isEqualTo("NO-GO");
+        assertThat(status.gates().failing())
+                .extracting(g -> g.target() + " " + g.gate())
+                .containsExactly("macos-arm64 cold-start-p50", "macos-arm64 cold-start-p95");
+        assertThat(status.reports()).isNotNull();
+        verify(bed.metadata).writeSloReport(any());
+        verify(bed.metadata, never()).generate(any());
+    }
+
+    @Test
+    void aReleaseThatPassesEveryGateCarriesTheGateTableToApproval() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        assertThat(waiting.gates().go()).isTrue();
+        assertThat(waiting.gates().gates()).hasSize(18);
+        assertThat(waiting.reports().html().key()).endsWith("report.html");
+    }
 }

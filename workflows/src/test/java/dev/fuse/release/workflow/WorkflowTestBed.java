@@ -6,23 +6,23 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.fuse.release.activity.BuildActivities;
-import dev.fuse.release.activity.MetadataActivities;
-import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.MeasureActivities;
+import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.ParityActivities;
+import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.PublishActivities;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.MeasureRequest;
-import dev.fuse.release.model.ParityRequest;
-import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.activity.ReproducibilityActivities;
 import dev.fuse.release.activity.VerifyActivities;
+import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.Fixtures;
+import dev.fuse.release.model.MeasureRequest;
+import dev.fuse.release.model.ParityRequest;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.VerifyResult;
@@ -39,73 +39,106 @@ import java.util.List;
  * example project.
  */
 final class WorkflowTestBed implements AutoCloseable {
-  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-  final PlanActivities plan = mock(PlanActivities.class, withSettings().withoutAnnotations());
-  final BuildActivities build = mock(BuildActivities.class, withSettings().withoutAnnotations());
-  final VerifyActivities verify = mock(VerifyActivities.class, withSettings().withoutAnnotations());
-  final ReproducibilityActivities reproducibility = mock(ReproducibilityActivities.class, withSettings().withoutAnnotations());
-  final MeasureActivities measure = mock(MeasureActivities.class, withSettings().withoutAnnotations());
-  final ParityActivities parity = mock(ParityActivities.class, withSettings().withoutAnnotations());
-  final MetadataActivities metadata = mock(MetadataActivities.class, withSettings().withoutAnnotations());
-  final PublishActivities publish = mock(PublishActivities.class, withSettings().withoutAnnotations());
-  ReleasePlan releasePlan = Fixtures.plan("run-1", true);
+    final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+    final PlanActivities plan = mock(PlanActivities.class, withSettings().withoutAnnotations());
+    final BuildActivities build = mock(BuildActivities.class, withSettings().withoutAnnotations());
+    final VerifyActivities verify = mock(VerifyActivities.class, withSettings().withoutAnnotations());
+    final ReproducibilityActivities reproducibility =
+            mock(ReproducibilityActivities.class, withSettings().withoutAnnotations());
+    final MeasureActivities measure =
+            mock(MeasureActivities.class, withSettings().withoutAnnotations());
+    final ParityActivities parity = mock(ParityActivities.class, withSettings().withoutAnnotations());
+    final MetadataActivities metadata =
+            mock(MetadataActivities.class, withSettings().withoutAnnotations());
+    final PublishActivities publish =
+            mock(PublishActivities.class, withSettings().withoutAnnotations());
+    ReleasePlan releasePlan = Fixtures.plan("run-1", true);
 
-  WorkflowTestBed() {
-    for (var key : List.of(SearchAttributes.VERSION, SearchAttributes.PHASE, SearchAttributes.COMMIT)) {
-      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    WorkflowTestBed() {
+        for (var key : List.of(SearchAttributes.VERSION, SearchAttributes.PHASE, SearchAttributes.COMMIT)) {
+            env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+        }
+        Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
+        orchestrator.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
+        orchestrator.registerActivitiesImplementations(plan, metadata, publish);
+        for (Target t : Target.values()) {
+            env.newWorker(TaskQueues.forTarget(t))
+                    .registerActivitiesImplementations(build, verify, reproducibility, measure, parity);
+        }
+        when(plan.plan(any())).thenAnswer(inv -> releasePlan);
+        when(build.buildTarget(any()))
+                .thenAnswer(inv -> Fixtures.built(
+                        inv.getArgument(0),
+                        inv.<TargetBuildRequest>getArgument(0).target() != Target.LINUX_X64));
+        when(build.buildExtension(any())).thenAnswer(inv -> Fixtures.vsix(releasePlan));
+        when(reproducibility.check(any())).thenAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), false));
+        when(verify.verifyStaged(any()))
+                .thenAnswer(inv -> new VerifyResult(
+                        List.of("ok"),
+                        Fixtures.runtime(
+                                Target.parse(inv.<dev.fuse.release.model.VerifyRequest>getArgument(0)
+                                        .artifacts()
+                                        .get(0)
+                                        .target()),
+                                List.of())));
+        when(measure.measure(any()))
+                .thenAnswer(inv ->
+                        Fixtures.measured(inv.<MeasureRequest>getArgument(0).target(), 10));
+        when(parity.run(any()))
+                .thenAnswer(
+                        inv -> Fixtures.parity(inv.<ParityRequest>getArgument(0).target(), 0));
+        when(metadata.writeSloReport(any()))
+                .thenAnswer(inv -> new SloReportResult(
+                        new ArtifactRef(
+                                Fixtures.BUCKET,
+                                releasePlan.stagingPrefix() + "slo-report.json",
+                                Fixtures.sha('j'),
+                                9000),
+                        new ArtifactRef(
+                                Fixtures.BUCKET,
+                                releasePlan.stagingPrefix() + "report.html",
+                                Fixtures.sha('h'),
+                                20000)));
+        when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
+        when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));
     }
-    Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-    orchestrator.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
-    orchestrator.registerActivitiesImplementations(plan, metadata, publish);
-    for (Target t : Target.values()) {
-      env.newWorker(TaskQueues.forTarget(t)).registerActivitiesImplementations(build, verify, reproducibility, measure, parity);
+
+    void start() {
+        env.start();
     }
-    when(plan.plan(any())).thenAnswer(inv -> releasePlan);
-    when(build.buildTarget(any())).thenAnswer(inv -> Fixtures.built(inv.getArgument(0), inv.<TargetBuildRequest>getArgument(0).target() != Target.LINUX_X64));
-    when(build.buildExtension(any())).thenAnswer(inv -> Fixtures.vsix(releasePlan));
-    when(reproducibility.check(any())).thenAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), false));
-    when(verify.verifyStaged(any())).thenAnswer(inv -> new VerifyResult(List.of("ok"),
-        Fixtures.runtime(Target.parse(inv.<dev.fuse.release.model.VerifyRequest>getArgument(0).artifacts().get(0).target()), List.of())));
-    when(measure.measure(any())).thenAnswer(inv -> Fixtures.measured(inv.<MeasureRequest>getArgument(0).target(), 10));
-    when(parity.run(any())).thenAnswer(inv -> Fixtures.parity(inv.<ParityRequest>getArgument(0).target(), 0));
-    when(metadata.writeSloReport(any())).thenAnswer(inv -> new SloReportResult(
-        new ArtifactRef(Fixtures.BUCKET, releasePlan.stagingPrefix() + "slo-report.json", Fixtures.sha('j'), 9000),
-        new ArtifactRef(Fixtures.BUCKET, releasePlan.stagingPrefix() + "report.html", Fixtures.sha('h'), 20000)));
-    when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
-    when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));
-  }
 
-  void start() {
-    env.start();
-  }
-
-  /** Starts the environment and one release; returns its stub. */
-  ReleaseWorkflow startRelease(ReleaseRequest request) {
-    start();
-    ReleaseWorkflow release = newRelease(request);
-    io.temporal.client.WorkflowClient.start(release::run, request);
-    return release;
-  }
-
-  ReleaseWorkflow newRelease(ReleaseRequest request) {
-    return env.getWorkflowClient().newWorkflowStub(ReleaseWorkflow.class,
-        WorkflowOptions.newBuilder().setWorkflowId(request.workflowId()).setTaskQueue(TaskQueues.ORCHESTRATOR).build());
-  }
-
-  /** Polls the status query (real time; mocks answer in milliseconds) until the phase is reached. */
-  static ReleaseStatus awaitPhase(ReleaseWorkflow release, Phase phase) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    ReleaseStatus status = null;
-    while (System.nanoTime() < deadline) {
-      status = release.status();
-      if (status.phase() == phase) return status;
-      Thread.sleep(20);
+    /** Starts the environment and one release; returns its stub. */
+    ReleaseWorkflow startRelease(ReleaseRequest request) {
+        start();
+        ReleaseWorkflow release = newRelease(request);
+        io.temporal.client.WorkflowClient.start(release::run, request);
+        return release;
     }
-    throw new AssertionError("release never reached " + phase + "; last status " + status);
-  }
 
-  @Override
-  public void close() {
-    env.close();
-  }
+    ReleaseWorkflow newRelease(ReleaseRequest request) {
+        return env.getWorkflowClient()
+                .newWorkflowStub(
+                        ReleaseWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId(request.workflowId())
+                                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                                .build());
+    }
+
+    /** Polls the status query (real time; mocks answer in milliseconds) until the phase is reached. */
+    static ReleaseStatus awaitPhase(ReleaseWorkflow release, Phase phase) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ReleaseStatus status = null;
+        while (System.nanoTime() < deadline) {
+            status = release.status();
+            if (status.phase() == phase) return status;
+            Thread.sleep(20);
+        }
+        throw new AssertionError("release never reached " + phase + "; last status " + status);
+    }
+
+    @Override
+    public void close() {
+        env.close();
+    }
 }
