@@ -64,53 +64,77 @@ public final class Measurer {
             Duration timeout = Duration.ofSeconds(spec.readyTimeoutSeconds());
             return HostLock.exclusively(heartbeat, () -> {
                 double loadStart = HostInfo.loadAverage();
-                List<Double> aot = new ArrayList<>();
-                List<Double> jit = new ArrayList<>();
-                for (int i = 0; i < spec.warmupRuns() + spec.coldStartRuns(); i++) {
-                    // Interleaved, so that drift on the host touches both modes alike.
-                    double a = sample(aotCommand, checkout, env, timeout);
-                    heartbeat.run();
-                    double j = sample(jitCommand, checkout, env, timeout);
-                    heartbeat.run();
-                    if (i >= spec.warmupRuns()) {
-                        aot.add(a);
-                        jit.add(j);
-                    }
-                }
+                Samples samples = interleaved(spec, aotCommand, jitCommand, checkout, env, timeout, heartbeat);
                 double loadEnd = HostInfo.loadAverage();
                 List<String> stripCommand = stripCommand(spec, binary, ws);
                 long stripped = strip(stripCommand, checkout, ws, heartbeat);
-                double buildSeconds = request.buildMillis() / 1000.0;
-                MeasurementProtocol protocol = new MeasurementProtocol(
-                        System.getProperty("os.name"),
-                        System.getProperty("os.arch"),
-                        HostInfo.cpuModel(),
-                        Runtime.getRuntime().availableProcessors(),
-                        host.hostClass(),
-                        host.emulated(),
-                        request.target().triple(),
-                        plan.commit(),
-                        List.of(
-                                "AOT: PORT=<free> " + String.join(" ", aotCommand),
-                                "JIT: PORT=<free> " + String.join(" ", jitCommand),
-                                "strip: " + String.join(" ", stripCommand),
-                                "probe: GET / over a new TCP connection every 1 ms until HTTP 200"),
-                        environmentDigest(env),
-                        loadStart,
-                        loadEnd,
-                        Percentiles.METHOD);
+                List<String> commands = List.of(
+                        "AOT: PORT=<free> " + String.join(" ", aotCommand),
+                        "JIT: PORT=<free> " + String.join(" ", jitCommand),
+                        "strip: " + String.join(" ", stripCommand),
+                        "probe: GET / over a new TCP connection every 1 ms until HTTP 200");
                 return new MeasureResult(
                         request.target(),
-                        coldStart("aot", aotCommand, aot),
-                        coldStart("jit-native", jitCommand, jit),
+                        coldStart("aot", aotCommand, samples.aot()),
+                        coldStart("jit-native", jitCommand, samples.jit()),
                         Files.size(binary),
                         stripped,
-                        Math.round(buildSeconds),
+                        Math.round(request.buildMillis() / 1000.0),
                         history,
                         Percentiles.of(history, 95),
-                        protocol);
+                        protocol(request, host, commands, environmentDigest(env), loadStart, loadEnd));
             });
         }
+    }
+
+    private record Samples(List<Double> aot, List<Double> jit) {}
+
+    /** Warm-up runs discarded, then AOT and JIT alternately, so that drift on the host touches both alike. */
+    private static Samples interleaved(
+            Recipe.Measure spec,
+            List<String> aotCommand,
+            List<String> jitCommand,
+            Path dir,
+            Map<String, String> env,
+            Duration timeout,
+            Runnable heartbeat) {
+        List<Double> aot = new ArrayList<>();
+        List<Double> jit = new ArrayList<>();
+        for (int i = 0; i < spec.warmupRuns() + spec.coldStartRuns(); i++) {
+            double a = sample(aotCommand, dir, env, timeout);
+            heartbeat.run();
+            double j = sample(jitCommand, dir, env, timeout);
+            heartbeat.run();
+            if (i >= spec.warmupRuns()) {
+                aot.add(a);
+                jit.add(j);
+            }
+        }
+        return new Samples(aot, jit);
+    }
+
+    /** Everything a reader needs to judge the figures: the host, the target, the revision, the commands. */
+    private static MeasurementProtocol protocol(
+            MeasureRequest request,
+            BuildHost host,
+            List<String> commands,
+            String environmentSha256,
+            double loadStart,
+            double loadEnd) {
+        return new MeasurementProtocol(
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                HostInfo.cpuModel(),
+                Runtime.getRuntime().availableProcessors(),
+                host.hostClass(),
+                host.emulated(),
+                request.target().triple(),
+                request.plan().commit(),
+                commands,
+                environmentSha256,
+                loadStart,
+                loadEnd,
+                Percentiles.METHOD);
     }
 
     private static double sample(List<String> command, Path dir, Map<String, String> env, Duration timeout) {

@@ -82,16 +82,20 @@ public final class Planner {
                     request.staticTargets().stream()
                             .map(dev.fuse.release.model.Target::parse)
                             .toList());
-            if (!plan.staticTargets().isEmpty()
-                    && recipe.build().stream().allMatch(s -> s.staticArgs().isEmpty())) {
-                throw new PipelineException(
-                        FailureType.INVALID_RECIPE,
-                        "static linking was asked for, but no build step of " + Recipe.FILE_NAME + " has staticArgs");
-            }
+            checkStaticLinking(plan, recipe);
             // The contract travels with the release, so the next one can tell what was relaxed.
             store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
             index.record(request, workflowId, runId, commit);
             return plan;
+        }
+    }
+
+    private static void checkStaticLinking(ReleasePlan plan, Recipe recipe) {
+        if (!plan.staticTargets().isEmpty()
+                && recipe.build().stream().allMatch(s -> s.staticArgs().isEmpty())) {
+            throw new PipelineException(
+                    FailureType.INVALID_RECIPE,
+                    "static linking was asked for, but no build step of " + Recipe.FILE_NAME + " has staticArgs");
         }
     }
 

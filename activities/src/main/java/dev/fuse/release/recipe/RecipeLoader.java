@@ -44,23 +44,9 @@ public final class RecipeLoader {
 
     /** Parses recipe text; {@code projectRoot} (nullable) lets paths be checked to exist. */
     public static Recipe parse(String text, Path projectRoot) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException(List.of(JsonSyntax.describe(Recipe.FILE_NAME, e)));
-        }
+        JsonNode root = object(text);
         List<String> errors = new ArrayList<>();
-        if (root == null || !root.isObject()) {
-            throw new InvalidRequestException(List.of(Recipe.FILE_NAME + " must hold a JSON object"));
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (!TOP_LEVEL.contains(name)) {
-                errors.add("unknown field '" + name + "' (known: "
-                        + String.join(", ", TOP_LEVEL.stream().sorted().toList()) + ")");
-            }
-        }
+        unknownFields(root, errors);
         int version = root.path("recipeVersion").asInt(-1);
         if (version != 1) {
             errors.add("recipeVersion: must be 1, got " + root.path("recipeVersion"));
@@ -72,14 +58,7 @@ public final class RecipeLoader {
         JsonNode toolchain = root.path("toolchain");
         String rustToolchainFile = toolchain.path("rustToolchainFile").asText(null);
         String node = toolchain.path("node").asText(null);
-        if (rustToolchainFile == null) {
-            errors.add("toolchain.rustToolchainFile: required (usually rust-toolchain.toml)");
-        } else if (projectRoot != null && !Files.isRegularFile(projectRoot.resolve(rustToolchainFile))) {
-            errors.add("toolchain.rustToolchainFile: " + rustToolchainFile + " does not exist in the revision");
-        }
-        if (node == null || !node.matches("[0-9]+")) {
-            errors.add("toolchain.node: required major Node.js version, e.g. \"24\"");
-        }
+        checkToolchain(rustToolchainFile, node, projectRoot, errors);
         List<Recipe.BuildStep> steps = steps(root.path("build"), errors);
         Map<ArtifactType, Recipe.ArtifactSpec> artifacts = artifacts(root.path("artifacts"), projectRoot, errors);
         JsonNode repro = root.path("reproducibilityCheck");
@@ -95,6 +74,40 @@ public final class RecipeLoader {
         }
         return new Recipe(
                 version, project, rustToolchainFile, node, steps, artifacts, repro.asBoolean(true), measure, parity);
+    }
+
+    private static JsonNode object(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(List.of(JsonSyntax.describe(Recipe.FILE_NAME, e)));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidRequestException(List.of(Recipe.FILE_NAME + " must hold a JSON object"));
+        }
+        return root;
+    }
+
+    private static void unknownFields(JsonNode root, List<String> errors) {
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!TOP_LEVEL.contains(name)) {
+                errors.add("unknown field '" + name + "' (known: "
+                        + String.join(", ", TOP_LEVEL.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static void checkToolchain(String rustToolchainFile, String node, Path projectRoot, List<String> errors) {
+        if (rustToolchainFile == null) {
+            errors.add("toolchain.rustToolchainFile: required (usually rust-toolchain.toml)");
+        } else if (projectRoot != null && !Files.isRegularFile(projectRoot.resolve(rustToolchainFile))) {
+            errors.add("toolchain.rustToolchainFile: " + rustToolchainFile + " does not exist in the revision");
+        }
+        if (node == null || !node.matches("[0-9]+")) {
+            errors.add("toolchain.node: required major Node.js version, e.g. \"24\"");
+        }
     }
 
     private static List<Recipe.BuildStep> steps(JsonNode build, List<String> errors) {

@@ -155,6 +155,13 @@ public final class HtmlReport {
                 .append("</table>\n");
     }
 
+    /** Where a time lands on the plot's log-scaled axis. */
+    private record Axis(double lmin, double span, int left, int plotWidth) {
+        double x(double millis) {
+            return HtmlReport.x(millis, lmin, span, left, plotWidth);
+        }
+    }
+
     /** Samples of both modes as dots on a log-scaled time axis, with p50 and p95 ticks. */
     static String coldStartPlot(String target, ColdStart aot, ColdStart jit) {
         int width = 760;
@@ -164,7 +171,7 @@ public final class HtmlReport {
         double min = Math.max(0.1, Math.min(min(aot), min(jit)) * 0.8);
         double max = Math.max(max(aot), max(jit)) * 1.25;
         double lmin = Math.log10(min);
-        double span = Math.max(1e-9, Math.log10(max) - lmin);
+        Axis axis = new Axis(lmin, Math.max(1e-9, Math.log10(max) - lmin), left, width - left - right);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"coldstart\" data-target=\"")
                 .append(esc(target))
@@ -182,9 +189,16 @@ public final class HtmlReport {
                 .append("\" y1=\"120\" x2=\"")
                 .append(width - right)
                 .append("\" y2=\"120\" stroke=\"#888\"/>\n");
-        for (int decade = (int) Math.floor(lmin); decade <= (int) Math.ceil(Math.log10(max)); decade++) {
-            double x = x(Math.pow(10, decade), lmin, span, left, width - left - right);
-            if (x < left || x > width - right) continue;
+        decadeTicks(svg, axis, max, width - right);
+        sampleRow(svg, axis, aot, AOT_COLOR, 35);
+        sampleRow(svg, axis, jit, JIT_COLOR, 80);
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static void decadeTicks(StringBuilder svg, Axis axis, double max, int rightEdge) {
+        for (int decade = (int) Math.floor(axis.lmin()); decade <= (int) Math.ceil(Math.log10(max)); decade++) {
+            double x = axis.x(Math.pow(10, decade));
+            if (x < axis.left() || x > rightEdge) continue;
             svg.append(String.format(
                     Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"116\" x2=\"%.1f\" y2=\"124\" stroke=\"#888\"/>"
@@ -194,40 +208,37 @@ public final class HtmlReport {
                     x,
                     fmt(Math.pow(10, decade))));
         }
-        int row = 0;
-        for (ColdStart c : List.of(aot, jit)) {
-            String color = row == 0 ? AOT_COLOR : JIT_COLOR;
-            int y = 35 + row * 45;
-            svg.append("<text x=\"4\" y=\"")
-                    .append(y + 4)
-                    .append("\" font-size=\"12\" fill=\"")
-                    .append(color)
-                    .append("\">")
-                    .append(esc(c.mode()))
-                    .append("</text>\n");
-            for (double s : c.samplesMillis()) {
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%d\" r=\"3.5\" fill=\"%s\" fill-opacity=\"0.6\"/>",
-                        x(s, lmin, span, left, width - left - right),
-                        y,
-                        color));
-            }
-            for (double p : List.of(c.p50Millis(), c.p95Millis())) {
-                double px = x(p, lmin, span, left, width - left - right);
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>",
-                        px,
-                        y - 12,
-                        px,
-                        y + 12,
-                        color));
-            }
-            svg.append('\n');
-            row++;
+    }
+
+    /** One mode's samples as dots at height {@code y}, with p50 and p95 as ticks. */
+    private static void sampleRow(StringBuilder svg, Axis axis, ColdStart c, String color, int y) {
+        svg.append("<text x=\"4\" y=\"")
+                .append(y + 4)
+                .append("\" font-size=\"12\" fill=\"")
+                .append(color)
+                .append("\">")
+                .append(esc(c.mode()))
+                .append("</text>\n");
+        for (double s : c.samplesMillis()) {
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%d\" r=\"3.5\" fill=\"%s\" fill-opacity=\"0.6\"/>",
+                    axis.x(s),
+                    y,
+                    color));
         }
-        return svg.append("</svg>\n").toString();
+        for (double p : List.of(c.p50Millis(), c.p95Millis())) {
+            double px = axis.x(p);
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>",
+                    px,
+                    y - 12,
+                    px,
+                    y + 12,
+                    color));
+        }
+        svg.append('\n');
     }
 
     static String trend(List<Double> seconds) {

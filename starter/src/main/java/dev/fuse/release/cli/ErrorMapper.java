@@ -33,48 +33,48 @@ public final class ErrorMapper {
         if (e instanceof ReleaseClient.NoWorkerException w) return new Mapped(ExitCodes.UNAVAILABLE, w.getMessage());
         if (e instanceof ReleaseClient.ReleaseNotFoundException n)
             return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
-        if (e instanceof StoreException s) {
-            int code = switch (s.kind()) {
-                case UNREACHABLE, ACCESS_DENIED, NO_BUCKET, OTHER -> ExitCodes.UNAVAILABLE;
-                case CONFLICT -> ExitCodes.CONFLICT;
-                case NOT_FOUND -> ExitCodes.NOT_FOUND;
-                case DIGEST_MISMATCH -> ExitCodes.INTERNAL;
-            };
-            return new Mapped(code, s.getMessage());
-        }
+        if (e instanceof StoreException s) return store(s);
         if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
             return new Mapped(exitCodeOf(app.getType(), ExitCodes.CONFLICT), "refused: " + app.getOriginalMessage());
         }
-        if (e instanceof WorkflowNotFoundException n) {
-            return new Mapped(
-                    ExitCodes.NOT_FOUND,
-                    "no such release (" + n.getExecution().getWorkflowId()
-                            + "); list releases with ./fuse-release list");
-        }
-        if (e instanceof WorkflowServiceException w && rootStatus(w) != null) {
-            Status status = rootStatus(w);
-            String description = String.valueOf(status.getDescription());
-            if (status.getCode() == Status.Code.NOT_FOUND && description.contains("already completed")) {
-                return new Mapped(
-                        ExitCodes.CONFLICT,
-                        "release " + w.getExecution().getWorkflowId()
-                                + " has already ended and takes no more decisions; see ./fuse-release status <version>");
-            }
-            if (status.getCode() == Status.Code.NOT_FOUND) {
-                return new Mapped(
-                        ExitCodes.NOT_FOUND,
-                        "no such release (" + w.getExecution().getWorkflowId()
-                                + "); list releases with ./fuse-release list");
-            }
-            return new Mapped(
-                    ExitCodes.UNAVAILABLE,
-                    "Temporal refused the call: " + status.getCode() + " " + String.valueOf(status.getDescription()));
-        }
+        if (e instanceof WorkflowNotFoundException n)
+            return noSuchRelease(n.getExecution().getWorkflowId());
+        if (e instanceof WorkflowServiceException w && rootStatus(w) != null) return service(w, rootStatus(w));
         if (e instanceof WorkflowException w) {
             return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, Failures.rootMessage(w));
         }
         if (e instanceof IllegalArgumentException i) return new Mapped(ExitCodes.BAD_INPUT, i.getMessage());
         return new Mapped(ExitCodes.INTERNAL, "unexpected error: " + e);
+    }
+
+    private static Mapped store(StoreException s) {
+        int code = switch (s.kind()) {
+            case UNREACHABLE, ACCESS_DENIED, NO_BUCKET, OTHER -> ExitCodes.UNAVAILABLE;
+            case CONFLICT -> ExitCodes.CONFLICT;
+            case NOT_FOUND -> ExitCodes.NOT_FOUND;
+            case DIGEST_MISMATCH -> ExitCodes.INTERNAL;
+        };
+        return new Mapped(code, s.getMessage());
+    }
+
+    private static Mapped noSuchRelease(String workflowId) {
+        return new Mapped(
+                ExitCodes.NOT_FOUND, "no such release (" + workflowId + "); list releases with ./fuse-release list");
+    }
+
+    /** A call the server refused: a closed release, a missing one, or anything else it said. */
+    private static Mapped service(WorkflowServiceException w, Status status) {
+        String description = String.valueOf(status.getDescription());
+        if (status.getCode() == Status.Code.NOT_FOUND && description.contains("already completed")) {
+            return new Mapped(
+                    ExitCodes.CONFLICT,
+                    "release " + w.getExecution().getWorkflowId()
+                            + " has already ended and takes no more decisions; see ./fuse-release status <version>");
+        }
+        if (status.getCode() == Status.Code.NOT_FOUND) {
+            return noSuchRelease(w.getExecution().getWorkflowId());
+        }
+        return new Mapped(ExitCodes.UNAVAILABLE, "Temporal refused the call: " + status.getCode() + " " + description);
     }
 
     /** The exit code a typed failure maps to; {@code otherwise} for types that are not ours. */

@@ -38,17 +38,7 @@ public final class StatusView {
             }
         }
         if (s.gates() != null) {
-            lines.add("  gates: " + s.gates().verdict());
-            for (GateResult g : s.gates().gates()) {
-                lines.add(String.format(
-                        "    %-4s %-12s %-15s %-60s %-22s margin %s",
-                        g.pass() ? "ok" : "FAIL",
-                        g.target(),
-                        g.gate(),
-                        clip(Text.safe(g.value()), 60),
-                        Text.safe(g.threshold()),
-                        Text.safe(g.margin())));
-            }
+            addGates(lines, s);
         }
         if (s.reports() != null) {
             lines.add("  evidence: " + s.reports().html().key() + " (sha256 "
@@ -68,6 +58,20 @@ public final class StatusView {
             addBlock(lines, "  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": ", s.failure());
         }
         return lines;
+    }
+
+    private static void addGates(List<String> lines, ReleaseStatus s) {
+        lines.add("  gates: " + s.gates().verdict());
+        for (GateResult g : s.gates().gates()) {
+            lines.add(String.format(
+                    "    %-4s %-12s %-15s %-60s %-22s margin %s",
+                    g.pass() ? "ok" : "FAIL",
+                    g.target(),
+                    g.gate(),
+                    clip(Text.safe(g.value()), 60),
+                    Text.safe(g.threshold()),
+                    Text.safe(g.margin())));
+        }
     }
 
     /** The first line after the label, every further line (a log tail) indented behind a bar. */

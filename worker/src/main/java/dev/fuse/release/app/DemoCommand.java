@@ -73,15 +73,7 @@ public class DemoCommand implements Callable<Integer> {
         CliContext ctx = parent.context();
         PrintStream out = ctx.out();
         Path home = CliEnvironment.home(ctx.env());
-        Path data = dataDir != null
-                ? dataDir.toAbsolutePath()
-                : home.resolve(".fuse-release/demo")
-                        .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-        if (dataDir != null && Files.isDirectory(data.resolve("s3"))) {
-            throw new CliException(
-                    ExitCodes.CONFLICT,
-                    "data directory " + data + " already holds a demo; omit --data-dir to get a fresh one");
-        }
+        Path data = dataDirectory(home);
         Files.createDirectories(data);
         Path source = example != null ? example : home.resolve("examples/fuse-hello");
         Path repo = data.resolve("example-repo");
@@ -93,36 +85,50 @@ public class DemoCommand implements Callable<Integer> {
             out.println("  embedded stack: Temporal " + stack.env().get("TEMPORAL_ADDRESS") + ", S3 "
                     + stack.env().get("AWS_ENDPOINT_URL_S3"));
             out.println();
-            ReleaseClient releases = new ReleaseClient(stack.connection(), stack.store());
-            ReleaseRequest request = new ReleaseRequest(
-                    version,
-                    repo.toString(),
-                    ExampleRepository.BRANCH,
-                    Target.allIds(),
-                    ctx.userName(),
-                    null,
-                    24 * 3600L);
-            releases.start(request);
-            Watcher.Outcome building = Watcher.follow(releases, version, ctx, true);
-            if (building.status().phase().terminal()) {
-                out.println();
-                out.println("release " + version + " ended " + building.status().phase() + " before approval: "
-                        + Text.safe(building.status().failure()));
-                out.println("  logs: " + data.resolve("s3")
-                        + " (logs/ prefix), worker log .fuse-release/logs/fuse-release.log");
-                return ExitCodes.RELEASE_NOT_PUBLISHED;
-            }
-            decide(ctx, releases, building.status());
-            Watcher.Outcome done = Watcher.follow(releases, version, ctx, false);
-            out.println();
-            if (done.status().phase() != Phase.PUBLISHED) {
-                out.println("release " + version + " " + done.status().phase() + ": nothing was published ("
-                        + Text.safe(done.status().failure()) + ")");
-                return ExitCodes.RELEASE_NOT_PUBLISHED;
-            }
-            summarize(ctx, stack, done.status(), data);
-            return ExitCodes.OK;
+            return release(ctx, stack, repo, data);
         }
+    }
+
+    /** A fresh folder under .fuse-release/demo, or the one asked for if it holds no demo yet. */
+    private Path dataDirectory(Path home) {
+        Path data = dataDir != null
+                ? dataDir.toAbsolutePath()
+                : home.resolve(".fuse-release/demo")
+                        .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
+        if (dataDir != null && Files.isDirectory(data.resolve("s3"))) {
+            throw new CliException(
+                    ExitCodes.CONFLICT,
+                    "data directory " + data + " already holds a demo; omit --data-dir to get a fresh one");
+        }
+        return data;
+    }
+
+    /** Start, follow to the decision, decide, follow to the end, and show where the release is. */
+    private int release(CliContext ctx, DevStack stack, Path repo, Path data) throws Exception {
+        PrintStream out = ctx.out();
+        ReleaseClient releases = new ReleaseClient(stack.connection(), stack.store());
+        ReleaseRequest request = new ReleaseRequest(
+                version, repo.toString(), ExampleRepository.BRANCH, Target.allIds(), ctx.userName(), null, 24 * 3600L);
+        releases.start(request);
+        Watcher.Outcome building = Watcher.follow(releases, version, ctx, true);
+        if (building.status().phase().terminal()) {
+            out.println();
+            out.println("release " + version + " ended " + building.status().phase() + " before approval: "
+                    + Text.safe(building.status().failure()));
+            out.println("  logs: " + data.resolve("s3")
+                    + " (logs/ prefix), worker log .fuse-release/logs/fuse-release.log");
+            return ExitCodes.RELEASE_NOT_PUBLISHED;
+        }
+        decide(ctx, releases, building.status());
+        Watcher.Outcome done = Watcher.follow(releases, version, ctx, false);
+        out.println();
+        if (done.status().phase() != Phase.PUBLISHED) {
+            out.println("release " + version + " " + done.status().phase() + ": nothing was published ("
+                    + Text.safe(done.status().failure()) + ")");
+            return ExitCodes.RELEASE_NOT_PUBLISHED;
+        }
+        summarize(ctx, stack, done.status(), data);
+        return ExitCodes.OK;
     }
 
     private void decide(CliContext ctx, ReleaseClient releases, ReleaseStatus status) throws Exception {

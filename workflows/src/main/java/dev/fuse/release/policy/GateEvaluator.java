@@ -34,67 +34,75 @@ public final class GateEvaluator {
     }
 
     static List<GateResult> forTarget(SloThresholds slo, TargetEvidence t) {
-        List<GateResult> gates = new ArrayList<>();
-        MeasureResult m = t.measure();
-        if (m == null) {
-            for (String gate : List.of(COLD_START_P50, COLD_START_P95, BINARY_SIZE, BUILD_TIME)) {
-                gates.add(missing(t.target(), gate));
-            }
-        } else {
-            gates.add(improvement(
-                    t.target(),
-                    COLD_START_P50,
-                    m.jit().p50Millis(),
-                    m.aot().p50Millis(),
-                    slo.coldStartP50ImprovementMinPercent()));
-            gates.add(improvement(
-                    t.target(),
-                    COLD_START_P95,
-                    m.jit().p95Millis(),
-                    m.aot().p95Millis(),
-                    slo.coldStartP95ImprovementMinPercent()));
-            gates.add(new GateResult(
-                    t.target(),
-                    BINARY_SIZE,
-                    m.strippedBytes() + " B",
-                    "<= " + slo.strippedBinaryMaxBytes() + " B",
-                    (slo.strippedBinaryMaxBytes() - m.strippedBytes()) + " B",
-                    m.strippedBytes() <= slo.strippedBinaryMaxBytes()));
-            gates.add(new GateResult(
-                    t.target(),
-                    BUILD_TIME,
-                    fmt(m.buildTimeP95Seconds()) + " s",
-                    "<= " + slo.buildTimeP95MaxSeconds() + " s",
-                    fmt(slo.buildTimeP95MaxSeconds() - m.buildTimeP95Seconds()) + " s",
-                    m.buildTimeP95Seconds() <= slo.buildTimeP95MaxSeconds()));
-        }
-        ParityResult p = t.parity();
-        if (p == null) {
-            gates.add(missing(t.target(), PARITY));
-        } else {
-            String value = p.failures() + " of " + p.tests() + " diverge"
-                    + (p.divergences().isEmpty() ? "" : ": " + String.join(", ", p.divergences()));
-            gates.add(new GateResult(
-                    t.target(),
-                    PARITY,
-                    value,
-                    "<= " + slo.parityFailuresMax(),
-                    Integer.toString(slo.parityFailuresMax() - p.failures()),
-                    p.failures() <= slo.parityFailuresMax() && p.tests() > 0));
-        }
-        RuntimeChecks r = t.runtime();
-        if (r == null) {
-            gates.add(missing(t.target(), BUILD_METADATA));
-        } else {
-            gates.add(new GateResult(
-                    t.target(),
-                    BUILD_METADATA,
-                    r.problems().isEmpty() ? "all checks pass" : String.join("; ", r.problems()),
-                    "7 keys, trace, fatal envelopes",
-                    r.problems().isEmpty() ? "ok" : r.problems().size() + " problems",
-                    r.problems().isEmpty()));
-        }
+        List<GateResult> gates = new ArrayList<>(measurementGates(slo, t.target(), t.measure()));
+        gates.add(parityGate(slo, t.target(), t.parity()));
+        gates.add(buildMetadataGate(t.target(), t.runtime()));
         return gates;
+    }
+
+    private static List<GateResult> measurementGates(SloThresholds slo, String target, MeasureResult m) {
+        if (m == null) {
+            return List.of(
+                    missing(target, COLD_START_P50),
+                    missing(target, COLD_START_P95),
+                    missing(target, BINARY_SIZE),
+                    missing(target, BUILD_TIME));
+        }
+        return List.of(
+                improvement(
+                        target,
+                        COLD_START_P50,
+                        m.jit().p50Millis(),
+                        m.aot().p50Millis(),
+                        slo.coldStartP50ImprovementMinPercent()),
+                improvement(
+                        target,
+                        COLD_START_P95,
+                        m.jit().p95Millis(),
+                        m.aot().p95Millis(),
+                        slo.coldStartP95ImprovementMinPercent()),
+                new GateResult(
+                        target,
+                        BINARY_SIZE,
+                        m.strippedBytes() + " B",
+                        "<= " + slo.strippedBinaryMaxBytes() + " B",
+                        (slo.strippedBinaryMaxBytes() - m.strippedBytes()) + " B",
+                        m.strippedBytes() <= slo.strippedBinaryMaxBytes()),
+                new GateResult(
+                        target,
+                        BUILD_TIME,
+                        fmt(m.buildTimeP95Seconds()) + " s",
+                        "<= " + slo.buildTimeP95MaxSeconds() + " s",
+                        fmt(slo.buildTimeP95MaxSeconds() - m.buildTimeP95Seconds()) + " s",
+                        m.buildTimeP95Seconds() <= slo.buildTimeP95MaxSeconds()));
+    }
+
+    private static GateResult parityGate(SloThresholds slo, String target, ParityResult p) {
+        if (p == null) {
+            return missing(target, PARITY);
+        }
+        String value = p.failures() + " of " + p.tests() + " diverge"
+                + (p.divergences().isEmpty() ? "" : ": " + String.join(", ", p.divergences()));
+        return new GateResult(
+                target,
+                PARITY,
+                value,
+                "<= " + slo.parityFailuresMax(),
+                Integer.toString(slo.parityFailuresMax() - p.failures()),
+                p.failures() <= slo.parityFailuresMax() && p.tests() > 0);
+    }
+
+    private static GateResult buildMetadataGate(String target, RuntimeChecks r) {
+        if (r == null) {
+            return missing(target, BUILD_METADATA);
+        }
+        return new GateResult(
+                target,
+                BUILD_METADATA,
+                r.problems().isEmpty() ? "all checks pass" : String.join("; ", r.problems()),
+                "7 keys, trace, fatal envelopes",
+                r.problems().isEmpty() ? "ok" : r.problems().size() + " problems",
+                r.problems().isEmpty());
     }
 
     private static GateResult improvement(String target, String gate, double jit, double aot, double minPercent) {

@@ -1,6 +1,5 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.PublishActivities;
@@ -8,7 +7,6 @@ import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.Evidence;
-import dev.fuse.release.model.ExtensionBuildRequest;
 import dev.fuse.release.model.GateReport;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.MetadataRequest;
@@ -23,17 +21,13 @@ import dev.fuse.release.model.SloReportRequest;
 import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.TargetStatus;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.EmulationPolicy;
 import dev.fuse.release.policy.GateEvaluator;
-import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.workflow.Async;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -125,21 +119,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private List<Artifact> buildAllTargets() {
         List<Promise<TargetPipelineResult>> pipelines = new ArrayList<>();
         for (Target target : plan.targets()) {
-            ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
-                    .setWorkflowId(Workflow.getInfo().getWorkflowId() + "/" + target.id())
-                    .setTaskQueue(TaskQueues.ORCHESTRATOR)
-                    .setStaticSummary("Fuse " + plan.version() + " " + target.id() + " pipeline")
-                    // A target pipeline has no meaning without its release.
-                    .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
-                    .build();
-            TargetPipelineWorkflow child = Workflow.newChildWorkflowStub(TargetPipelineWorkflow.class, options);
-            pipelines.add(Async.function(child::run, new TargetBuildRequest(plan, target)));
+            pipelines.add(ChildPipelines.start(plan, target));
         }
-        // The VSIX is platform independent; the linux-x64 workers package it.
-        BuildActivities extensionBuilder = Workflow.newActivityStub(
-                BuildActivities.class,
-                ActivityOptionsCatalog.build(TaskQueues.forTarget(Target.LINUX_X64), "package VS Code extension"));
-        Promise<Artifact> vsix = Async.function(extensionBuilder::buildExtension, new ExtensionBuildRequest(plan));
+        Promise<Artifact> vsix = ChildPipelines.startExtension(plan);
 
         List<Artifact> built = new ArrayList<>();
         List<String> failures = new ArrayList<>();

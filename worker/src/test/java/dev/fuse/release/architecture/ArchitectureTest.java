@@ -1,0 +1,208 @@
+package dev.fuse.release.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of the code base as rules the build checks: no package cycles, the workflows module
+ * free of anything non-deterministic (our stand-in for temporal-workflowcheck, which Maven
+ * Central does not serve), and small classes and methods. Reads the compiled classes of every
+ * module with jdeps and the main sources.
+ */
+class ArchitectureTest {
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final List<String> MODULES = List.of("workflows", "activities", "starter", "worker");
+
+    /** JDK classes workflow code must never touch: clocks, randomness, threads, I/O, unordered collections. */
+    static final Pattern FORBIDDEN_IN_WORKFLOWS = Pattern.compile(
+            "java\\.lang\\.(Thread|System|Runtime|Process.*)"
+                    + "|java\\.util\\.(HashMap|HashSet|Random|UUID|Date|Calendar)|java\\.util\\.concurrent\\..*"
+                    + "|java\\.io\\.File.*|java\\.nio\\.file\\..*|java\\.net\\..*|java\\.time\\.(Instant|Clock|LocalDate.*|ZonedDateTime)");
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        Map<String, Set<String>> edges = new TreeMap<>();
+        List<String> args = new ArrayList<>(List.of("-verbose:package", "-filter:none", "-e", "dev\\.fuse\\..*"));
+        MODULES.forEach(m -> args.add(HOME.resolve(m).resolve("target/classes").toString()));
+        for (String line : jdeps(args.toArray(String[]::new))) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 3
+                    && parts[0].startsWith("dev.fuse")
+                    && parts[2].startsWith("dev.fuse")
+                    && !parts[0].equals(parts[2])) {
+                edges.computeIfAbsent(parts[0], k -> new TreeSet<>()).add(parts[2]);
+            }
+        }
+        assertThat(edges).isNotEmpty();
+        assertThat(Cycles.find(edges)).as("package cycles").isEmpty();
+    }
+
+    @Test
+    void workflowCodeUsesNoClockRandomnessThreadsIoOrUnorderedCollections() {
+        List<String> violations = new ArrayList<>();
+        for (String line : jdeps(
+                "-verbose:class",
+                "-filter:none",
+                HOME.resolve("workflows/target/classes").toString())) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length < 3 || !parts[0].startsWith("dev.fuse")) continue;
+            String target = parts[2];
+            boolean allowedLibrary = target.startsWith("java.")
+                    || target.startsWith("dev.fuse.")
+                    || target.startsWith("io.temporal.")
+                    || target.startsWith("org.slf4j.");
+            if (!allowedLibrary || FORBIDDEN_IN_WORKFLOWS.matcher(target).matches()) {
+                violations.add(parts[0] + " -> " + target);
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void mainClassesStayUnder300LinesAndMethodsUnder50() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String module : MODULES) {
+            try (Stream<Path> files = Files.walk(HOME.resolve(module).resolve("src/main/java"))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    violations.addAll(Sizes.violations(file, Files.readAllLines(file), 300, 50));
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theRulesCatchWhatTheyAreFor() {
+        assertThat(Cycles.find(Map.of("a", Set.of("b"), "b", Set.of("a"), "c", Set.of("a"))))
+                .hasSize(1);
+        List<String> longMethod = new ArrayList<>(List.of("class A {", "    void m() {"));
+        for (int i = 0; i < 50; i++) longMethod.add("        x();");
+        longMethod.addAll(List.of("    }", "}"));
+        assertThat(Sizes.violations(Path.of("A.java"), longMethod, 300, 50))
+                .containsExactly("A.java: method m at line 2 has 52 lines");
+        assertThat(FORBIDDEN_IN_WORKFLOWS.matcher("java.util.HashMap").matches())
+                .isTrue();
+        assertThat(FORBIDDEN_IN_WORKFLOWS.matcher("java.util.TreeMap").matches())
+                .isFalse();
+    }
+
+    private static List<String> jdeps(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ToolProvider.findFirst("jdeps")
+                .orElseThrow()
+                .run(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        args);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** Strongly connected components with more than one package (Tarjan). */
+    static final class Cycles {
+        private final Map<String, Set<String>> edges;
+        private final Map<String, Integer> index = new TreeMap<>();
+        private final Map<String, Integer> low = new TreeMap<>();
+        private final List<String> stack = new ArrayList<>();
+        private final List<List<String>> found = new ArrayList<>();
+
+        private Cycles(Map<String, Set<String>> edges) {
+            this.edges = edges;
+        }
+
+        static List<List<String>> find(Map<String, Set<String>> edges) {
+            Cycles c = new Cycles(edges);
+            for (String v : edges.keySet()) {
+                if (!c.index.containsKey(v)) c.visit(v);
+            }
+            return c.found;
+        }
+
+        private void visit(String v) {
+            index.put(v, index.size());
+            low.put(v, index.get(v));
+            stack.add(v);
+            for (String w : edges.getOrDefault(v, Set.of())) {
+                if (!index.containsKey(w)) {
+                    visit(w);
+                    low.put(v, Math.min(low.get(v), low.get(w)));
+                } else if (stack.contains(w)) {
+                    low.put(v, Math.min(low.get(v), index.get(w)));
+                }
+            }
+            if (low.get(v).equals(index.get(v))) {
+                List<String> component = new ArrayList<>();
+                String w;
+                do {
+                    w = stack.remove(stack.size() - 1);
+                    component.add(w);
+                } while (!w.equals(v));
+                if (component.size() > 1) found.add(component);
+            }
+        }
+    }
+
+    /** Counts lines of a file and of each method (from its signature to its closing brace). */
+    static final class Sizes {
+        private static final Pattern SIGNATURE = Pattern.compile(
+                "^(\\s+)(?:(?:public|private|protected|static|final|abstract|synchronized|default|<[^>]+>)\\s+)*"
+                        + "[\\w<>\\[\\],.? ]+\\s+(\\w+)\\s*\\(");
+        private static final Pattern LITERALS = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'|//.*$");
+
+        static List<String> violations(Path file, List<String> lines, int maxClass, int maxMethod) {
+            List<String> found = new ArrayList<>();
+            if (lines.size() > maxClass) found.add(file + ": " + lines.size() + " lines");
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = SIGNATURE.matcher(lines.get(i));
+                String head = lines.get(i).trim();
+                if (!m.find() || head.startsWith("return") || head.startsWith("new ") || head.contains(" = ")) continue;
+                int end = end(lines, i);
+                if (end > i && end - i + 1 > maxMethod) {
+                    found.add(file + ": method " + m.group(2) + " at line " + (i + 1) + " has " + (end - i + 1)
+                            + " lines");
+                }
+                if (end > i) i = end;
+            }
+            return found;
+        }
+
+        /** The line closing the block opened on or after {@code start}, or {@code start} for a declaration. */
+        private static int end(List<String> lines, int start) {
+            int depth = 0;
+            boolean opened = false;
+            for (int k = start; k < lines.size(); k++) {
+                String code = LITERALS.matcher(lines.get(k)).replaceAll("");
+                if (!opened && code.trim().endsWith(";") && !code.contains("{")) return start;
+                for (char ch : code.toCharArray()) {
+                    if (ch == '{') {
+                        depth++;
+                        opened = true;
+                    } else if (ch == '}') {
+                        depth--;
+                    }
+                }
+                if (opened && depth == 0) return k;
+            }
+            return start;
+        }
+    }
+}

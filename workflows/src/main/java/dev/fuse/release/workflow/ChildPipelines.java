@@ -1,0 +1,39 @@
+package dev.fuse.release.workflow;
+
+import dev.fuse.release.activity.BuildActivities;
+import dev.fuse.release.model.Artifact;
+import dev.fuse.release.model.ExtensionBuildRequest;
+import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.model.TargetBuildRequest;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.ChildWorkflowOptions;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+
+/** How the release fans out: one child pipeline per target, and the platform-independent VSIX. */
+final class ChildPipelines {
+    private ChildPipelines() {}
+
+    /** The target's pipeline as a child workflow with a readable id: {@code fuse-release-<version>/<target>}. */
+    static Promise<TargetPipelineResult> start(ReleasePlan plan, Target target) {
+        ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(Workflow.getInfo().getWorkflowId() + "/" + target.id())
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setStaticSummary("Fuse " + plan.version() + " " + target.id() + " pipeline")
+                // A target pipeline has no meaning without its release.
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
+                .build();
+        TargetPipelineWorkflow child = Workflow.newChildWorkflowStub(TargetPipelineWorkflow.class, options);
+        return Async.function(child::run, new TargetBuildRequest(plan, target));
+    }
+
+    /** The VSIX is platform independent; the linux-x64 workers package it. */
+    static Promise<Artifact> startExtension(ReleasePlan plan) {
+        BuildActivities extensionBuilder = Workflow.newActivityStub(
+                BuildActivities.class,
+                ActivityOptionsCatalog.build(TaskQueues.forTarget(Target.LINUX_X64), "package VS Code extension"));
+        return Async.function(extensionBuilder::buildExtension, new ExtensionBuildRequest(plan));
+    }
+}
