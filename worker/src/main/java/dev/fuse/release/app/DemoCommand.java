@@ -10,7 +10,7 @@ import dev.fuse.release.client.CliEnvironment;
 import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.client.ReleaseDownload;
 import dev.fuse.release.devstack.DevStack;
-import dev.fuse.release.devstack.ExampleRepository;
+import dev.fuse.release.git.ExampleRepository;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.ReleaseRequest;

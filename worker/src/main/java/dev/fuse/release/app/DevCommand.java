@@ -7,7 +7,7 @@ import dev.fuse.release.cli.FuseReleaseCli;
 import dev.fuse.release.client.CliEnvironment;
 import dev.fuse.release.devstack.DevEnvFile;
 import dev.fuse.release.devstack.DevStack;
-import dev.fuse.release.devstack.ExampleRepository;
+import dev.fuse.release.git.ExampleRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.fuse.release.app;
 
-import dev.fuse.release.devstack.ExampleRepository;
+import dev.fuse.release.git.ExampleRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.devstack.DevStack;
-import dev.fuse.release.devstack.ExampleRepository;
+import dev.fuse.release.git.ExampleRepository;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.storage.ArtifactStore;
 import io.temporal.client.WorkflowUpdateException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.devstack.DevStack;
-import dev.fuse.release.devstack.ExampleRepository;
+import dev.fuse.release.git.ExampleRepository;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.support.Sha256;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package dev.fuse.release.devstack;
+package dev.fuse.release.git;
 
-import dev.fuse.release.git.Git;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
