@@ -1,6 +1,7 @@
 package dev.fuse.release.adapter;
 
 import dev.fuse.release.activity.PlanActivities;
+import dev.fuse.release.model.PlanRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.plan.Planner;
 
@@ -12,7 +13,7 @@ public class PlanActivitiesImpl implements PlanActivities {
     }
 
     @Override
-    public ReleasePlan plan(PlanInput input) {
+    public ReleasePlan plan(PlanRequest input) {
         return ActivityFailures.run(() -> planner.plan(input.request(), input.workflowId(), input.runId()));
     }
 }

@@ -2,7 +2,7 @@ package dev.fuse.release.metadata;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.model.Evidence;
+import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.Target;
@@ -58,11 +58,11 @@ public final class Provenance {
                 "startedOn", Instant.ofEpochMilli(request.startedOnMillis()).toString());
         metadata.put("finishedOn", Instant.ofEpochMilli(finishedOnMillis).toString());
         ArrayNode byproducts = run.putArray("byproducts");
-        for (Evidence e : request.evidence()) {
+        for (ArtifactRef e : request.evidence()) {
             ObjectNode b = byproducts.addObject();
-            b.put("name", e.name());
-            b.put("uri", "s3://" + bucket + "/" + e.ref().key());
-            b.putObject("digest").put("sha256", e.ref().sha256());
+            b.put("name", e.key());
+            b.put("uri", "s3://" + bucket + "/" + e.key());
+            b.putObject("digest").put("sha256", e.sha256());
         }
         return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
     }

@@ -76,7 +76,7 @@ public final class ReleaseMetadata {
             node.put("sha256", a.ref().sha256());
             node.put("key", StoreLayout.releasePrefix(plan.version()) + a.name());
             node.put("executableSha256", a.executableSha256());
-            node.put("reproducibility", a.reproducibility());
+            node.put("reproducibility", a.reproducibility().id());
         }
         return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
     }

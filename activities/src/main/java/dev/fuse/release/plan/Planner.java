@@ -61,24 +61,22 @@ public final class Planner {
             String previous = previousVersion(version);
             checkThresholdChanges(contract, previous);
             ReleasePlan plan = new ReleasePlan(
-                    version,
-                    recipe.project(),
-                    request.repository(),
-                    commit,
-                    epoch,
-                    Sha256.of(tree.resolve(Recipe.FILE_NAME)),
+                    new ReleasePlan.Source(
+                            version,
+                            recipe.project(),
+                            request.repository(),
+                            commit,
+                            epoch,
+                            Sha256.of(tree.resolve(Recipe.FILE_NAME)),
+                            previous,
+                            toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node())),
+                    new ReleasePlan.Staging(store.bucket(), runId, StoreLayout.stagingPrefix(version, runId)),
+                    new ReleasePlan.Policy(
+                            allowEmulatedPublish,
+                            recipe.reproducibilityCheck(),
+                            contract.blockOnReproducibilityMismatch()),
+                    new ReleasePlan.ContractTerms(contract.id(), contract.slo(), contract.rationale()),
                     request.sortedTargets(),
-                    previous,
-                    store.bucket(),
-                    runId,
-                    StoreLayout.stagingPrefix(version, runId),
-                    toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node()),
-                    allowEmulatedPublish,
-                    recipe.reproducibilityCheck(),
-                    contract.blockOnReproducibilityMismatch(),
-                    contract.id(),
-                    contract.slo(),
-                    contract.rationale(),
                     request.staticTargets().stream()
                             .map(dev.fuse.release.model.Target::parse)
                             .toList());

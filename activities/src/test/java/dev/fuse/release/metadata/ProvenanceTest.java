@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.Evidence;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.support.Sha256;
@@ -19,8 +18,8 @@ class ProvenanceTest {
         byte[] manifest = ReleaseMetadata.manifest(plan, artifacts);
         byte[] sums = ReleaseMetadata.checksums(artifacts, Sha256.of(manifest));
         ArtifactRef log = new ArtifactRef("fuse-releases", "logs/0.4.0/run-a/linux-x64/aot.log", "9".repeat(64), 120);
-        MetadataRequest request = new MetadataRequest(
-                plan, artifacts, "fuse-release-0.4.0/run-a", 1767225600000L, List.of(new Evidence(log.key(), log)));
+        MetadataRequest request =
+                new MetadataRequest(plan, artifacts, "fuse-release-0.4.0/run-a", 1767225600000L, List.of(log));
 
         JsonNode statement =
                 CanonicalJson.MAPPER.readTree(Provenance.statement(request, sums, "fuse-releases", 1767225660000L));

@@ -23,24 +23,22 @@ import org.junit.jupiter.api.Test;
 public class ReleaseMetadataTest {
     public static ReleasePlan plan(String runId) {
         return new ReleasePlan(
-                "0.4.0",
-                "fuse",
-                "/repo",
-                "aa2e1786ec9262f1486311f333d793e0a3062560",
-                1767225600L,
-                "1".repeat(64),
+                new ReleasePlan.Source(
+                        "0.4.0",
+                        "fuse",
+                        "/repo",
+                        "aa2e1786ec9262f1486311f333d793e0a3062560",
+                        1767225600L,
+                        "1".repeat(64),
+                        "0.3.9",
+                        new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
+                new ReleasePlan.Staging("fuse-releases", runId, "staging/0.4.0/" + runId + "/"),
+                new ReleasePlan.Policy(true, true, true),
+                new ReleasePlan.ContractTerms(
+                        "aot-release-contract/v0.4",
+                        new dev.fuse.release.model.SloThresholds(30, 20, 25_000_000, 600, 0),
+                        null),
                 List.of(Target.values()),
-                "0.3.9",
-                "fuse-releases",
-                runId,
-                "staging/0.4.0/" + runId + "/",
-                new Toolchain("stable", "minimal", "rustfmt,clippy", "24"),
-                true,
-                true,
-                true,
-                "aot-release-contract/v0.4",
-                new dev.fuse.release.model.SloThresholds(30, 20, 25_000_000, 600, 0),
-                null,
                 List.of(Target.LINUX_X64));
     }
 
@@ -65,7 +63,7 @@ public class ReleaseMetadataTest {
                         "e".repeat(64),
                         List.of("LICENSE", exe),
                         new BuildHost("linux-x64", t != Target.LINUX_X64),
-                        "reproduced"));
+                        dev.fuse.release.model.Reproducibility.REPRODUCED));
             }
         }
         list.add(new Artifact(

@@ -32,24 +32,19 @@ final class StagedRelease {
 
     static ReleasePlan plan(String version, String runId) {
         return new ReleasePlan(
-                version,
-                "fuse",
-                "/tmp/example-repo",
-                COMMIT,
-                EPOCH,
-                "0".repeat(64),
+                new ReleasePlan.Source(
+                        version,
+                        "fuse",
+                        "/tmp/example-repo",
+                        COMMIT,
+                        EPOCH,
+                        "0".repeat(64),
+                        null,
+                        new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
+                new ReleasePlan.Staging("fuse-releases", runId, "staging/" + version + "/" + runId + "/"),
+                new ReleasePlan.Policy(false, true, true),
+                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", null, null),
                 List.of(Target.LINUX_X64),
-                null,
-                "fuse-releases",
-                runId,
-                "staging/" + version + "/" + runId + "/",
-                new Toolchain("stable", "minimal", "rustfmt,clippy", "24"),
-                false,
-                true,
-                true,
-                "aot-release-contract/v0.4",
-                null,
-                null,
                 List.of());
     }
 

@@ -48,7 +48,8 @@ public final class StatusView {
             lines.add("  manifest sha256 " + s.metadata().manifest().sha256());
         }
         if (s.decision() != null) {
-            lines.add("  " + s.decisionKind() + " by " + Text.safe(s.decision().approver()) + ": "
+            lines.add("  " + s.decisionKind().word() + " by "
+                    + Text.safe(s.decision().approver()) + ": "
                     + Text.safe(s.decision().comment()));
         }
         if (s.phase() == Phase.PUBLISHED) {

@@ -25,7 +25,7 @@ class StatusViewTest {
                 List.of(),
                 null,
                 new ApprovalDecision("mallory", FORGED, null),
-                "rejected",
+                dev.fuse.release.model.DecisionKind.REJECTED,
                 null,
                 "build failed:\n" + FORGED,
                 null,

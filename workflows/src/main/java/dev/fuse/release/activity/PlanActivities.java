@@ -1,7 +1,7 @@
 package dev.fuse.release.activity;
 
+import dev.fuse.release.model.PlanRequest;
 import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.ReleaseRequest;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -13,8 +13,5 @@ public interface PlanActivities {
      * that is already published.
      */
     @ActivityMethod(name = "Plan")
-    ReleasePlan plan(PlanInput input);
-
-    /** Request plus the ids only the workflow knows. */
-    record PlanInput(ReleaseRequest request, String workflowId, String runId) {}
+    ReleasePlan plan(PlanRequest input);
 }

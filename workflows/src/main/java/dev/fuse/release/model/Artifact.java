@@ -18,10 +18,7 @@ public record Artifact(
         String executableSha256,
         List<String> members,
         BuildHost host,
-        String reproducibility) {
-
-    /** Verdicts of the reproducibility check; see docs/metadata.md. */
-    public static final String REPRODUCED = "reproduced";
+        Reproducibility reproducibility) {
 
     public static final String MISMATCH = "mismatch";
     public static final String NOT_CHECKED = "not-checked";
@@ -33,10 +30,10 @@ public record Artifact(
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(host, "host");
         members = List.copyOf(members);
-        reproducibility = reproducibility == null ? NOT_CHECKED : reproducibility;
+        reproducibility = reproducibility == null ? Reproducibility.NOT_CHECKED : reproducibility;
     }
 
-    public Artifact withReproducibility(String verdict) {
+    public Artifact withReproducibility(Reproducibility verdict) {
         return new Artifact(name, type, target, format, ref, executable, executableSha256, members, host, verdict);
     }
 }

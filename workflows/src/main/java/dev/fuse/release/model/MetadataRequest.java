@@ -11,7 +11,7 @@ public record MetadataRequest(
         List<Artifact> artifacts,
         String invocationId,
         long startedOnMillis,
-        List<Evidence> evidence) {
+        List<ArtifactRef> evidence) {
     public MetadataRequest {
         artifacts = List.copyOf(artifacts);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

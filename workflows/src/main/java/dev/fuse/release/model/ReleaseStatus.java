@@ -12,7 +12,7 @@ public record ReleaseStatus(
         List<Artifact> artifacts,
         MetadataResult metadata,
         ApprovalDecision decision,
-        String decisionKind,
+        DecisionKind decisionKind,
         String publishedPrefix,
         String failure,
         GateReport gates,

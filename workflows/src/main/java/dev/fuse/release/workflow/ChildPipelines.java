@@ -6,6 +6,7 @@ import dev.fuse.release.model.ExtensionBuildRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetPipelineResult;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;

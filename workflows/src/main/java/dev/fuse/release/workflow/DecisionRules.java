@@ -1,6 +1,7 @@
 package dev.fuse.release.workflow;
 
 import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.DecisionKind;
 import dev.fuse.release.model.Phase;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -18,12 +19,17 @@ final class DecisionRules {
      * @param stagedManifest digest of the staged manifest (null before metadata exists)
      */
     static void check(
-            Phase phase, String decisionKind, String version, ApprovalDecision d, String verb, String stagedManifest) {
+            Phase phase,
+            DecisionKind decisionKind,
+            String version,
+            ApprovalDecision d,
+            String verb,
+            String stagedManifest) {
         if (phase != Phase.AWAITING_APPROVAL || decisionKind != null) {
             throw refused(
                     FailureType.WRONG_PHASE,
                     "cannot " + verb + " release " + version + " in phase " + phase
-                            + (decisionKind != null ? " (already " + decisionKind + ")" : "")
+                            + (decisionKind != null ? " (already " + decisionKind.word() + ")" : "")
                             + ": only a release in AWAITING_APPROVAL takes a decision");
         }
         if (d == null) {

@@ -3,6 +3,7 @@ package dev.fuse.release.workflow;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.TargetProgress;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;

@@ -6,12 +6,13 @@ import dev.fuse.release.activity.PublishActivities;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.Evidence;
+import dev.fuse.release.model.DecisionKind;
 import dev.fuse.release.model.GateReport;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
 import dev.fuse.release.model.Phase;
+import dev.fuse.release.model.PlanRequest;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
@@ -22,6 +23,8 @@ import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetEvidence;
+import dev.fuse.release.model.TargetPipelineResult;
+import dev.fuse.release.model.TargetProgress;
 import dev.fuse.release.model.TargetStatus;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.EmulationPolicy;
@@ -55,14 +58,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private List<Artifact> artifacts = List.of();
     private MetadataResult metadata;
     private ApprovalDecision decision;
-    private String decisionKind;
+    private DecisionKind decisionKind;
     private String publishedPrefix;
     private String failure;
     private GateReport gates;
     private SloReportResult reports;
     private final List<TargetEvidence> targetEvidence = new ArrayList<>();
     private long startedOn;
-    private final List<Evidence> evidence = new ArrayList<>();
+    private final List<ArtifactRef> evidence = new ArrayList<>();
 
     @Override
     public ReleaseStatus run(ReleaseRequest request) {
@@ -74,7 +77,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
         enter(Phase.PLANNING);
         try {
-            plan = planner.plan(new PlanActivities.PlanInput(
+            plan = planner.plan(new PlanRequest(
                     request,
                     Workflow.getInfo().getWorkflowId(),
                     Workflow.getInfo().getRunId()));
@@ -162,8 +165,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         }
         gates = GateEvaluator.evaluate(plan.slo(), targetEvidence);
         reports = metadataWriter.writeSloReport(new SloReportRequest(plan, gates, targetEvidence));
-        evidence.add(new Evidence(reports.json().key(), reports.json()));
-        evidence.add(new Evidence(reports.html().key(), reports.html()));
+        evidence.add(reports.json());
+        evidence.add(reports.html());
         if (!gates.go()) {
             List<String> failing = new ArrayList<>();
             for (GateResult g : gates.failing()) {
@@ -189,12 +192,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
         boolean decided = Workflow.await(timeout, () -> decisionKind != null);
         if (!decided) {
-            decisionKind = "expired";
+            decisionKind = DecisionKind.EXPIRED;
             failure = "no decision within " + timeout + "; an expired approval counts as a rejection";
             enter(Phase.REJECTED);
             throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.APPROVAL_EXPIRED.name());
         }
-        if ("rejected".equals(decisionKind)) {
+        if (decisionKind == DecisionKind.REJECTED) {
             failure = "rejected by " + decision.approver() + ": " + decision.comment();
             enter(Phase.REJECTED);
             throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.RELEASE_REJECTED.name());
@@ -232,7 +235,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public ReleaseStatus approve(ApprovalDecision decision) {
-        return decide(decision, "approved");
+        return decide(decision, DecisionKind.APPROVED);
     }
 
     @Override
@@ -242,7 +245,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public ReleaseStatus reject(ApprovalDecision decision) {
-        return decide(decision, "rejected");
+        return decide(decision, DecisionKind.REJECTED);
     }
 
     @Override
@@ -250,10 +253,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         validateDecision(decision, "reject");
     }
 
-    private ReleaseStatus decide(ApprovalDecision decision, String kind) {
+    private ReleaseStatus decide(ApprovalDecision decision, DecisionKind kind) {
         if (decisionKind != null) {
             throw ApplicationFailure.newNonRetryableFailure(
-                    "release already " + decisionKind + " by " + this.decision.approver(),
+                    "release already " + decisionKind.word() + " by " + this.decision.approver(),
                     FailureType.ALREADY_DECIDED.name());
         }
         this.decision = decision;

@@ -1,6 +1,7 @@
 package dev.fuse.release.workflow;
 
 import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetPipelineResult;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 

@@ -17,6 +17,8 @@ import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.TargetBuildResult;
+import dev.fuse.release.model.TargetPipelineResult;
+import dev.fuse.release.model.TargetProgress;
 import dev.fuse.release.model.VerifyRequest;
 import dev.fuse.release.model.VerifyResult;
 import io.temporal.failure.ActivityFailure;

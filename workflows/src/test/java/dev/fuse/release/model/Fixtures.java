@@ -66,24 +66,19 @@ public final class Fixtures {
 
     public static ReleasePlan plan(String runId, boolean allowEmulatedPublish) {
         return new ReleasePlan(
-                VERSION,
-                "fuse",
-                "/tmp/example-repo",
-                COMMIT,
-                EPOCH,
-                sha('r'),
+                new ReleasePlan.Source(
+                        VERSION,
+                        "fuse",
+                        "/tmp/example-repo",
+                        COMMIT,
+                        EPOCH,
+                        sha('r'),
+                        null,
+                        new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
+                new ReleasePlan.Staging(BUCKET, runId, "staging/" + VERSION + "/" + runId + "/"),
+                new ReleasePlan.Policy(allowEmulatedPublish, true, true),
+                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", SLO, null),
                 List.of(Target.values()),
-                null,
-                BUCKET,
-                runId,
-                "staging/" + VERSION + "/" + runId + "/",
-                new Toolchain("stable", "minimal", "rustfmt,clippy", "24"),
-                allowEmulatedPublish,
-                true,
-                true,
-                "aot-release-contract/v0.4",
-                SLO,
-                null,
                 List.of());
     }
 

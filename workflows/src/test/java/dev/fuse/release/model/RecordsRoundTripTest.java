@@ -2,8 +2,6 @@ package dev.fuse.release.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fuse.release.workflow.TargetPipelineResult;
-import dev.fuse.release.workflow.TargetProgress;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -38,12 +36,7 @@ class RecordsRoundTripTest {
                 new VerifyRequest("0.4.0", built.artifacts()),
                 new VerifyResult(List.of("ok"), Fixtures.runtime(Target.WINDOWS_X64, List.of())),
                 new ExtensionBuildRequest(plan),
-                new MetadataRequest(
-                        plan,
-                        built.artifacts(),
-                        "wf/run",
-                        1767225600000L,
-                        List.of(new Evidence("logs/x.log", metadata.manifest()))),
+                new MetadataRequest(plan, built.artifacts(), "wf/run", 1767225600000L, List.of(metadata.manifest())),
                 metadata,
                 new PublishRequest(plan, built.artifacts(), metadata, decision, List.of(metadata.manifest())),
                 new PublishResult("releases/0.4.0/", List.of(metadata.manifest()), true),

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.DecisionKind;
 import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.Phase;
@@ -15,6 +16,7 @@ import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.Reproducibility;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
@@ -23,7 +25,6 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,11 @@ class ReleaseWorkflowTest {
         assertThat(waiting.artifacts())
                 .filteredOn(a -> a.target() != null)
                 .extracting(a -> a.reproducibility())
-                .containsOnly("reproduced");
+                .containsOnly(Reproducibility.REPRODUCED);
         assertThat(waiting.artifacts())
                 .filteredOn(a -> a.target() == null)
                 .extracting(a -> a.reproducibility())
-                .containsOnly("not-checked");
+                .containsOnly(Reproducibility.NOT_CHECKED);
 
         ApprovalDecision decision = new ApprovalDecision(
                 "bob", "gates green", waiting.metadata().manifest().sha256());
@@ -107,7 +108,7 @@ class ReleaseWorkflowTest {
                 .isInstanceOf(WorkflowFailedException.class)
                 .rootCause()
                 .hasMessageContaining("no decision within PT72H");
-        assertThat(release.status().decisionKind()).isEqualTo("expired");
+        assertThat(release.status().decisionKind()).isEqualTo(DecisionKind.EXPIRED);
         verify(bed.publish, never()).publish(any());
         HistoryRecorder.record(bed.env.getWorkflowClient(), "release-expired", request.workflowId());
     }
@@ -225,26 +226,7 @@ class ReleaseWorkflowTest {
     @Test
     void aMismatchIsRecordedButNotBlockingWhenTheContractSaysSo() throws Exception {
         ReleasePlan lenient = Fixtures.plan("run-1", true);
-        bed.releasePlan = new ReleasePlan(
-                lenient.version(),
-                lenient.projectName(),
-                lenient.repository(),
-                lenient.commit(),
-                lenient.sourceDateEpoch(),
-                lenient.recipeSha256(),
-                lenient.targets(),
-                null,
-                lenient.bucket(),
-                lenient.runId(),
-                lenient.stagingPrefix(),
-                lenient.toolchain(),
-                true,
-                true,
-                false,
-                lenient.contractId(),
-                lenient.slo(),
-                null,
-                List.of());
+        bed.releasePlan = lenient.withPolicy(new ReleasePlan.Policy(true, true, false));
         doAnswer(inv -> Fixtures.reproduced(inv.getArgument(0), true))
                 .when(bed.reproducibility)
                 .check(any());
@@ -254,7 +236,7 @@ class ReleaseWorkflowTest {
         assertThat(waiting.artifacts())
                 .filteredOn(a -> a.name().startsWith("fuse-aot"))
                 .extracting(a -> a.reproducibility())
-                .containsOnly("mismatch");
+                .containsOnly(Reproducibility.MISMATCH);
     }
 
     @Test

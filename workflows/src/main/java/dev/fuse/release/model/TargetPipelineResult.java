@@ -1,13 +1,5 @@
-package dev.fuse.release.workflow;
+package dev.fuse.release.model;
 
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.Evidence;
-import dev.fuse.release.model.MeasureResult;
-import dev.fuse.release.model.ParityResult;
-import dev.fuse.release.model.ReproducibilityResult;
-import dev.fuse.release.model.StepResult;
-import dev.fuse.release.model.TargetBuildResult;
-import dev.fuse.release.model.VerifyResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,19 +15,18 @@ public record TargetPipelineResult(
         MeasureResult measure,
         ParityResult parity) {
 
-    /** Build logs and diff reports of this target, for the provenance statement. */
-    public List<Evidence> evidence() {
-        List<Evidence> files = new ArrayList<>();
+    /** Build logs, the parity report and diff reports of this target, for the provenance statement. */
+    public List<ArtifactRef> evidence() {
+        List<ArtifactRef> files = new ArrayList<>();
         for (StepResult step : build.steps()) {
-            if (step.log() != null) files.add(new Evidence(step.log().key(), step.log()));
+            if (step.log() != null) files.add(step.log());
         }
         if (parity != null && parity.report() != null) {
-            files.add(new Evidence(parity.report().key(), parity.report()));
+            files.add(parity.report());
         }
         if (reproducibility != null) {
             for (ReproducibilityResult.ArtifactComparison c : reproducibility.comparisons()) {
-                if (c.diffReport() != null)
-                    files.add(new Evidence(c.diffReport().key(), c.diffReport()));
+                if (c.diffReport() != null) files.add(c.diffReport());
             }
         }
         return files;
@@ -50,7 +41,8 @@ public record TargetPipelineResult(
                 .map(a -> reproducibility.comparisons().stream()
                         .filter(c -> c.name().equals(a.name()))
                         .findFirst()
-                        .map(c -> a.withReproducibility(c.reproduced() ? Artifact.REPRODUCED : Artifact.MISMATCH))
+                        .map(c -> a.withReproducibility(
+                                c.reproduced() ? Reproducibility.REPRODUCED : Reproducibility.MISMATCH))
                         .orElse(a))
                 .toList();
     }
