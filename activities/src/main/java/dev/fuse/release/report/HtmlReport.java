@@ -74,7 +74,7 @@ public final class HtmlReport {
             h.append("<tr class=\"")
                     .append(g.pass() ? "pass" : "fail")
                     .append("\"><td>")
-                    .append(esc(g.target()))
+                    .append(esc(g.target().id()))
                     .append("</td><td>")
                     .append(esc(g.gate()))
                     .append("</td><td>")
@@ -91,13 +91,13 @@ public final class HtmlReport {
     }
 
     private static void targetSection(StringBuilder h, TargetEvidence e) {
-        h.append("<h2>").append(esc(e.target())).append("</h2>\n");
+        h.append("<h2>").append(esc(e.target().id())).append("</h2>\n");
         MeasureResult m = e.measure();
         if (m == null) {
             h.append("<p>No measurement.</p>\n");
             return;
         }
-        measurement(h, e.target(), m);
+        measurement(h, e.target().id(), m);
         if (e.parity() != null) {
             h.append("<h3>Parity</h3>\n<p>")
                     .append(e.parity().tests())

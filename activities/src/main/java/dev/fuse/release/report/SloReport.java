@@ -34,12 +34,15 @@ public final class SloReport {
         root.put("verdict", request.gates().verdict());
         ArrayNode gates = root.putArray("gates");
         for (GateResult g : request.gates().gates()) {
-            gates.add(CanonicalJson.MAPPER.valueToTree(g));
+            ObjectNode gate = CanonicalJson.MAPPER.valueToTree(g);
+            // Targets are written by their contract id (linux-x64), as everywhere in published files.
+            gate.put("target", g.target().id());
+            gates.add(gate);
         }
         ArrayNode targets = root.putArray("targets");
         for (TargetEvidence e : request.evidence()) {
             ObjectNode t = targets.addObject();
-            t.put("target", e.target());
+            t.put("target", e.target().id());
             t.set("measurement", CanonicalJson.MAPPER.valueToTree(e.measure()));
             t.set("parity", CanonicalJson.MAPPER.valueToTree(e.parity()));
             t.set("runtime", CanonicalJson.MAPPER.valueToTree(e.runtime()));

@@ -65,7 +65,7 @@ final class ReportFixtures {
                     1.1,
                     protocol);
             evidence.add(new TargetEvidence(
-                    t.id(),
+                    t,
                     m,
                     new ParityResult(t, 4, 0, List.of(), null),
                     new RuntimeChecks(t, Map.of("target", t.id()), List.of())));

@@ -27,7 +27,7 @@ public final class StatusView {
                     ? ""
                     : "  host " + Text.safe(t.hostClass()) + (t.emulated() ? " (emulated)" : "");
             String detail = t.detail() == null ? "" : "  " + firstLine(t.detail());
-            lines.add(String.format("  %-12s %-10s%s%s", t.target(), t.stage(), host, detail));
+            lines.add(String.format("  %-12s %-10s%s%s", t.target().id(), t.stage(), host, detail));
         }
         if (!s.artifacts().isEmpty()) {
             lines.add("  artifacts:");
@@ -67,7 +67,7 @@ public final class StatusView {
             lines.add(String.format(
                     "    %-4s %-12s %-15s %-60s %-22s margin %s",
                     g.pass() ? "ok" : "FAIL",
-                    g.target(),
+                    g.target().id(),
                     g.gate(),
                     clip(Text.safe(g.value()), 60),
                     Text.safe(g.threshold()),

@@ -21,7 +21,7 @@ class StatusViewTest {
                 Phase.REJECTED,
                 null,
                 null,
-                List.of(new TargetStatus("linux-x64", Stage.FAILED, false, null, FORGED)),
+                List.of(new TargetStatus(dev.fuse.release.model.Target.LINUX_X64, Stage.FAILED, false, null, FORGED)),
                 List.of(),
                 null,
                 new ApprovalDecision("mallory", FORGED, null),

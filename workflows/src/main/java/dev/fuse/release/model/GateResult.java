@@ -4,4 +4,4 @@ package dev.fuse.release.model;
  * One row of the gate table: a metric of a target, its value, the threshold, the margin
  * (positive means room to spare) and the verdict.
  */
-public record GateResult(String target, String gate, String value, String threshold, String margin, boolean pass) {}
+public record GateResult(Target target, String gate, String value, String threshold, String margin, boolean pass) {}

@@ -1,4 +1,4 @@
 package dev.fuse.release.model;
 
 /** A target pipeline's report to its release: new stage, host class and an optional note. */
-public record TargetProgress(String target, Stage stage, String hostClass, boolean emulated, String detail) {}
+public record TargetProgress(Target target, Stage stage, String hostClass, boolean emulated, String detail) {}

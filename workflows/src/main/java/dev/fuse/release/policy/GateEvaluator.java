@@ -6,6 +6,7 @@ import dev.fuse.release.model.MeasureResult;
 import dev.fuse.release.model.ParityResult;
 import dev.fuse.release.model.RuntimeChecks;
 import dev.fuse.release.model.SloThresholds;
+import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetEvidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class GateEvaluator {
         return gates;
     }
 
-    private static List<GateResult> measurementGates(SloThresholds slo, String target, MeasureResult m) {
+    private static List<GateResult> measurementGates(SloThresholds slo, Target target, MeasureResult m) {
         if (m == null) {
             return List.of(
                     missing(target, COLD_START_P50),
@@ -77,7 +78,7 @@ public final class GateEvaluator {
                         m.buildTimeP95Seconds() <= slo.buildTimeP95MaxSeconds()));
     }
 
-    private static GateResult parityGate(SloThresholds slo, String target, ParityResult p) {
+    private static GateResult parityGate(SloThresholds slo, Target target, ParityResult p) {
         if (p == null) {
             return missing(target, PARITY);
         }
@@ -92,7 +93,7 @@ public final class GateEvaluator {
                 p.failures() <= slo.parityFailuresMax() && p.tests() > 0);
     }
 
-    private static GateResult buildMetadataGate(String target, RuntimeChecks r) {
+    private static GateResult buildMetadataGate(Target target, RuntimeChecks r) {
         if (r == null) {
             return missing(target, BUILD_METADATA);
         }
@@ -105,7 +106,7 @@ public final class GateEvaluator {
                 r.problems().isEmpty());
     }
 
-    private static GateResult improvement(String target, String gate, double jit, double aot, double minPercent) {
+    private static GateResult improvement(Target target, String gate, double jit, double aot, double minPercent) {
         double improvement = Percentiles.improvementPercent(jit, aot);
         String value = fmt(improvement) + " % (AOT " + fmt(aot) + " ms vs JIT " + fmt(jit) + " ms)";
         return new GateResult(
@@ -117,7 +118,7 @@ public final class GateEvaluator {
                 improvement >= minPercent);
     }
 
-    private static GateResult missing(String target, String gate) {
+    private static GateResult missing(Target target, String gate) {
         return new GateResult(target, gate, "no evidence", "evidence required", "n/a", false);
     }
 

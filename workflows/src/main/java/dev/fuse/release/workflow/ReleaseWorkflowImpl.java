@@ -54,7 +54,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private ReleaseRequest request;
     private ReleasePlan plan;
     private Phase phase = Phase.PLANNING;
-    private final Map<String, TargetStatus> targets = new TreeMap<>();
+    private final Map<Target, TargetStatus> targets = new TreeMap<>();
     private List<Artifact> artifacts = List.of();
     private MetadataResult metadata;
     private ApprovalDecision decision;
@@ -72,7 +72,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         this.request = request;
         this.startedOn = Workflow.currentTimeMillis();
         for (Target t : request.sortedTargets()) {
-            targets.put(t.id(), new TargetStatus(t.id(), Stage.PENDING, false, null, null));
+            targets.put(t, new TargetStatus(t, Stage.PENDING, false, null, null));
         }
         Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
         enter(Phase.PLANNING);
@@ -135,7 +135,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                 built.addAll(result.artifacts());
                 evidence.addAll(result.evidence());
                 targetEvidence.add(new TargetEvidence(
-                        plan.targets().get(i).id(),
+                        plan.targets().get(i),
                         result.measure(),
                         result.parity(),
                         result.verify().runtime()));
@@ -210,7 +210,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next.name()));
         StringBuilder details = new StringBuilder("**" + next + "**");
         for (TargetStatus t : targets.values()) {
-            details.append("\n- ").append(t.target()).append(": ").append(t.stage());
+            details.append("\n- ").append(t.target().id()).append(": ").append(t.stage());
         }
         Workflow.setCurrentDetails(details.toString());
     }

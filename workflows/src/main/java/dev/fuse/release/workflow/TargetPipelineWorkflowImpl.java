@@ -129,6 +129,6 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
         Workflow.setCurrentDetails(target.id() + ": " + stage + (detail == null ? "" : " (" + detail + ")"));
         Optional<String> parent = Workflow.getInfo().getParentWorkflowId();
         parent.ifPresent(id -> Workflow.newExternalWorkflowStub(ReleaseWorkflow.class, id)
-                .targetProgress(new TargetProgress(target.id(), stage, host, emulated, detail)));
+                .targetProgress(new TargetProgress(target, stage, host, emulated, detail)));
     }
 }

@@ -46,7 +46,7 @@ class RecordsRoundTripTest {
                         Phase.AWAITING_APPROVAL,
                         Fixtures.COMMIT,
                         Fixtures.EPOCH,
-                        List.of(new TargetStatus("linux-x64", Stage.STAGED, false, "linux-x64", null)),
+                        List.of(new TargetStatus(Target.LINUX_X64, Stage.STAGED, false, "linux-x64", null)),
                         built.artifacts(),
                         metadata,
                         null,
@@ -56,12 +56,12 @@ class RecordsRoundTripTest {
                         dev.fuse.release.policy.GateEvaluator.evaluate(
                                 Fixtures.SLO,
                                 List.of(new TargetEvidence(
-                                        "windows-x64",
+                                        Target.WINDOWS_X64,
                                         Fixtures.measured(Target.WINDOWS_X64, 10),
                                         Fixtures.parity(Target.WINDOWS_X64, 0),
                                         Fixtures.runtime(Target.WINDOWS_X64, List.of())))),
                         null),
-                new TargetProgress("linux-x64", Stage.VERIFYING, "linux-x64", false, "note"),
+                new TargetProgress(Target.LINUX_X64, Stage.VERIFYING, "linux-x64", false, "note"),
                 new TargetPipelineResult(
                         built,
                         new VerifyResult(List.of("ok"), Fixtures.runtime(Target.WINDOWS_X64, List.of())),

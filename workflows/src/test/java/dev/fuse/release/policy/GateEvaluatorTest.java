@@ -23,7 +23,7 @@ class GateEvaluatorTest {
 
     static TargetEvidence passing() {
         return new TargetEvidence(
-                "linux-x64",
+                Target.LINUX_X64,
                 Fixtures.measured(Target.LINUX_X64, 10),
                 Fixtures.parity(Target.LINUX_X64, 0),
                 Fixtures.runtime(Target.LINUX_X64, List.of()));
@@ -142,14 +142,14 @@ class GateEvaluatorTest {
     @Test
     void oneFailingTargetMakesTheWholeReleaseNoGoWithMarginsShown() {
         TargetEvidence bad = new TargetEvidence(
-                "windows-x64",
+                Target.WINDOWS_X64,
                 withSizes(Fixtures.measured(Target.WINDOWS_X64, 10), 26L << 20),
                 Fixtures.parity(Target.WINDOWS_X64, 0),
                 Fixtures.runtime(Target.WINDOWS_X64, List.of()));
         GateReport report = GateEvaluator.evaluate(SLO, List.of(passing(), bad));
         assertThat(report.verdict()).isEqualTo("NO-GO");
         assertThat(report.failing()).singleElement().satisfies(g -> {
-            assertThat(g.target()).isEqualTo("windows-x64");
+            assertThat(g.target()).isEqualTo(Target.WINDOWS_X64);
             assertThat(g.value()).isEqualTo("27262976 B");
             assertThat(g.threshold()).isEqualTo("<= 25000000 B");
             assertThat(g.margin()).isEqualTo("-2262976 B");

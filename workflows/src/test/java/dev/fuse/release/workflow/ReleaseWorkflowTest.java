@@ -47,7 +47,7 @@ class ReleaseWorkflowTest {
         assertThat(waiting.targets())
                 .filteredOn(TargetStatus::emulated)
                 .extracting(TargetStatus::target)
-                .containsExactly("macos-arm64", "windows-x64");
+                .containsExactly(Target.MACOS_ARM64, Target.WINDOWS_X64);
         assertThat(waiting.artifacts()).hasSize(7);
         assertThat(waiting.artifacts().get(0).name()).isEqualTo("fuse-cli-0.4.0-linux-x64.tar.gz");
         assertThat(waiting.artifacts())
@@ -183,7 +183,7 @@ class ReleaseWorkflowTest {
         ReleaseStatus status = release.status();
         assertThat(status.phase()).isEqualTo(Phase.FAILED);
         assertThat(status.targets())
-                .filteredOn(t -> t.target().equals("windows-x64"))
+                .filteredOn(t -> t.target() == Target.WINDOWS_X64)
                 .extracting(TargetStatus::stage)
                 .containsExactly(Stage.FAILED);
         verify(bed.metadata, never()).generate(any());
