@@ -20,16 +20,12 @@ class StatusViewTest {
                 "0.4.0",
                 Phase.REJECTED,
                 null,
-                null,
                 List.of(new TargetStatus(dev.fuse.release.model.Target.LINUX_X64, Stage.FAILED, false, null, FORGED)),
                 List.of(),
                 null,
-                new ApprovalDecision("mallory", FORGED, null),
-                dev.fuse.release.model.DecisionKind.REJECTED,
-                null,
-                "build failed:\n" + FORGED,
-                null,
-                null);
+                new ReleaseStatus.Approval(
+                        dev.fuse.release.model.DecisionKind.REJECTED, new ApprovalDecision("mallory", FORGED, null)),
+                new ReleaseStatus.Outcome(null, "build failed:\n" + FORGED));
 
         List<String> lines = StatusView.lines(status);
 

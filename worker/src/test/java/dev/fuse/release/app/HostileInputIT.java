@@ -153,8 +153,11 @@ class HostileInputIT {
                         .exitCode())
                 .isZero();
         JsonNode waiting = awaitApproval(repo, "0.8.0");
-        String provenance =
-                waiting.path("metadata").path("provenance").path("key").asText();
+        String provenance = waiting.path("evidence")
+                .path("metadata")
+                .path("provenance")
+                .path("key")
+                .asText();
         stack.store().putBytes(provenance, "{\"forged\":true}\n".getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(cli(repo, "approve", "0.8.0", "--approver", "alice", "--comment", "ok")

@@ -131,16 +131,19 @@ class ReleaseEndToEndIT {
         assertThat(again.err()).contains("already running or has completed");
 
         JsonNode waiting = awaitPhase("0.4.0", "AWAITING_APPROVAL");
-        assertThat(waiting.path("commit").asText()).isEqualTo(commit);
-        assertThat(waiting.path("sourceDateEpoch").asLong()).isEqualTo(ExampleRepository.COMMIT_EPOCH);
+        assertThat(waiting.path("revision").path("commit").asText()).isEqualTo(commit);
+        assertThat(waiting.path("revision").path("sourceDateEpoch").asLong()).isEqualTo(ExampleRepository.COMMIT_EPOCH);
         assertThat(waiting.path("artifacts")).hasSize(7);
 
         CliRun noComment = cli("approve", "0.4.0");
         assertThat(noComment.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(noComment.err()).contains("missing comment");
 
-        String manifestSha =
-                waiting.path("metadata").path("manifest").path("sha256").asText();
+        String manifestSha = waiting.path("evidence")
+                .path("metadata")
+                .path("manifest")
+                .path("sha256")
+                .asText();
         // An uppercase digest names the same manifest.
         CliRun approved = cli(
                 "approve",
@@ -160,7 +163,7 @@ class ReleaseEndToEndIT {
                 .contains("gates: GO")
                 .contains("files:    s3://fuse-releases/releases/0.4.0/")
                 .contains("./fuse-release download 0.4.0 --dir fuse-0.4.0 && cd fuse-0.4.0 && sha256sum -c SHA256SUMS");
-        JsonNode gates = status("0.4.0").path("gates");
+        JsonNode gates = status("0.4.0").path("evidence").path("gates");
         assertThat(gates.path("go").asBoolean()).isTrue();
         assertThat(gates.path("gates")).hasSize(18);
 

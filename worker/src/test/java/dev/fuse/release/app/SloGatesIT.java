@@ -115,12 +115,19 @@ class SloGatesIT {
         assertThat(s.path("phase").asText()).as(s.toString()).isEqualTo("AWAITING_APPROVAL");
         JsonNode manifest = new ObjectMapper()
                 .readTree(stack.store()
-                        .getBytes(
-                                s.path("metadata").path("manifest").path("key").asText()));
+                        .getBytes(s.path("evidence")
+                                .path("metadata")
+                                .path("manifest")
+                                .path("key")
+                                .asText()));
         assertThat(manifest.path("targets").get(0).path("linkage").asText()).isEqualTo("static");
         JsonNode report = new ObjectMapper()
                 .readTree(stack.store()
-                        .getBytes(s.path("reports").path("json").path("key").asText()));
+                        .getBytes(s.path("evidence")
+                                .path("reports")
+                                .path("json")
+                                .path("key")
+                                .asText()));
         assertThat(report.path("staticTargets").get(0).asText()).isEqualTo("linux-x64");
         assertThat(CliRun.run(env, "reject", "0.7.0", "--comment", "static build checked")
                         .exitCode())

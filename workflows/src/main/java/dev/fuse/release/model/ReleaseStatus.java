@@ -2,23 +2,75 @@ package dev.fuse.release.model;
 
 import java.util.List;
 
-/** The whole state of a release as the {@code status} query reports it. */
+/**
+ * The whole state of a release as the {@code status} query reports it, grouped by what a reader
+ * asks: which revision, how each target is doing, what was staged, the evidence, the decision and
+ * how it ended. The accessors below the groups read through them and are null-safe.
+ */
 public record ReleaseStatus(
         String version,
         Phase phase,
-        String commit,
-        Long sourceDateEpoch,
+        Revision revision,
         List<TargetStatus> targets,
         List<Artifact> artifacts,
-        MetadataResult metadata,
-        ApprovalDecision decision,
-        DecisionKind decisionKind,
-        String publishedPrefix,
-        String failure,
-        GateReport gates,
-        SloReportResult reports) {
+        Evidence evidence,
+        Approval approval,
+        Outcome outcome) {
+
     public ReleaseStatus {
         targets = List.copyOf(targets);
         artifacts = List.copyOf(artifacts);
+        revision = revision == null ? new Revision(null, null) : revision;
+        evidence = evidence == null ? new Evidence(null, null, null) : evidence;
+        approval = approval == null ? new Approval(null, null) : approval;
+        outcome = outcome == null ? new Outcome(null, null) : outcome;
+    }
+
+    /** The planned commit and SOURCE_DATE_EPOCH (null until planning is done). */
+    public record Revision(String commit, Long sourceDateEpoch) {}
+
+    /** Manifest and checksums, the gate verdicts and the SLO reports, as far as they exist. */
+    public record Evidence(MetadataResult metadata, GateReport gates, SloReportResult reports) {}
+
+    /** The decision taken (kind null while none is). */
+    public record Approval(DecisionKind kind, ApprovalDecision decision) {}
+
+    /** Where the release was published, or why it was not. */
+    public record Outcome(String publishedPrefix, String failure) {}
+
+    public String commit() {
+        return revision.commit();
+    }
+
+    public Long sourceDateEpoch() {
+        return revision.sourceDateEpoch();
+    }
+
+    public MetadataResult metadata() {
+        return evidence.metadata();
+    }
+
+    public GateReport gates() {
+        return evidence.gates();
+    }
+
+    public SloReportResult reports() {
+        return evidence.reports();
+    }
+
+    public DecisionKind decisionKind() {
+        return approval.kind();
+    }
+
+    public ApprovalDecision decision() {
+        return approval.decision();
+    }
+
+    public String publishedPrefix() {
+        return outcome.publishedPrefix();
+    }
+
+    public String failure() {
+        return outcome.failure();
     }
 }

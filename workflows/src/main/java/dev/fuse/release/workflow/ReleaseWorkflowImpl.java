@@ -57,8 +57,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private final Map<Target, TargetStatus> targets = new TreeMap<>();
     private List<Artifact> artifacts = List.of();
     private MetadataResult metadata;
-    private ApprovalDecision decision;
-    private DecisionKind decisionKind;
+    private ReleaseStatus.Approval approval = new ReleaseStatus.Approval(null, null);
     private String publishedPrefix;
     private String failure;
     private GateReport gates;
@@ -102,7 +101,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
             enter(Phase.PUBLISHING);
             PublishResult published =
-                    publisher.publish(new PublishRequest(plan, artifacts, metadata, decision, reportRefs()));
+                    publisher.publish(new PublishRequest(plan, artifacts, metadata, approval.decision(), reportRefs()));
             publishedPrefix = published.prefix();
             enter(Phase.PUBLISHED);
             return status();
@@ -190,19 +189,23 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     private void awaitDecision() {
         Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
-        boolean decided = Workflow.await(timeout, () -> decisionKind != null);
+        boolean decided = Workflow.await(timeout, () -> approval.kind() != null);
         if (!decided) {
-            decisionKind = DecisionKind.EXPIRED;
+            approval = new ReleaseStatus.Approval(DecisionKind.EXPIRED, null);
             failure = "no decision within " + timeout + "; an expired approval counts as a rejection";
             enter(Phase.REJECTED);
             throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.APPROVAL_EXPIRED.name());
         }
-        if (decisionKind == DecisionKind.REJECTED) {
-            failure = "rejected by " + decision.approver() + ": " + decision.comment();
+        if (approval.kind() == DecisionKind.REJECTED) {
+            failure = "rejected by " + approval.decision().approver() + ": "
+                    + approval.decision().comment();
             enter(Phase.REJECTED);
             throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.RELEASE_REJECTED.name());
         }
-        log.info("release {} approved by {}", request.version(), decision.approver());
+        log.info(
+                "release {} approved by {}",
+                request.version(),
+                approval.decision().approver());
     }
 
     private void enter(Phase next) {
@@ -220,17 +223,12 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         return new ReleaseStatus(
                 request == null ? null : request.version(),
                 phase,
-                plan == null ? null : plan.commit(),
-                plan == null ? null : plan.sourceDateEpoch(),
+                plan == null ? null : new ReleaseStatus.Revision(plan.commit(), plan.sourceDateEpoch()),
                 new ArrayList<>(targets.values()),
                 artifacts,
-                metadata,
-                decision,
-                decisionKind,
-                publishedPrefix,
-                failure,
-                gates,
-                reports);
+                new ReleaseStatus.Evidence(metadata, gates, reports),
+                approval,
+                new ReleaseStatus.Outcome(publishedPrefix, failure));
     }
 
     @Override
@@ -254,13 +252,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
 
     private ReleaseStatus decide(ApprovalDecision decision, DecisionKind kind) {
-        if (decisionKind != null) {
+        if (approval.kind() != null) {
             throw ApplicationFailure.newNonRetryableFailure(
-                    "release already " + decisionKind.word() + " by " + this.decision.approver(),
+                    "release already " + approval.kind().word() + " by "
+                            + approval.decision().approver(),
                     FailureType.ALREADY_DECIDED.name());
         }
-        this.decision = decision;
-        this.decisionKind = kind;
+        this.approval = new ReleaseStatus.Approval(kind, decision);
         return status();
     }
 
@@ -268,7 +266,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private void validateDecision(ApprovalDecision d, String verb) {
         DecisionRules.check(
                 phase,
-                decisionKind,
+                approval.kind(),
                 request == null ? "(not started)" : request.version(),
                 d,
                 verb,

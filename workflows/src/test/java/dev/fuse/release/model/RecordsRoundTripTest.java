@@ -44,23 +44,21 @@ class RecordsRoundTripTest {
                 new ReleaseStatus(
                         "0.4.0",
                         Phase.AWAITING_APPROVAL,
-                        Fixtures.COMMIT,
-                        Fixtures.EPOCH,
+                        new ReleaseStatus.Revision(Fixtures.COMMIT, Fixtures.EPOCH),
                         List.of(new TargetStatus(Target.LINUX_X64, Stage.STAGED, false, "linux-x64", null)),
                         built.artifacts(),
-                        metadata,
-                        null,
-                        null,
-                        null,
-                        null,
-                        dev.fuse.release.policy.GateEvaluator.evaluate(
-                                Fixtures.SLO,
-                                List.of(new TargetEvidence(
-                                        Target.WINDOWS_X64,
-                                        Fixtures.measured(Target.WINDOWS_X64, 10),
-                                        Fixtures.parity(Target.WINDOWS_X64, 0),
-                                        Fixtures.runtime(Target.WINDOWS_X64, List.of())))),
-                        null),
+                        new ReleaseStatus.Evidence(
+                                metadata,
+                                dev.fuse.release.policy.GateEvaluator.evaluate(
+                                        Fixtures.SLO,
+                                        List.of(new TargetEvidence(
+                                                Target.WINDOWS_X64,
+                                                Fixtures.measured(Target.WINDOWS_X64, 10),
+                                                Fixtures.parity(Target.WINDOWS_X64, 0),
+                                                Fixtures.runtime(Target.WINDOWS_X64, List.of())))),
+                                null),
+                        new ReleaseStatus.Approval(DecisionKind.APPROVED, decision),
+                        new ReleaseStatus.Outcome(null, null)),
                 new TargetProgress(Target.LINUX_X64, Stage.VERIFYING, "linux-x64", false, "note"),
                 new TargetPipelineResult(
                         built,
