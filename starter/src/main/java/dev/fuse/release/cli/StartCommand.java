@@ -93,7 +93,8 @@ public class StartCommand implements Callable<Integer> {
                 .println("  decide:   ./fuse-release approve " + request.version()
                         + " --approver <name> --comment <text>");
         if (watch) {
-            return Watcher.follow(releases, request.version(), ctx, false).exitCode();
+            Watcher.Outcome outcome = Watcher.follow(releases, request.version(), ctx, false);
+            return Watcher.printWhereToFindIt(outcome, ctx.out(), releases, request.version());
         }
         return ExitCodes.OK;
     }

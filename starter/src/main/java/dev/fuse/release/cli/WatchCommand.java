@@ -33,6 +33,7 @@ public class WatchCommand implements Callable<Integer> {
             ctx.out().println(Json.write(outcome.status()));
             return outcome.exitCode();
         }
-        return Watcher.follow(ctx.releases(), version, ctx, false).exitCode();
+        Watcher.Outcome outcome = Watcher.follow(ctx.releases(), version, ctx, false);
+        return Watcher.printWhereToFindIt(outcome, ctx.out(), ctx.releases(), version);
     }
 }

@@ -20,11 +20,19 @@ public final class Watcher {
 
     private Watcher() {}
 
-    private static void printWhereToFindIt(PrintStream out, ReleaseClient releases, String version) {
+    /**
+     * Where a published release is and how to check it, for a user whose stack keeps running (the
+     * demo prints its own summary: its stack is gone when it ends).
+     */
+    static int printWhereToFindIt(Outcome outcome, PrintStream out, ReleaseClient releases, String version) {
+        if (outcome.status().phase() != Phase.PUBLISHED) {
+            return outcome.exitCode();
+        }
         String dir = DownloadCommand.defaultDir(version);
         out.println("  files:    s3://" + releases.store().bucket() + "/" + StoreLayout.releasePrefix(version));
         out.println("  download and check: ./fuse-release download " + version + " --dir " + dir + " && cd " + dir
                 + " && sha256sum -c SHA256SUMS");
+        return outcome.exitCode();
     }
 
     /**
@@ -50,9 +58,6 @@ public final class Watcher {
             out.flush();
             shown = lines;
             if (status.phase().terminal()) {
-                if (status.phase() == Phase.PUBLISHED) {
-                    printWhereToFindIt(out, releases, version);
-                }
                 return new Outcome(
                         status, status.phase() == Phase.PUBLISHED ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED);
             }
