@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
             WatchCommand.class,
             ApproveCommand.class,
             RejectCommand.class,
+            RetryCommand.class,
+            AbandonCommand.class,
+            CancelCommand.class,
             ListCommand.class,
             DownloadCommand.class,
             CommandLine.HelpCommand.class

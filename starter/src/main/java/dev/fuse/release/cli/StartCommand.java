@@ -44,6 +44,13 @@ public class StartCommand implements Callable<Integer> {
     String approvalTimeout;
 
     @Option(
+            names = "--operator-window",
+            defaultValue = "3d",
+            description = "How long a failed target waits for an operator's retry or abandon before the release is"
+                    + " abandoned (default: ${DEFAULT-VALUE}).")
+    String operatorWindow;
+
+    @Option(
             names = "--source-date-epoch",
             description = "Override the commit time (default: $SOURCE_DATE_EPOCH, else the release commit's time).")
     String sourceDateEpoch;
@@ -123,7 +130,8 @@ public class StartCommand implements Callable<Integer> {
                 requester,
                 epoch,
                 Durations.parseSeconds(approvalTimeout, "--approval-timeout"),
-                staticTargets);
+                staticTargets,
+                Durations.parseSeconds(operatorWindow, "--operator-window"));
         checkLocalRepository(repository, revision);
         return request;
     }

@@ -27,8 +27,11 @@ public final class StatusView {
                     ? ""
                     : "  host " + Text.safe(t.hostClass()) + (t.emulated() ? " (emulated)" : "");
             String detail = t.detail() == null ? "" : "  " + firstLine(t.detail());
-            lines.add(String.format("  %-12s %-10s%s%s", t.target().id(), t.stage(), host, detail));
+            String where = (t.failedIn() == null ? "" : " in " + t.failedIn())
+                    + (t.attempt() > 1 ? " (attempt " + t.attempt() + ")" : "");
+            lines.add(String.format("  %-12s %-10s%s%s%s", t.target().id(), t.stage(), where, host, detail));
         }
+        addOperatorHint(lines, s);
         if (!s.artifacts().isEmpty()) {
             lines.add("  artifacts:");
             for (Artifact a : s.artifacts()) {
@@ -59,6 +62,18 @@ public final class StatusView {
             addBlock(lines, "  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": ", s.failure());
         }
         return lines;
+    }
+
+    /** A release that waits on a failed target says what an operator can type. */
+    private static void addOperatorHint(List<String> lines, ReleaseStatus s) {
+        if (s.phase() != Phase.BUILDING) return;
+        for (TargetStatus t : s.targets()) {
+            if (t.stage() == dev.fuse.release.model.Stage.FAILED) {
+                lines.add("  waiting for an operator: ./fuse-release retry " + Text.safe(s.version()) + " "
+                        + t.target().id() + " --reason <why>   (or ./fuse-release abandon " + Text.safe(s.version())
+                        + " --reason <why>)");
+            }
+        }
     }
 
     private static void addGates(List<String> lines, ReleaseStatus s) {

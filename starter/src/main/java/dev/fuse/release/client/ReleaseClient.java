@@ -1,6 +1,7 @@
 package dev.fuse.release.client;
 
 import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.publish.PublicationState;
@@ -164,6 +165,22 @@ public final class ReleaseClient {
     public ReleaseStatus approve(String version, ApprovalDecision decision) {
         requireRunning(version);
         return stub(version).approve(decision);
+    }
+
+    public ReleaseStatus retry(String version, OperatorRequests.Retry retry) {
+        requireRunning(version);
+        return stub(version).retryTarget(retry);
+    }
+
+    public ReleaseStatus abandon(String version, OperatorRequests.Abandon abandon) {
+        requireRunning(version);
+        return stub(version).abandon(abandon);
+    }
+
+    /** Temporal cancellation: running activities are cancelled, the target pipelines end with the release. */
+    public void cancel(String version) {
+        requireRunning(version);
+        untyped(version).cancel();
     }
 
     public ReleaseStatus reject(String version, ApprovalDecision decision) {

@@ -67,12 +67,30 @@ class HostileInputIT {
     }
 
     /** Starts a linux-x64 release (the others add nothing here) and follows it to its end. */
-    static CliRun releaseToFailure(Path repo, String version) {
+    /**
+     * Starts a linux-x64 release (the others add nothing here) and follows it to its end. A target
+     * that fails makes the release wait for an operator: the test then abandons it, as an operator
+     * who saw the failure would. Returns what status showed and what watch printed.
+     */
+    static CliRun releaseToFailure(Path repo, String version) throws Exception {
         CliRun started = cli(repo, "start", "--version", version, "--revision", "main", "--target", "linux-x64");
         assertThat(started.exitCode()).as(started.toString()).isZero();
+        String shown = "";
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            CliRun status = cli(repo, "status", version);
+            if (status.out().contains("waiting for an operator")) {
+                shown = status.out();
+                CliRun abandoned = cli(repo, "abandon", version, "--reason", "refused input, nothing to retry");
+                if (abandoned.exitCode() == ExitCodes.OK) break;
+            } else if (!status.out().contains("phase BUILDING") && !status.out().contains("phase PLANNING")) {
+                break;
+            }
+            Thread.sleep(250);
+        }
         CliRun watched = cli(repo, "watch", version);
         assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
-        return watched;
+        return new CliRun(watched.exitCode(), shown + watched.out(), watched.err());
     }
 
     static void assertNothingOfTheTargetWasStagedOrPublished(String version) {

@@ -51,7 +51,7 @@ public record ApprovalDecision(String approver, String comment, String manifestS
     }
 
     /** C0 and C1 controls, DEL, and bidirectional overrides, which can reorder what a terminal shows. */
-    static boolean hasControl(String text, boolean allowNewlines) {
+    public static boolean hasControl(String text, boolean allowNewlines) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (allowNewlines && c == '\n') continue;

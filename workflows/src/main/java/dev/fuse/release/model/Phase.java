@@ -1,6 +1,9 @@
 package dev.fuse.release.model;
 
-/** Where a release is in its life. Terminal phases: PUBLISHED, REJECTED, FAILED. */
+/**
+ * Where a release is in its life. Terminal phases: PUBLISHED, REJECTED, FAILED, ABANDONED (an
+ * operator gave up on a failed target, or nobody acted within the operator window).
+ */
 public enum Phase {
     PLANNING,
     BUILDING,
@@ -9,9 +12,10 @@ public enum Phase {
     PUBLISHING,
     PUBLISHED,
     REJECTED,
-    FAILED;
+    FAILED,
+    ABANDONED;
 
     public boolean terminal() {
-        return this == PUBLISHED || this == REJECTED || this == FAILED;
+        return this == PUBLISHED || this == REJECTED || this == FAILED || this == ABANDONED;
     }
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param approvalTimeoutSeconds how long the release waits for a decision; expiry rejects it
  * @param staticTargets targets to link statically (never the default; the contract allows only
  *     linux-x64)
+ * @param operatorWindowSeconds how long a release with a failed target waits for an operator to
+ *     retry or abandon it (null: {@link #DEFAULT_OPERATOR_WINDOW_SECONDS}); then it is abandoned
  */
 public record ReleaseRequest(
         String version,
@@ -24,9 +26,33 @@ public record ReleaseRequest(
         String requestedBy,
         Long sourceDateEpoch,
         long approvalTimeoutSeconds,
-        List<String> staticTargets) {
+        List<String> staticTargets,
+        Long operatorWindowSeconds) {
 
     public static final long DEFAULT_APPROVAL_TIMEOUT_SECONDS = 7L * 24 * 3600;
+    public static final long DEFAULT_OPERATOR_WINDOW_SECONDS = 3L * 24 * 3600;
+
+    /** A request with the default operator window. */
+    public ReleaseRequest(
+            String version,
+            String repository,
+            String revision,
+            List<String> targets,
+            String requestedBy,
+            Long sourceDateEpoch,
+            long approvalTimeoutSeconds,
+            List<String> staticTargets) {
+        this(
+                version,
+                repository,
+                revision,
+                targets,
+                requestedBy,
+                sourceDateEpoch,
+                approvalTimeoutSeconds,
+                staticTargets,
+                null);
+    }
 
     /** A request without static linking (the default). */
     public ReleaseRequest(
@@ -85,6 +111,9 @@ public record ReleaseRequest(
             String problem = sourceDateEpochProblem(sourceDateEpoch);
             if (problem != null) errors.add(problem);
         }
+        if (operatorWindowSeconds != null && operatorWindowSeconds <= 0) {
+            errors.add("operator window must be positive, got " + operatorWindowSeconds + " s");
+        }
         if (approvalTimeoutSeconds <= 0) {
             errors.add("approval timeout must be positive, got " + approvalTimeoutSeconds + " s");
         }
@@ -113,6 +142,11 @@ public record ReleaseRequest(
     /** The targets in the canonical (enum) order, so every run fans out identically. */
     public List<Target> sortedTargets() {
         return targets.stream().map(Target::parse).sorted().toList();
+    }
+
+    /** How long a failed target waits for an operator; requests made before the window existed get the default. */
+    public long operatorWindow() {
+        return operatorWindowSeconds == null ? DEFAULT_OPERATOR_WINDOW_SECONDS : operatorWindowSeconds;
     }
 
     public String workflowId() {

@@ -17,12 +17,17 @@ import io.temporal.workflow.Workflow;
 final class ChildPipelines {
     private ChildPipelines() {}
 
-    /** The target's pipeline as a child workflow with a readable id: {@code fuse-release-<version>/<target>}. */
-    static Promise<TargetPipelineResult> start(ReleasePlan plan, Target target) {
+    /**
+     * The target's pipeline as a child workflow with a readable id: {@code fuse-release-<version>/<target>},
+     * and {@code .../<target>/attempt-<n>} for an operator's retry (a child id is used once).
+     */
+    static Promise<TargetPipelineResult> start(ReleasePlan plan, Target target, int attempt) {
+        String id = Workflow.getInfo().getWorkflowId() + "/" + target.id() + (attempt > 1 ? "/attempt-" + attempt : "");
         ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(Workflow.getInfo().getWorkflowId() + "/" + target.id())
+                .setWorkflowId(id)
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
-                .setStaticSummary("Fuse " + plan.version() + " " + target.id() + " pipeline")
+                .setStaticSummary("Fuse " + plan.version() + " " + target.id() + " pipeline"
+                        + (attempt > 1 ? ", attempt " + attempt : ""))
                 // A target pipeline has no meaning without its release.
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
                 .build();

@@ -29,9 +29,11 @@ public enum FailureType {
     APPROVAL_EXPIRED(false, ExitClass.NOT_PUBLISHED),
     TARGETS_FAILED(false, ExitClass.NOT_PUBLISHED),
     GATES_FAILED(false, ExitClass.NOT_PUBLISHED),
+    RELEASE_ABANDONED(false, ExitClass.NOT_PUBLISHED),
 
-    // Why an Update (a decision) is refused.
+    // Why an Update (a decision, a retry, an abandon) is refused.
     INVALID_DECISION(false, ExitClass.BAD_INPUT),
+    INVALID_OPERATOR_REQUEST(false, ExitClass.BAD_INPUT),
     WRONG_PHASE(false, ExitClass.CONFLICT),
     ALREADY_DECIDED(false, ExitClass.CONFLICT);
 
@@ -64,6 +66,15 @@ public enum FailureType {
             if (t.name().equals(type)) return java.util.Optional.of(t);
         }
         return java.util.Optional.empty();
+    }
+
+    /** How a release that ends unpublished in {@code phase} fails its execution. */
+    public static FailureType endingIn(dev.fuse.release.model.Phase phase) {
+        return switch (phase) {
+            case REJECTED -> RELEASE_REJECTED;
+            case ABANDONED -> RELEASE_ABANDONED;
+            default -> RELEASE_FAILED;
+        };
     }
 
     /** Names of every type Temporal must not retry (activity options list them). */

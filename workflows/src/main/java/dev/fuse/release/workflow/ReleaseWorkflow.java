@@ -1,6 +1,7 @@
 package dev.fuse.release.workflow;
 
 import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.model.TargetProgress;
@@ -39,6 +40,20 @@ public interface ReleaseWorkflow {
 
     @UpdateValidatorMethod(updateName = "reject")
     void validateReject(ApprovalDecision decision);
+
+    /** Runs a failed target's pipeline again (new child id per attempt); the release goes on when it succeeds. */
+    @UpdateMethod(name = "retryTarget")
+    ReleaseStatus retryTarget(OperatorRequests.Retry request);
+
+    @UpdateValidatorMethod(updateName = "retryTarget")
+    void validateRetryTarget(OperatorRequests.Retry request);
+
+    /** Ends a release that waits on a failed target; nothing is published, staging is kept. */
+    @UpdateMethod(name = "abandon")
+    ReleaseStatus abandon(OperatorRequests.Abandon request);
+
+    @UpdateValidatorMethod(updateName = "abandon")
+    void validateAbandon(OperatorRequests.Abandon request);
 
     /** Sent by a target pipeline (child workflow) whenever its stage changes. */
     @SignalMethod(name = "targetProgress")

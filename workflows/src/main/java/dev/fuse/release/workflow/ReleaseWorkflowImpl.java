@@ -11,6 +11,7 @@ import dev.fuse.release.model.GateReport;
 import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.PlanRequest;
 import dev.fuse.release.model.PublishRequest;
@@ -23,7 +24,6 @@ import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetEvidence;
-import dev.fuse.release.model.TargetPipelineResult;
 import dev.fuse.release.model.TargetProgress;
 import dev.fuse.release.model.TargetStatus;
 import dev.fuse.release.policy.ArtifactOrder;
@@ -31,7 +31,6 @@ import dev.fuse.release.policy.EmulationPolicy;
 import dev.fuse.release.policy.GateEvaluator;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +61,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private String failure;
     private GateReport gates;
     private SloReportResult reports;
-    private final List<TargetEvidence> targetEvidence = new ArrayList<>();
+    private final Map<Target, TargetEvidence> targetEvidence = new TreeMap<>();
+    private final FailedTargets failedTargets = new FailedTargets();
     private long startedOn;
     private final List<ArtifactRef> evidence = new ArrayList<>();
 
@@ -106,52 +106,29 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             enter(Phase.PUBLISHED);
             return status();
         } catch (TemporalFailure e) {
-            if (phase != Phase.REJECTED) {
+            if (phase != Phase.REJECTED && phase != Phase.ABANDONED) {
                 failure = failure != null ? failure : Failures.rootMessage(e);
                 enter(Phase.FAILED);
             }
             throw ApplicationFailure.newNonRetryableFailureWithCause(
                     "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
-                    (phase == Phase.REJECTED ? FailureType.RELEASE_REJECTED : FailureType.RELEASE_FAILED).name(),
+                    FailureType.endingIn(phase).name(),
                     e);
         }
     }
 
-    /** Fans out one child pipeline per target plus the VSIX, then waits for all of them. */
+    /** Every target's pipeline and the VSIX; a failed target waits for an operator (see TargetFanOut). */
     private List<Artifact> buildAllTargets() {
-        List<Promise<TargetPipelineResult>> pipelines = new ArrayList<>();
-        for (Target target : plan.targets()) {
-            pipelines.add(ChildPipelines.start(plan, target));
-        }
-        Promise<Artifact> vsix = ChildPipelines.startExtension(plan);
-
-        List<Artifact> built = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < pipelines.size(); i++) {
-            String target = plan.targets().get(i).id();
-            try {
-                TargetPipelineResult result = pipelines.get(i).get();
-                built.addAll(result.artifacts());
-                evidence.addAll(result.evidence());
-                targetEvidence.add(new TargetEvidence(
-                        plan.targets().get(i),
-                        result.measure(),
-                        result.parity(),
-                        result.verify().runtime()));
-            } catch (TemporalFailure e) {
-                failures.add(target + ": " + Failures.rootMessage(e));
-            }
-        }
-        try {
-            built.add(vsix.get());
-        } catch (TemporalFailure e) {
-            failures.add("vscode extension: " + Failures.rootMessage(e));
-        }
-        if (!failures.isEmpty()) {
-            failure = String.join("; ", failures);
-            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.TARGETS_FAILED.name());
-        }
-        return built;
+        return new TargetFanOut(
+                        plan,
+                        Duration.ofSeconds(request.operatorWindow()),
+                        targets,
+                        failedTargets,
+                        evidence,
+                        targetEvidence,
+                        this::enter,
+                        why -> failure = why)
+                .run();
     }
 
     /**
@@ -162,8 +139,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         if (plan.slo() == null) {
             return;
         }
-        gates = GateEvaluator.evaluate(plan.slo(), targetEvidence);
-        reports = metadataWriter.writeSloReport(new SloReportRequest(plan, gates, targetEvidence));
+        gates = GateEvaluator.evaluate(plan.slo(), List.copyOf(targetEvidence.values()));
+        reports =
+                metadataWriter.writeSloReport(new SloReportRequest(plan, gates, List.copyOf(targetEvidence.values())));
         evidence.add(reports.json());
         evidence.add(reports.html());
         if (!gates.go()) {
@@ -274,13 +252,39 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
 
     @Override
+    public ReleaseStatus retryTarget(OperatorRequests.Retry retry) {
+        failedTargets.requestRetry(retry);
+        return status();
+    }
+
+    @Override
+    public void validateRetryTarget(OperatorRequests.Retry retry) {
+        failedTargets.checkRetry(phase, retry);
+    }
+
+    @Override
+    public ReleaseStatus abandon(OperatorRequests.Abandon abandon) {
+        failedTargets.requestAbandon(abandon);
+        return status();
+    }
+
+    @Override
+    public void validateAbandon(OperatorRequests.Abandon abandon) {
+        failedTargets.checkAbandon(phase, abandon);
+    }
+
+    @Override
     public void targetProgress(TargetProgress progress) {
         TargetStatus old = targets.get(progress.target());
         String host = progress.hostClass() != null ? progress.hostClass() : old == null ? null : old.hostClass();
         boolean emulated = progress.hostClass() != null ? progress.emulated() : old != null && old.emulated();
+        int attempt = old == null ? 1 : old.attempt();
+        // The stage a pipeline failed in is the one it reported last before FAILED.
+        Stage failedIn = progress.stage() == Stage.FAILED && old != null ? old.stage() : null;
         targets.put(
                 progress.target(),
-                new TargetStatus(progress.target(), progress.stage(), emulated, host, progress.detail()));
+                new TargetStatus(
+                        progress.target(), progress.stage(), emulated, host, progress.detail(), attempt, failedIn));
         if (phase == Phase.BUILDING) {
             enter(Phase.BUILDING);
         }

@@ -19,12 +19,10 @@ import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.model.Reproducibility;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.TargetStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,39 +157,6 @@ class ReleaseWorkflowTest {
                 .hasMessageContaining("only a release in AWAITING_APPROVAL");
         buildMayFinish.countDown();
         WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-    }
-
-    @Test
-    void aFailingTargetFailsTheReleaseNamingTheTargetAndStopsBeforeMetadata() throws Exception {
-        doAnswer(inv -> {
-                    TargetBuildRequest r = inv.getArgument(0);
-                    if (r.target() == Target.WINDOWS_X64) {
-                        throw ApplicationFailure.newNonRetryableFailure(
-                                "build step 'aot' for windows-x64 exited with status 1",
-                                FailureType.BUILD_COMMAND_FAILED.name());
-                    }
-                    return Fixtures.built(r, false);
-                })
-                .when(bed.build)
-                .buildTarget(any());
-        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-
-        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-                .isInstanceOf(WorkflowFailedException.class)
-                .rootCause()
-                .hasMessageContaining("windows-x64: build step 'aot' for windows-x64 exited with status 1");
-        ReleaseStatus status = release.status();
-        assertThat(status.phase()).isEqualTo(Phase.FAILED);
-        assertThat(status.targets())
-                .filteredOn(t -> t.target() == Target.WINDOWS_X64)
-                .extracting(TargetStatus::stage)
-                .containsExactly(Stage.FAILED);
-        verify(bed.metadata, never()).generate(any());
-        verify(bed.publish, never()).publish(any());
-        HistoryRecorder.record(
-                bed.env.getWorkflowClient(),
-                "release-target-failed",
-                Fixtures.request().workflowId());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.fuse.release.cli;
+
+import dev.fuse.release.model.OperatorRequests;
+import dev.fuse.release.model.ReleaseStatus;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "abandon",
+        description = "End a release that waits on a failed target; nothing is published, staging is kept.")
+public class AbandonCommand implements Callable<Integer> {
+    @ParentCommand
+    FuseReleaseCli parent;
+
+    @Parameters(index = "0", description = "Release version.")
+    String version;
+
+    @Mixin
+    OperatorOptions options;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        OperatorRequests.Abandon abandon = new OperatorRequests.Abandon(options.operator(ctx), options.reason);
+        List<String> problems = abandon.problems();
+        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        ReleaseStatus status = ctx.releases().abandon(version, abandon);
+        if (options.output == OutputFormat.json) {
+            ctx.out().println(Json.write(status));
+        } else {
+            ctx.out().println("abandoning release " + version + ": nothing will be published");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fuse.release.cli;
+
+import dev.fuse.release.model.OperatorRequests;
+import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.Target;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "retry", description = "Run a failed target's pipeline again; the release goes on when it succeeds.")
+public class RetryCommand implements Callable<Integer> {
+    @ParentCommand
+    FuseReleaseCli parent;
+
+    @Parameters(index = "0", description = "Release version.")
+    String version;
+
+    @Parameters(index = "1", description = "The failed target: linux-x64, macos-arm64 or windows-x64.")
+    String target;
+
+    @Mixin
+    OperatorOptions options;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        Target parsed = Target.fromId(target)
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.BAD_INPUT,
+                        "unknown target '" + target + "': use one of " + String.join(", ", Target.allIds())));
+        OperatorRequests.Retry retry = new OperatorRequests.Retry(parsed, options.operator(ctx), options.reason);
+        List<String> problems = retry.problems();
+        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        ReleaseStatus status = ctx.releases().retry(version, retry);
+        if (options.output == OutputFormat.json) {
+            ctx.out().println(Json.write(status));
+        } else {
+            ctx.out()
+                    .println("retrying " + target + " of release " + version + " (" + Text.safe(retry.reason())
+                            + "); follow: ./fuse-release watch " + version);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.fuse.release.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.cli.ExitCodes;
+import dev.fuse.release.devstack.DevStack;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A flaky runner costs minutes, not a release: on the dev stack (real worker, real builds), a
+ * macos-arm64 build that fails while a marker file exists leaves the release waiting; once the
+ * cause is removed, the retry command an operator types completes it, and the histories show one
+ * build of linux-x64 and two of macos-arm64.
+ */
+class OperatorRetryIT {
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    static DevStack stack;
+    static Map<String, String> env;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = DevStack.start(data.resolve("stack"), 0, 0);
+        env = new HashMap<>(stack.env());
+        env.put("FUSE_RELEASE_HOME", HOME.toString());
+        env.put("USER", "release-manager");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void aTargetThatFailedOnItsRunnerIsRetriedByTheOperatorAndTheReleasePublishes() throws Exception {
+        Path marker = Files.createFile(data.resolve("macos-runner-broken"));
+        Path repo = data.resolve("repo");
+        ExampleVariants.prepare(
+                repo,
+                tree -> ExampleVariants.extraBuildStep(
+                        tree,
+                        "sh",
+                        "-c",
+                        "if [ \\\"$FUSE_RELEASE_TARGET\\\" = macos-arm64 ] && [ -e " + marker
+                                + " ]; then echo macOS runner is broken >&2; exit 1; fi"));
+        env.put("FUSE_RELEASE_REPO", repo.toString());
+        CliRun started = CliRun.run(
+                env, "start", "--version", "0.10.0", "--revision", "main", "--target", "linux-x64,macos-arm64");
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+
+        JsonNode waiting = awaitFailed("macos-arm64");
+        assertThat(target(waiting, "linux-x64").path("stage").asText()).isEqualTo("STAGED");
+        assertThat(target(waiting, "macos-arm64").path("failedIn").asText()).isEqualTo("BUILDING");
+        assertThat(CliRun.run(env, "status", "0.10.0").out())
+                .contains("waiting for an operator: ./fuse-release retry 0.10.0 macos-arm64 --reason <why>");
+        CliRun notFailed = CliRun.run(env, "retry", "0.10.0", "linux-x64", "--reason", "just because");
+        assertThat(notFailed.exitCode()).as(notFailed.toString()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(notFailed.err()).contains("linux-x64 has not failed");
+
+        Files.delete(marker);
+        CliRun retried = retry("macos-arm64", "runner fixed");
+        assertThat(retried.exitCode()).as(retried.toString()).isZero();
+        JsonNode approval = awaitPhase("AWAITING_APPROVAL");
+        assertThat(target(approval, "macos-arm64").path("attempt").asInt()).isEqualTo(2);
+        assertThat(CliRun.run(env, "approve", "0.10.0", "--approver", "alice", "--comment", "ok")
+                        .exitCode())
+                .isZero();
+        CliRun watched = CliRun.run(env, "watch", "0.10.0");
+        assertThat(watched.exitCode()).as(watched.toString()).isZero();
+
+        assertThat(builds("fuse-release-0.10.0/linux-x64")).isEqualTo(1);
+        assertThat(builds("fuse-release-0.10.0/macos-arm64")).isEqualTo(1);
+        assertThat(builds("fuse-release-0.10.0/macos-arm64/attempt-2")).isEqualTo(1);
+        assertThat(stack.store().exists("releases/0.10.0/PUBLISHED.json")).isTrue();
+    }
+
+    /**
+     * The release starts waiting for operators in the workflow task after the child's failure; a
+     * retry typed a moment earlier is refused as "not waiting" (exit 3), so a person would type it
+     * again: so does the test, a bounded number of times.
+     */
+    private static CliRun retry(String target, String reason) throws InterruptedException {
+        CliRun r = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            r = CliRun.run(env, "retry", "0.10.0", target, "--reason", reason);
+            if (r.exitCode() != ExitCodes.CONFLICT || !r.err().contains("only a release waiting")) return r;
+            Thread.sleep(250);
+        }
+        return r;
+    }
+
+    private static JsonNode awaitPhase(String phase) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode s = null;
+        while (System.nanoTime() < deadline) {
+            s = JSON.readTree(
+                    CliRun.run(env, "status", "0.10.0", "--output", "json").out());
+            if (s.path("phase").asText().equals(phase)) return s;
+            assertThat(s.path("phase").asText())
+                    .as("release ended early: %s", s)
+                    .isNotIn("FAILED", "ABANDONED");
+            Thread.sleep(250);
+        }
+        throw new AssertionError("0.10.0 never reached " + phase + ": " + s);
+    }
+
+    /** BuildTarget activities scheduled in a workflow's history. */
+    private static long builds(String workflowId) {
+        return stack.connection().client().fetchHistory(workflowId).getEvents().stream()
+                .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
+                .filter(a -> a.getActivityType().getName().equals("BuildTarget"))
+                .count();
+    }
+
+    private static JsonNode target(JsonNode status, String id) {
+        for (JsonNode t : status.path("targets")) {
+            if (t.path("target").asText().equals(id.toUpperCase().replace('-', '_'))) return t;
+        }
+        throw new AssertionError("no target " + id + " in " + status);
+    }
+
+    private static JsonNode awaitFailed(String target) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode s = null;
+        while (System.nanoTime() < deadline) {
+            s = JSON.readTree(
+                    CliRun.run(env, "status", "0.10.0", "--output", "json").out());
+            boolean othersDone = true;
+            for (JsonNode t : s.path("targets")) {
+                String stage = t.path("stage").asText();
+                if (!stage.equals("STAGED") && !stage.equals("FAILED")) othersDone = false;
+            }
+            if (othersDone && target(s, target).path("stage").asText().equals("FAILED")) return s;
+            assertThat(s.path("phase").asText())
+                    .as("release ended early: %s", s)
+                    .isEqualTo("BUILDING");
+            Thread.sleep(250);
+        }
+        throw new AssertionError(target + " never failed: " + s);
+    }
+}

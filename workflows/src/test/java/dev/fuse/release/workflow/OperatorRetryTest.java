@@ -1,0 +1,193 @@
+package dev.fuse.release.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.Fixtures;
+import dev.fuse.release.model.OperatorRequests;
+import dev.fuse.release.model.Phase;
+import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.Stage;
+import dev.fuse.release.model.Target;
+import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.model.TargetStatus;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A target that fails for good waits for an operator: retried, abandoned, or abandoned by the window. */
+class OperatorRetryTest {
+    private final WorkflowTestBed bed = new WorkflowTestBed();
+    private final AtomicInteger windowsBuilds = new AtomicInteger();
+
+    @BeforeEach
+    void windowsFailsItsFirstBuild() {
+        doAnswer(inv -> {
+                    TargetBuildRequest r = inv.getArgument(0);
+                    if (r.target() == Target.WINDOWS_X64 && windowsBuilds.incrementAndGet() == 1) {
+                        throw ApplicationFailure.newNonRetryableFailure(
+                                "build step 'aot' for windows-x64 exited with status 1",
+                                FailureType.BUILD_COMMAND_FAILED.name());
+                    }
+                    return Fixtures.built(r, false);
+                })
+                .when(bed.build)
+                .buildTarget(any());
+    }
+
+    @AfterEach
+    void close() {
+        bed.close();
+    }
+
+    @Test
+    void aRetriedTargetCompletesTheReleaseWithoutRebuildingTheOthers() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        ReleaseStatus waiting = awaitFailed(release, Target.WINDOWS_X64);
+        TargetStatus windows = target(waiting, Target.WINDOWS_X64);
+        assertThat(windows.failedIn()).isEqualTo(Stage.BUILDING);
+        assertThat(windows.detail()).contains("exited with status 1");
+        assertThat(target(waiting, Target.LINUX_X64).stage()).isEqualTo(Stage.STAGED);
+
+        accepted(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", "runner fixed")));
+        ReleaseStatus approval = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        assertThat(target(approval, Target.WINDOWS_X64).attempt()).isEqualTo(2);
+        assertThat(approval.artifacts()).hasSize(7);
+        release.approve(
+                new ApprovalDecision("bob", "ok", approval.metadata().manifest().sha256()));
+
+        assertThat(WorkflowStub.fromTyped(release)
+                        .getResult(ReleaseStatus.class)
+                        .phase())
+                .isEqualTo(Phase.PUBLISHED);
+        verify(bed.build, times(1)).buildTarget(argThat(r -> r.target() == Target.LINUX_X64));
+        verify(bed.build, times(1)).buildTarget(argThat(r -> r.target() == Target.MACOS_ARM64));
+        verify(bed.build, times(2)).buildTarget(argThat(r -> r.target() == Target.WINDOWS_X64));
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-target-retried",
+                Fixtures.request().workflowId());
+    }
+
+    @Test
+    void anAbandonedReleaseEndsCleanlyAndPublishesNothing() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        awaitFailed(release, Target.WINDOWS_X64);
+
+        accepted(() -> release.abandon(new OperatorRequests.Abandon("oscar", "macOS runners are down for the week")));
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .hasMessageContaining("abandoned by oscar: macOS runners are down for the week");
+        assertThat(release.status().phase()).isEqualTo(Phase.ABANDONED);
+        verify(bed.metadata, never()).generate(any());
+        verify(bed.publish, never()).publish(any());
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-abandoned",
+                Fixtures.request().workflowId());
+    }
+
+    @Test
+    void nobodyActingWithinTheWindowAbandonsTheReleaseNamingTheFailure() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+
+        // getResult lets the test server skip the three days of the operator window.
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .rootCause()
+                .hasMessageContaining("no operator retried or abandoned the failed targets within PT72H")
+                .hasMessageContaining("windows-x64: build step 'aot' for windows-x64 exited with status 1");
+        assertThat(release.status().phase()).isEqualTo(Phase.ABANDONED);
+        verify(bed.metadata, never()).generate(any());
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-target-failed",
+                Fixtures.request().workflowId());
+    }
+
+    @Test
+    void operatorRequestsThatCannotApplyAreRefusedBeforeHistory() throws Exception {
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        awaitFailed(release, Target.WINDOWS_X64);
+        accepted(() -> {
+            assertThatThrownBy(() -> release.retryTarget(new OperatorRequests.Retry(Target.LINUX_X64, "oscar", "why")))
+                    .isInstanceOf(WorkflowUpdateException.class)
+                    .rootCause()
+                    .hasMessageContaining("linux-x64 has not failed (failed: windows-x64)");
+            return null;
+        });
+        assertThatThrownBy(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", " ")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("missing reason: pass --reason");
+        assertThatThrownBy(() -> release.abandon(new OperatorRequests.Abandon("", "x")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("missing operator");
+        assertThatThrownBy(() -> release.approve(new ApprovalDecision("bob", "ok", null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("in phase BUILDING");
+
+        release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", "runner fixed"));
+        WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        assertThatThrownBy(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", "again")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("only a release waiting on a failed target");
+    }
+
+    private static TargetStatus target(ReleaseStatus status, Target target) {
+        return status.targets().stream()
+                .filter(t -> t.target() == target)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static ReleaseStatus awaitFailed(ReleaseWorkflow release, Target target) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ReleaseStatus status = null;
+        while (System.nanoTime() < deadline) {
+            status = release.status();
+            if (status.targets().stream().anyMatch(t -> t.target() == target && t.stage() == Stage.FAILED)
+                    && status.targets().stream()
+                            .noneMatch(t -> t.stage() != Stage.FAILED && t.stage() != Stage.STAGED)) {
+                return status;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(target + " never failed; last status " + status);
+    }
+
+    /**
+     * The release starts waiting for operators in the workflow task that follows the child's
+     * failure; an Update that arrives a moment earlier is refused as "not waiting", so try again.
+     */
+    private static void accepted(java.util.concurrent.Callable<?> update) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update.call();
+                return;
+            } catch (WorkflowUpdateException e) {
+                if (attempt >= 50 || !String.valueOf(e.getCause().getMessage()).contains("only a release waiting"))
+                    throw e;
+                Thread.sleep(50);
+            }
+        }
+    }
+}
