@@ -3,6 +3,7 @@ package dev.fuse.release.index;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
@@ -27,6 +28,22 @@ public final class ReleaseIndex {
         this.store = store;
     }
 
+    static final String ROLLBACK = "rollback.json";
+
+    /** A rollback of {@code version}, kept beside its runs: who, what latest points at, the marker. */
+    public void recordRollback(String version, String latestNow, String operator, ArtifactRef marker) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("version", version);
+        node.put("latestNow", latestNow);
+        node.put("operator", operator);
+        node.put("yankMarker", marker.key());
+        node.put("yankMarkerSha256", marker.sha256());
+        store.putBytes(
+                "index/" + version + "/" + ROLLBACK,
+                (node.toString() + "\n").getBytes(StandardCharsets.UTF_8),
+                "application/json");
+    }
+
     public void record(ReleaseRequest request, String workflowId, String runId, String commit) {
         ObjectNode node = JSON.createObjectNode();
         node.put("version", request.version());
@@ -45,6 +62,7 @@ public final class ReleaseIndex {
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         for (String key : store.listKeys("index/")) {
+            if (key.endsWith("/" + ROLLBACK)) continue;
             try {
                 JsonNode n = JSON.readTree(store.getBytes(key));
                 entries.add(new Entry(

@@ -43,7 +43,7 @@ public final class Planner {
 
     public ReleasePlan plan(ReleaseRequest request, String workflowId, String runId) throws IOException {
         String version = request.version();
-        if (PublicationState.of(store, version) == PublicationState.PUBLISHED) {
+        if (PublicationState.of(store, version).published()) {
             throw new PipelineException(
                     FailureType.ALREADY_PUBLISHED,
                     "version " + version + " is already published at " + StoreLayout.releasePrefix(version)

@@ -44,6 +44,44 @@ public final class LatestPointer {
         }
     }
 
+    /**
+     * Points latest back at {@code to}, but only while it still points at {@code from} (a
+     * compare-and-swap on its ETag); true if moved, false if it already points at {@code to}.
+     */
+    public boolean moveBack(String from, String to, String commit, String manifestKey, String manifestSha256) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Latest> current = read();
+            if (current.isPresent() && current.get().version().equals(to)) return false;
+            if (current.isEmpty() || !current.get().version().equals(from)) {
+                throw new StoreException(
+                        StoreException.Kind.CONFLICT,
+                        StoreLayout.LATEST + " points at "
+                                + current.map(Latest::version).orElse("nothing") + ", not " + from
+                                + "; someone moved it meanwhile",
+                        null);
+            }
+            try {
+                store.putBytesIfUnchanged(
+                        StoreLayout.LATEST,
+                        pointer(to, commit, manifestKey, manifestSha256),
+                        "application/json",
+                        current.get().etag());
+                return true;
+            } catch (StoreException e) {
+                if (e.kind() != StoreException.Kind.CONFLICT || attempt >= MAX_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    private static byte[] pointer(String version, String commit, String manifestKey, String manifestSha256) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("version", version);
+        node.put("commit", commit);
+        node.put("manifestKey", manifestKey);
+        node.put("manifestSha256", manifestSha256);
+        return (node.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Points latest at {@code version} unless it already points at a newer one; true if moved. */
     public boolean moveForward(String version, String commit, String manifestKey, String manifestSha256) {
         for (int attempt = 1; ; attempt++) {
@@ -52,12 +90,7 @@ public final class LatestPointer {
                     && ReleaseVersion.parse(current.get().version()).compareTo(ReleaseVersion.parse(version)) >= 0) {
                 return current.get().version().equals(version);
             }
-            ObjectNode node = JSON.createObjectNode();
-            node.put("version", version);
-            node.put("commit", commit);
-            node.put("manifestKey", manifestKey);
-            node.put("manifestSha256", manifestSha256);
-            byte[] bytes = (node.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = pointer(version, commit, manifestKey, manifestSha256);
             try {
                 store.putBytesIfUnchanged(
                         StoreLayout.LATEST,

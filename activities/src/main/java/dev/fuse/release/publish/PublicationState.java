@@ -5,16 +5,24 @@ import dev.fuse.release.storage.StoreLayout;
 
 /**
  * What the bucket says about a version: nothing public, a publication that never completed (some
- * objects, no {@code PUBLISHED.json}), or published. Only the last one is immutable; an incomplete
- * one is finished by the next run of the version.
+ * objects, no {@code PUBLISHED.json}), published, or published and then yanked by a rollback.
+ * Published and yanked versions are immutable; an incomplete one is finished by the next run.
  */
 public enum PublicationState {
     NONE,
     INCOMPLETE,
-    PUBLISHED;
+    PUBLISHED,
+    YANKED;
 
     public static PublicationState of(ArtifactStore store, String version) {
-        if (store.exists(StoreLayout.publishedMarker(version))) return PUBLISHED;
+        if (store.exists(StoreLayout.publishedMarker(version))) {
+            return store.exists(StoreLayout.yankMarker(version)) ? YANKED : PUBLISHED;
+        }
         return store.listKeys(StoreLayout.releasePrefix(version)).isEmpty() ? NONE : INCOMPLETE;
+    }
+
+    /** Whether the version's folder is final: published, whether or not it was yanked since. */
+    public boolean published() {
+        return this == PUBLISHED || this == YANKED;
     }
 }

@@ -24,6 +24,12 @@ public final class StoreLayout {
     }
 
     /** Written last: a release is published exactly when this object exists. */
+    public static String yankMarker(String version) {
+        return releasePrefix(version) + YANKED;
+    }
+
+    public static final String YANKED = "YANKED.json";
+
     public static String publishedMarker(String version) {
         return releasePrefix(version) + PUBLISHED;
     }

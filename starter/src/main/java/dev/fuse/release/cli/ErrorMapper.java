@@ -1,6 +1,9 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.client.NeverRanException;
+import dev.fuse.release.client.NoWorkerException;
+import dev.fuse.release.client.ReleaseConflictException;
+import dev.fuse.release.client.ReleaseNotFoundException;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.model.InvalidRequestException;
 import dev.fuse.release.storage.StoreException;
@@ -26,13 +29,10 @@ public final class ErrorMapper {
             return new Mapped(ExitCodes.BAD_INPUT, String.join("; ", r.problems()));
         if (e instanceof TemporalConnection.ConnectionException c)
             return new Mapped(ExitCodes.UNAVAILABLE, c.getMessage());
-        if (e instanceof ReleaseClient.ReleaseConflictException c)
-            return new Mapped(ExitCodes.CONFLICT, c.getMessage());
-        if (e instanceof ReleaseClient.NeverRanException n)
-            return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, n.getMessage());
-        if (e instanceof ReleaseClient.NoWorkerException w) return new Mapped(ExitCodes.UNAVAILABLE, w.getMessage());
-        if (e instanceof ReleaseClient.ReleaseNotFoundException n)
-            return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
+        if (e instanceof ReleaseConflictException c) return new Mapped(ExitCodes.CONFLICT, c.getMessage());
+        if (e instanceof NeverRanException n) return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, n.getMessage());
+        if (e instanceof NoWorkerException w) return new Mapped(ExitCodes.UNAVAILABLE, w.getMessage());
+        if (e instanceof ReleaseNotFoundException n) return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
         if (e instanceof StoreException s) return store(s);
         if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
             return new Mapped(exitCodeOf(app.getType(), ExitCodes.CONFLICT), "refused: " + app.getOriginalMessage());
@@ -41,7 +41,7 @@ public final class ErrorMapper {
             return noSuchRelease(n.getExecution().getWorkflowId());
         if (e instanceof WorkflowServiceException w && rootStatus(w) != null) return service(w, rootStatus(w));
         if (e instanceof WorkflowException w) {
-            return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, Failures.rootMessage(w));
+            return new Mapped(exitCodeOf(innermostType(w), ExitCodes.RELEASE_NOT_PUBLISHED), Failures.rootMessage(w));
         }
         if (e instanceof IllegalArgumentException i) return new Mapped(ExitCodes.BAD_INPUT, i.getMessage());
         return new Mapped(ExitCodes.INTERNAL, "unexpected error: " + e);
@@ -80,6 +80,14 @@ public final class ErrorMapper {
     /** The exit code a typed failure maps to; {@code otherwise} for types that are not ours. */
     public static int exitCodeOf(String failureType, int otherwise) {
         return FailureType.of(failureType).map(t -> ExitCodes.of(t.exitClass())).orElse(otherwise);
+    }
+
+    private static String innermostType(Throwable e) {
+        String type = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApplicationFailure app) type = app.getType();
+        }
+        return type;
     }
 
     private static Status rootStatus(Throwable e) {

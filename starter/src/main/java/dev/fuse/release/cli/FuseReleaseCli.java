@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             RetryCommand.class,
             AbandonCommand.class,
             CancelCommand.class,
+            RollbackCommand.class,
             ListCommand.class,
             DownloadCommand.class,
             CommandLine.HelpCommand.class

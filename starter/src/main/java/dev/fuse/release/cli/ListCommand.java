@@ -82,6 +82,7 @@ public class ListCommand implements Callable<Integer> {
         for (Row r : rows) {
             String published = switch (r.publication()) {
                 case "PUBLISHED" -> "yes";
+                case "YANKED" -> "yanked";
                 case "INCOMPLETE" -> "incomplete";
                 default -> "no";
             };
@@ -108,11 +109,11 @@ public class ListCommand implements Callable<Integer> {
             phase = run.phase() == null ? "UNKNOWN" : run.phase();
         } catch (RuntimeException ex) {
             execution = "UNKNOWN";
-            phase = publication == PublicationState.PUBLISHED ? "PUBLISHED" : "UNKNOWN";
+            phase = publication.published() ? "PUBLISHED" : "UNKNOWN";
         }
         return new Row(
                 e.version(),
-                publication == PublicationState.PUBLISHED,
+                publication.published(),
                 publication.name(),
                 phase,
                 execution,

@@ -24,6 +24,23 @@ public class StatusCommand implements Callable<Integer> {
             description = "Show this help.")
     boolean help;
 
+    /** A rolled-back release says so: the marker lives in the bucket, not in the release's workflow. */
+    static java.util.Optional<String> yankLine(CliContext ctx, String version) {
+        String key = dev.fuse.release.storage.StoreLayout.yankMarker(version);
+        if (!ctx.store().exists(key)) return java.util.Optional.empty();
+        try {
+            var yank = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(ctx.store().getBytes(key));
+            return java.util.Optional.of("  YANKED by "
+                    + Text.safe(yank.path("yankedBy").asText()) + " at "
+                    + yank.path("yankedAt").asText() + ": "
+                    + Text.safe(yank.path("reason").asText())
+                    + " (latest is now " + Text.safe(yank.path("latestNow").asText()) + ")");
+        } catch (java.io.IOException e) {
+            return java.util.Optional.of("  YANKED (" + key + " is unreadable)");
+        }
+    }
+
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
@@ -32,6 +49,7 @@ public class StatusCommand implements Callable<Integer> {
             ctx.out().println(Json.write(status));
         } else {
             StatusView.lines(status).forEach(ctx.out()::println);
+            yankLine(ctx, version).ifPresent(ctx.out()::println);
         }
         return ExitCodes.OK;
     }

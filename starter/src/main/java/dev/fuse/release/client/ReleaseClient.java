@@ -4,10 +4,13 @@ import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.model.RollbackRequest;
+import dev.fuse.release.model.RollbackResult;
 import dev.fuse.release.publish.PublicationState;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.workflow.ReleaseWorkflow;
+import dev.fuse.release.workflow.RollbackWorkflow;
 import dev.fuse.release.workflow.SearchAttributes;
 import dev.fuse.release.workflow.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -44,7 +47,7 @@ public final class ReleaseClient {
      */
     public Started start(ReleaseRequest request) {
         store.checkAccess();
-        if (PublicationState.of(store, request.version()) == PublicationState.PUBLISHED) {
+        if (PublicationState.of(store, request.version()).published()) {
             throw new ReleaseConflictException("version " + request.version() + " is already published at s3://"
                     + store.bucket() + "/" + StoreLayout.releasePrefix(request.version()) + "; choose a new --version");
         }
@@ -177,6 +180,32 @@ public final class ReleaseClient {
         return stub(version).abandon(abandon);
     }
 
+    /**
+     * Runs a rollback workflow ({@code fuse-rollback-<version>}) and waits for it: it only writes a
+     * marker and moves a pointer. A refused rollback (not published, not latest) fails it, typed.
+     */
+    public RollbackResult rollback(RollbackRequest request) {
+        store.checkAccess();
+        WorkflowOptions options = WorkflowOptions.newBuilder()
+                .setWorkflowId(request.workflowId())
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                // A refused rollback may be asked again; one that happened stays the record.
+                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+                // Bounded: the CLI waits for the result, and a rollback is two small writes.
+                .setWorkflowExecutionTimeout(Duration.ofMinutes(10))
+                .setStaticSummary(
+                        "Roll back Fuse " + request.version() + (request.to() == null ? "" : " to " + request.to()))
+                .setStaticDetails("by " + request.operator() + ": " + request.reason())
+                .build();
+        RollbackWorkflow workflow = temporal.client().newWorkflowStub(RollbackWorkflow.class, options);
+        try {
+            return workflow.run(request);
+        } catch (WorkflowExecutionAlreadyStarted e) {
+            throw new ReleaseConflictException("release " + request.version() + " was already rolled back ("
+                    + request.workflowId() + "); see ./fuse-release status " + request.version());
+        }
+    }
+
     /** Temporal cancellation: running activities are cancelled, the target pipelines end with the release. */
     public void cancel(String version) {
         requireRunning(version);
@@ -245,41 +274,5 @@ public final class ReleaseClient {
 
     public TemporalConnection temporal() {
         return temporal;
-    }
-
-    /** The release exists and its state forbids the request. */
-    public static final class ReleaseConflictException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public ReleaseConflictException(String message) {
-            super(message);
-        }
-    }
-
-    /** No worker serves the release's namespace and queue. */
-    public static final class NoWorkerException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public NoWorkerException(String message) {
-            super(message);
-        }
-    }
-
-    /** The release ended without ever running (terminated before a worker took it). */
-    public static final class NeverRanException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public NeverRanException(String message) {
-            super(message);
-        }
-    }
-
-    /** No such release. */
-    public static final class ReleaseNotFoundException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public ReleaseNotFoundException(String message) {
-            super(message);
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.fuse.release.adapter.ParityActivitiesImpl;
 import dev.fuse.release.adapter.PlanActivitiesImpl;
 import dev.fuse.release.adapter.PublishActivitiesImpl;
 import dev.fuse.release.adapter.ReproducibilityActivitiesImpl;
+import dev.fuse.release.adapter.RollbackActivitiesImpl;
 import dev.fuse.release.adapter.VerifyActivitiesImpl;
 import dev.fuse.release.build.ReproducibilityChecker;
 import dev.fuse.release.build.TargetBuilder;
@@ -18,10 +19,12 @@ import dev.fuse.release.model.Target;
 import dev.fuse.release.parity.ParityRunner;
 import dev.fuse.release.plan.Planner;
 import dev.fuse.release.publish.Publisher;
+import dev.fuse.release.publish.Rollback;
 import dev.fuse.release.report.SloReportWriter;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.verify.StagedVerifier;
 import dev.fuse.release.workflow.ReleaseWorkflowImpl;
+import dev.fuse.release.workflow.RollbackWorkflowImpl;
 import dev.fuse.release.workflow.TargetPipelineWorkflowImpl;
 import dev.fuse.release.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
@@ -50,11 +53,13 @@ public final class ReleaseWorker implements AutoCloseable {
         WorkerOptions options = WorkerOptions.newBuilder().build();
         if (config.orchestrator()) {
             Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
-            w.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
+            w.registerWorkflowImplementationTypes(
+                    ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
             w.registerActivitiesImplementations(
                     new PlanActivitiesImpl(new Planner(store, config.workDir(), config.allowEmulatedPublish())),
                     new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
-                    new PublishActivitiesImpl(new Publisher(store, config.workDir())));
+                    new PublishActivitiesImpl(new Publisher(store, config.workDir())),
+                    new RollbackActivitiesImpl(new Rollback(store)));
             queues.add(TaskQueues.ORCHESTRATOR);
         }
         BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());

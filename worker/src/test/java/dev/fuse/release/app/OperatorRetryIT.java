@@ -90,6 +90,62 @@ class OperatorRetryIT {
         assertThat(stack.store().exists("releases/0.10.0/PUBLISHED.json")).isTrue();
     }
 
+    @Test
+    void aPublishedReleaseIsRolledBackLatestMovesBackAndNothingPublishedChanges() throws Exception {
+        Path repo = data.resolve("repo-rollback");
+        ExampleVariants.prepare(repo, tree -> {});
+        Map<String, String> withRepo = new HashMap<>(env);
+        withRepo.put("FUSE_RELEASE_REPO", repo.toString());
+        publish(withRepo, "0.11.0");
+        publish(withRepo, "0.11.1");
+        java.util.List<String> before = stack.store().listKeys("releases/0.11.1/");
+
+        CliRun notLatest = CliRun.run(withRepo, "rollback", "0.11.0", "--reason", "wrong one");
+        assertThat(notLatest.exitCode()).as(notLatest.toString()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(notLatest.err()).contains("0.11.0 is not latest (latest is 0.11.1); pass --to");
+        CliRun rolledBack =
+                CliRun.run(withRepo, "rollback", "0.11.1", "--reason", "crash on start", "--operator", "oscar");
+        assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+        assertThat(rolledBack.out()).contains("latest is now 0.11.0");
+
+        assertThat(JSON.readTree(stack.store().getBytes("releases/latest.json"))
+                        .path("version")
+                        .asText())
+                .isEqualTo("0.11.0");
+        assertThat(JSON.readTree(stack.store().getBytes("releases/0.11.1/YANKED.json"))
+                        .path("yankedBy")
+                        .asText())
+                .isEqualTo("oscar");
+        assertThat(stack.store().listKeys("releases/0.11.1/"))
+                .containsAll(before)
+                .hasSize(before.size() + 1);
+        assertThat(CliRun.run(withRepo, "list").out()).containsPattern("0\\.11\\.1 +yanked");
+        assertThat(CliRun.run(withRepo, "status", "0.11.1").out())
+                .contains("YANKED by oscar")
+                .contains("crash on start");
+        CliRun republish = CliRun.run(withRepo, "start", "--version", "0.11.1", "--revision", "main");
+        assertThat(republish.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    }
+
+    private static void publish(Map<String, String> env, String version) throws Exception {
+        CliRun started = CliRun.run(env, "start", "--version", version, "--revision", "main", "--target", "linux-x64");
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode s = JSON.readTree(
+                    CliRun.run(env, "status", version, "--output", "json").out());
+            if (s.path("phase").asText().equals("AWAITING_APPROVAL")) break;
+            assertThat(s.path("phase").asText())
+                    .as("%s ended early: %s", version, s)
+                    .isNotIn("FAILED", "ABANDONED", "REJECTED");
+            Thread.sleep(250);
+        }
+        assertThat(CliRun.run(env, "approve", version, "--approver", "alice", "--comment", "ok")
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.run(env, "watch", version).exitCode()).isZero();
+    }
+
     /**
      * The release starts waiting for operators in the workflow task after the child's failure; a
      * retry typed a moment earlier is refused as "not waiting" (exit 3), so a person would type it

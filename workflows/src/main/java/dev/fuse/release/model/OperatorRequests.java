@@ -28,7 +28,7 @@ public final class OperatorRequests {
         }
     }
 
-    static List<String> whoAndWhy(String operator, String reason) {
+    public static List<String> whoAndWhy(String operator, String reason) {
         List<String> problems = new ArrayList<>();
         if (operator == null || operator.isBlank()) {
             problems.add("missing operator: pass --operator <name>");

@@ -79,6 +79,16 @@ final class ActivityOptionsCatalog {
     }
 
     /** Publishing copies and re-verifies every artifact; idempotent, so retries are safe. */
+    /** Two small writes; two minutes cover a slow store, the retries a flaky one. */
+    static ActivityOptions rollback() {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setRetryOptions(retries(10))
+                .setSummary("rollback: yank marker, latest.json")
+                .build();
+    }
+
     static ActivityOptions publish() {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)

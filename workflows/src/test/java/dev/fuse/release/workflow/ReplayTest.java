@@ -56,10 +56,25 @@ class ReplayTest {
                 .doesNotThrowAnyException();
     }
 
+    static Stream<String> rollbackHistories() throws Exception {
+        return fixtures("rollback");
+    }
+
+    @ParameterizedTest
+    @MethodSource("rollbackHistories")
+    void rollbackHistoriesReplay(String fixture) throws Exception {
+        WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(read(fixture), "fuse-rollback-0.5.0");
+        assertThatCode(() -> WorkflowReplayer.replayWorkflowExecution(history, RollbackWorkflowImpl.class))
+                .doesNotThrowAnyException();
+    }
+
     @Test
     void everyPathHasARecordedHistory() throws Exception {
         List<String> all = fixtures("").toList();
         for (String path : List.of(
+                "rollback",
+                "release-target-retried",
+                "release-abandoned",
                 "release-approved",
                 "release-rejected",
                 "release-expired",

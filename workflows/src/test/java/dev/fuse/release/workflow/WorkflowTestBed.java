@@ -12,6 +12,7 @@ import dev.fuse.release.activity.ParityActivities;
 import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.PublishActivities;
 import dev.fuse.release.activity.ReproducibilityActivities;
+import dev.fuse.release.activity.RollbackActivities;
 import dev.fuse.release.activity.VerifyActivities;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.Fixtures;
@@ -52,6 +53,8 @@ final class WorkflowTestBed implements AutoCloseable {
             mock(MetadataActivities.class, withSettings().withoutAnnotations());
     final PublishActivities publish =
             mock(PublishActivities.class, withSettings().withoutAnnotations());
+    final RollbackActivities rollback =
+            mock(RollbackActivities.class, withSettings().withoutAnnotations());
     ReleasePlan releasePlan = Fixtures.plan("run-1", true);
 
     WorkflowTestBed() {
@@ -59,8 +62,9 @@ final class WorkflowTestBed implements AutoCloseable {
             env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
         }
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
-        orchestrator.registerWorkflowImplementationTypes(ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class);
-        orchestrator.registerActivitiesImplementations(plan, metadata, publish);
+        orchestrator.registerWorkflowImplementationTypes(
+                ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
+        orchestrator.registerActivitiesImplementations(plan, metadata, publish, rollback);
         for (Target t : Target.values()) {
             env.newWorker(TaskQueues.forTarget(t))
                     .registerActivitiesImplementations(build, verify, reproducibility, measure, parity);

@@ -1,0 +1,54 @@
+package dev.fuse.release.cli;
+
+import dev.fuse.release.model.RollbackRequest;
+import dev.fuse.release.model.RollbackResult;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "rollback",
+        description = "Take a published release back: latest.json moves to an earlier published version and"
+                + " the release is marked yanked; nothing published is deleted.")
+public class RollbackCommand implements Callable<Integer> {
+    @ParentCommand
+    FuseReleaseCli parent;
+
+    @Parameters(index = "0", description = "The published version to take back.")
+    String version;
+
+    @Option(
+            names = "--to",
+            description = "Where latest points afterwards (default: the newest published version before).")
+    String to;
+
+    @Mixin
+    OperatorOptions options;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        RollbackRequest request = new RollbackRequest(version, to, options.operator(ctx), options.reason, 0L);
+        List<String> problems = request.problems();
+        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        RollbackResult result = ctx.releases().rollback(request);
+        if (options.output == OutputFormat.json) {
+            ctx.out().println(Json.write(result));
+        } else {
+            ctx.out()
+                    .println("rolled back release " + version + ": yanked ("
+                            + result.marker().key() + "), latest is now " + result.latest());
+        }
+        return ExitCodes.OK;
+    }
+}
