@@ -1,7 +1,6 @@
 package dev.fuse.release.devstack;
 
 import dev.fuse.release.workflow.SearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -37,12 +36,7 @@ public final class EmbeddedTemporal implements AutoCloseable {
             operator.blockingStub()
                     .addSearchAttributes(AddSearchAttributesRequest.newBuilder()
                             .setNamespace(NAMESPACE)
-                            .putSearchAttributes(
-                                    SearchAttributes.VERSION.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                            .putSearchAttributes(
-                                    SearchAttributes.PHASE.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
-                            .putSearchAttributes(
-                                    SearchAttributes.COMMIT.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+                            .putAllSearchAttributes(SearchAttributes.definitions())
                             .build());
         } finally {
             operator.shutdown();

@@ -63,6 +63,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private SloReportResult reports;
     private final Map<Target, TargetEvidence> targetEvidence = new TreeMap<>();
     private final FailedTargets failedTargets = new FailedTargets();
+    private final Map<Target, long[]> clock = new TreeMap<>();
     private long startedOn;
     private final List<ArtifactRef> evidence = new ArrayList<>();
 
@@ -188,12 +189,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     private void enter(Phase next) {
         phase = next;
-        Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next.name()));
-        StringBuilder details = new StringBuilder("**" + next + "**");
-        for (TargetStatus t : targets.values()) {
-            details.append("\n- ").append(t.target().id()).append(": ").append(t.stage());
+        // Releases started before the failed-targets and awaiting-approval attributes replay without them.
+        if (Workflow.getVersion("ui-attributes", Workflow.DEFAULT_VERSION, 1) >= 1) {
+            Workflow.upsertTypedSearchAttributes(
+                    SearchAttributes.PHASE.valueSet(next.name()),
+                    SearchAttributes.AWAITING_APPROVAL.valueSet(next == Phase.AWAITING_APPROVAL),
+                    SearchAttributes.FAILED_TARGETS.valueSet(
+                            failedTargets.targets().stream().map(Target::id).toList()));
+        } else {
+            Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next.name()));
         }
-        Workflow.setCurrentDetails(details.toString());
+        Workflow.setCurrentDetails(
+                CurrentDetails.markdown(next, targets.values(), clock, Workflow.currentTimeMillis()));
     }
 
     @Override
@@ -279,6 +286,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         String host = progress.hostClass() != null ? progress.hostClass() : old == null ? null : old.hostClass();
         boolean emulated = progress.hostClass() != null ? progress.emulated() : old != null && old.emulated();
         int attempt = old == null ? 1 : old.attempt();
+        CurrentDetails.tick(clock, progress.target(), progress.stage(), Workflow.currentTimeMillis());
         // The stage a pipeline failed in is the one it reported last before FAILED.
         Stage failedIn = progress.stage() == Stage.FAILED && old != null ? old.stage() : null;
         targets.put(

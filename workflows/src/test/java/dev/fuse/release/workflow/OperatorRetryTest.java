@@ -61,10 +61,13 @@ class OperatorRetryTest {
         assertThat(windows.failedIn()).isEqualTo(Stage.BUILDING);
         assertThat(windows.detail()).contains("exited with status 1");
         assertThat(target(waiting, Target.LINUX_X64).stage()).isEqualTo(Stage.STAGED);
+        assertThat(awaitAttribute(SearchAttributes.FAILED_TARGETS)).containsExactly("windows-x64");
 
         accepted(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", "runner fixed")));
         ReleaseStatus approval = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
         assertThat(target(approval, Target.WINDOWS_X64).attempt()).isEqualTo(2);
+        assertThat(attributes().get(SearchAttributes.AWAITING_APPROVAL)).isTrue();
+        assertThat(attributes().get(SearchAttributes.FAILED_TARGETS)).isEmpty();
         assertThat(approval.artifacts()).hasSize(7);
         release.approve(
                 new ApprovalDecision("bob", "ok", approval.metadata().manifest().sha256()));
@@ -150,6 +153,24 @@ class OperatorRetryTest {
                 .isInstanceOf(WorkflowUpdateException.class)
                 .rootCause()
                 .hasMessageContaining("only a release waiting on a failed target");
+    }
+
+    private io.temporal.common.SearchAttributes attributes() {
+        return bed.env
+                .getWorkflowClient()
+                .newUntypedWorkflowStub(Fixtures.request().workflowId())
+                .describe()
+                .getTypedSearchAttributes();
+    }
+
+    private java.util.List<String> awaitAttribute(io.temporal.common.SearchAttributeKey<java.util.List<String>> key)
+            throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            java.util.List<String> value = attributes().get(key);
+            if (value != null && !value.isEmpty()) return value;
+            Thread.sleep(20);
+        }
+        throw new AssertionError(key.getName() + " never set");
     }
 
     private static TargetStatus target(ReleaseStatus status, Target target) {

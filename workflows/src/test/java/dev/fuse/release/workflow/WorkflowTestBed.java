@@ -27,7 +27,6 @@ import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetBuildRequest;
 import dev.fuse.release.model.VerifyResult;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -58,9 +57,7 @@ final class WorkflowTestBed implements AutoCloseable {
     ReleasePlan releasePlan = Fixtures.plan("run-1", true);
 
     WorkflowTestBed() {
-        for (var key : List.of(SearchAttributes.VERSION, SearchAttributes.PHASE, SearchAttributes.COMMIT)) {
-            env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-        }
+        SearchAttributes.definitions().forEach(env::registerSearchAttribute);
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         orchestrator.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
