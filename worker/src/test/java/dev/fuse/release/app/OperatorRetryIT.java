@@ -84,6 +84,24 @@ class OperatorRetryIT {
         CliRun watched = CliRun.run(env, "watch", "0.10.0");
         assertThat(watched.exitCode()).as(watched.toString()).isZero();
 
+        // What an operator sees in the Temporal UI: summaries, attributes, activity summaries.
+        var described = stack.connection()
+                .client()
+                .newUntypedWorkflowStub("fuse-release-0.10.0")
+                .describe();
+        assertThat(described.getStaticSummary()).contains("Fuse 0.10.0 from main");
+        assertThat(described.getTypedSearchAttributes().get(dev.fuse.release.workflow.SearchAttributes.PHASE))
+                .isEqualTo("PUBLISHED");
+        assertThat(stack.connection()
+                        .client()
+                        .newUntypedWorkflowStub("fuse-release-0.10.0/macos-arm64/attempt-2")
+                        .describe()
+                        .getStaticSummary())
+                .isEqualTo("Fuse 0.10.0 macos-arm64 pipeline, attempt 2");
+        assertThat(stack.connection().client().fetchHistory("fuse-release-0.10.0/linux-x64").getEvents().stream()
+                        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+                        .map(e -> e.getUserMetadata().getSummary().getData().toStringUtf8()))
+                .anySatisfy(s -> assertThat(s).contains("build linux-x64 0.10.0"));
         assertThat(builds("fuse-release-0.10.0/linux-x64")).isEqualTo(1);
         assertThat(builds("fuse-release-0.10.0/macos-arm64")).isEqualTo(1);
         assertThat(builds("fuse-release-0.10.0/macos-arm64/attempt-2")).isEqualTo(1);

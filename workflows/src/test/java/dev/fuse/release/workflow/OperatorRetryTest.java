@@ -155,6 +155,32 @@ class OperatorRetryTest {
                 .hasMessageContaining("only a release waiting on a failed target");
     }
 
+    @Test
+    void aCancelledReleaseStopsItsPipelinesAndPublishesNothing() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        doAnswer(inv -> {
+                    never.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return Fixtures.built(inv.getArgument(0), false);
+                })
+                .when(bed.build)
+                .buildTarget(any());
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        WorkflowTestBed.awaitPhase(release, Phase.BUILDING);
+
+        WorkflowStub.fromTyped(release).cancel();
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .isInstanceOf(WorkflowFailedException.class);
+        never.countDown();
+        assertThat(release.status().phase()).isEqualTo(Phase.FAILED);
+        verify(bed.metadata, never()).generate(any());
+        verify(bed.publish, never()).publish(any());
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-cancelled",
+                Fixtures.request().workflowId());
+    }
+
     private io.temporal.common.SearchAttributes attributes() {
         return bed.env
                 .getWorkflowClient()

@@ -73,6 +73,7 @@ class ReplayTest {
         List<String> all = fixtures("").toList();
         for (String path : List.of(
                 "rollback",
+                "release-cancelled",
                 "release-target-retried",
                 "release-abandoned",
                 "release-approved",
