@@ -61,7 +61,9 @@ public final class CommandRunner {
                     break;
                 }
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | RuntimeException e) {
+            // A heartbeat that throws means the activity was cancelled or timed out: the build
+            // must not outlive it, whatever it started.
             destroyTree(process);
             throw e;
         }

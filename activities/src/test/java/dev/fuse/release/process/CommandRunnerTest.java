@@ -53,6 +53,30 @@ class CommandRunnerTest {
     }
 
     @Test
+    void aCancelledActivityKillsItsBuildAndEverythingTheBuildStarted() throws Exception {
+        Path log = dir.resolve("cancelled.log");
+        Path marker = dir.resolve("child-survived-cancel");
+        IllegalStateException cancelled = new IllegalStateException("activity cancelled (heartbeat)");
+        AtomicInteger ticks = new AtomicInteger();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandRunner.run(
+                        List.of("sh", "-c", "(sleep 4; touch " + marker + ") & sleep 60"),
+                        dir,
+                        Map.of(),
+                        Duration.ofSeconds(120),
+                        log,
+                        () -> {
+                            // The first heartbeat is the one that learns of the cancellation.
+                            if (ticks.incrementAndGet() >= 1) throw cancelled;
+                        }))
+                .isSameAs(cancelled);
+
+        // Zombies count as alive to the OS, so the proof is what the killed child would have done.
+        Thread.sleep(4500);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void environmentIsPassedToTheCommand() throws Exception {
         Path log = dir.resolve("env.log");
         CommandRunner.Outcome o = CommandRunner.run(
