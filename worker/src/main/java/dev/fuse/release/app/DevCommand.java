@@ -34,6 +34,13 @@ public class DevCommand implements Callable<Integer> {
     int temporalPort;
 
     @Option(
+            names = "--temporal-address",
+            description =
+                    "Use an existing Temporal service (host:port, e.g. temporal server start-dev's 127.0.0.1:7233,"
+                            + " Web UI on 8233) instead of the embedded test server.")
+    String temporalAddress;
+
+    @Option(
             names = "--s3-port",
             defaultValue = "9000",
             description = "S3 port; a free one if taken (default: ${DEFAULT-VALUE}).")
@@ -61,7 +68,7 @@ public class DevCommand implements Callable<Integer> {
         Files.createDirectories(data);
         Path repo = data.resolve("example-repo");
         String commit = ExampleRepository.prepare(home.resolve("examples/fuse-hello"), repo);
-        DevStack stack = DevStack.start(data, temporalPort, s3Port);
+        DevStack stack = DevStack.start(data, temporalAddress, temporalPort, s3Port);
         Map<String, String> env = new java.util.LinkedHashMap<>(stack.env());
         env.put("FUSE_RELEASE_REPO", repo.toString());
         owned.write(env);

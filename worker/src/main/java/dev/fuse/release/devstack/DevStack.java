@@ -48,7 +48,14 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static DevStack start(Path dataDir, int temporalPort, int s3Port) throws Exception {
-        EmbeddedTemporal temporal = EmbeddedTemporal.start(temporalPort);
+        return start(dataDir, null, temporalPort, s3Port);
+    }
+
+    /** @param temporalAddress an existing Temporal service to use instead of the embedded one, or null */
+    public static DevStack start(Path dataDir, String temporalAddress, int temporalPort, int s3Port) throws Exception {
+        EmbeddedTemporal temporal = temporalAddress == null
+                ? EmbeddedTemporal.start(temporalPort)
+                : EmbeddedTemporal.existing(temporalAddress);
         EmbeddedS3 s3 = null;
         try {
             DevCredentials credentials = DevCredentials.loadOrCreate(dataDir);
