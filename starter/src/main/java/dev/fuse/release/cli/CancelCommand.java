@@ -3,8 +3,7 @@ package dev.fuse.release.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "cancel", description = "Cancel a running release (Temporal cancellation); nothing is published.")
@@ -12,28 +11,19 @@ public class CancelCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Parameters(index = "0", description = "Release version.")
-    String version;
-
-    @Option(names = "--output", defaultValue = "text", description = "text or json.")
-    OutputFormat output;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    ReleaseArguments args;
 
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        ctx.releases().cancel(version);
-        if (output == OutputFormat.json) {
-            ctx.out().println(Json.write(Map.of("version", version, "cancelRequested", true)));
+        ctx.releases().cancel(args.version);
+        if (args.json()) {
+            ctx.out().println(Json.write(Map.of("version", args.version, "cancelRequested", true)));
         } else {
             ctx.out()
-                    .println("cancellation of release " + version + " requested; follow: ./fuse-release watch "
-                            + version);
+                    .println("cancellation of release " + args.version + " requested; follow: ./fuse-release watch "
+                            + args.version);
         }
         return ExitCodes.OK;
     }

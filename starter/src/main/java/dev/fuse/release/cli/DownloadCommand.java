@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Downloads a published release with plain GETs and checks it as {@code sha256sum -c} would. */
@@ -16,20 +16,11 @@ public class DownloadCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Parameters(index = "0", description = "Release version.")
-    String version;
+    @Mixin
+    ReleaseArguments args;
 
     @Option(names = "--dir", description = "Where to put the files (default: fuse-<version> in the current directory).")
     Path dir;
-
-    @Option(names = "--output", defaultValue = "text", description = "text or json.")
-    OutputFormat output;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
 
     static String defaultDir(String version) {
         return "fuse-" + version;
@@ -38,22 +29,29 @@ public class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        Path target = dir != null ? dir : Path.of(defaultDir(version));
+        Path target = dir != null ? dir : Path.of(defaultDir(args.version));
         ReleaseDownload.Downloaded d;
         try {
-            d = ReleaseDownload.download(ctx.store(), version, target);
+            d = ReleaseDownload.download(ctx.store(), args.version, target);
         } catch (IOException e) {
             throw new CliException(
-                    ExitCodes.RELEASE_NOT_PUBLISHED, "cannot download release " + version + ": " + e.getMessage());
+                    ExitCodes.RELEASE_NOT_PUBLISHED, "cannot download release " + args.version + ": " + e.getMessage());
         }
-        if (output == OutputFormat.json) {
+        if (args.json()) {
             ctx.out()
                     .println(Json.write(Map.of(
-                            "version", version, "dir", d.dir().toString(), "files", d.files(), "checks", d.checks())));
+                            "version",
+                            args.version,
+                            "dir",
+                            d.dir().toString(),
+                            "files",
+                            d.files(),
+                            "checks",
+                            d.checks())));
             return ExitCodes.OK;
         }
         ctx.out()
-                .println("downloaded release " + version + " to " + d.dir()
+                .println("downloaded release " + args.version + " to " + d.dir()
                         + "; every file matches its SHA256SUMS line:");
         d.checks().forEach(c -> ctx.out().println("  " + c));
         ctx.out()

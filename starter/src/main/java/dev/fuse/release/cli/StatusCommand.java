@@ -3,8 +3,7 @@ package dev.fuse.release.cli;
 import dev.fuse.release.model.ReleaseStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "status", description = "Show the whole state of a release.")
@@ -12,17 +11,8 @@ public class StatusCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Parameters(index = "0", description = "Release version.")
-    String version;
-
-    @Option(names = "--output", defaultValue = "text", description = "text or json.")
-    OutputFormat output;
-
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    ReleaseArguments args;
 
     /** A rolled-back release says so: the marker lives in the bucket, not in the release's workflow. */
     static java.util.Optional<String> yankLine(CliContext ctx, String version) {
@@ -44,12 +34,12 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        ReleaseStatus status = ctx.releases().status(version);
-        if (output == OutputFormat.json) {
+        ReleaseStatus status = ctx.releases().status(args.version);
+        if (args.json()) {
             ctx.out().println(Json.write(status));
         } else {
             StatusView.lines(status).forEach(ctx.out()::println);
-            yankLine(ctx, version).ifPresent(ctx.out()::println);
+            yankLine(ctx, args.version).ifPresent(ctx.out()::println);
         }
         return ExitCodes.OK;
     }

@@ -3,7 +3,6 @@ package dev.fuse.release.workflow;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.DecisionKind;
 import dev.fuse.release.model.Phase;
-import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 
 /**
@@ -26,29 +25,21 @@ final class DecisionRules {
             String verb,
             String stagedManifest) {
         if (phase != Phase.AWAITING_APPROVAL || decisionKind != null) {
-            throw refused(
-                    FailureType.WRONG_PHASE,
-                    "cannot " + verb + " release " + version + " in phase " + phase
-                            + (decisionKind != null ? " (already " + decisionKind.word() + ")" : "")
-                            + ": only a release in AWAITING_APPROVAL takes a decision");
+            throw FailureType.WRONG_PHASE.refusal("cannot " + verb + " release " + version + " in phase " + phase
+                    + (decisionKind != null ? " (already " + decisionKind.word() + ")" : "")
+                    + ": only a release in AWAITING_APPROVAL takes a decision");
         }
         if (d == null) {
-            throw refused(FailureType.INVALID_DECISION, "missing decision: pass --approver <name> --comment <text>");
+            throw FailureType.INVALID_DECISION.refusal("missing decision: pass --approver <name> --comment <text>");
         }
         List<String> problems = d.problems(verb);
         if (!problems.isEmpty()) {
-            throw refused(FailureType.INVALID_DECISION, String.join("; ", problems));
+            throw FailureType.INVALID_DECISION.refusal(String.join("; ", problems));
         }
         if (d.manifestSha256() != null && !d.manifestSha256().equals(stagedManifest)) {
-            throw refused(
-                    FailureType.INVALID_DECISION,
+            throw FailureType.INVALID_DECISION.refusal(
                     "manifest digest " + d.manifestSha256() + " does not match the staged manifest " + stagedManifest
                             + ": look at the release again before deciding");
         }
-    }
-
-    /** A refused Update: the type travels to the caller, which picks its exit code from it. */
-    private static ApplicationFailure refused(FailureType type, String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, type.name());
     }
 }

@@ -3,7 +3,6 @@ package dev.fuse.release.workflow;
 import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.Target;
-import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,32 +69,28 @@ final class FailedTargets {
     }
 
     void checkRetry(Phase phase, OperatorRequests.Retry request) {
-        if (request == null) throw refused(FailureType.INVALID_OPERATOR_REQUEST, "missing retry request");
+        if (request == null) throw FailureType.INVALID_OPERATOR_REQUEST.refusal("missing retry request");
         List<String> problems = request.problems();
-        if (!problems.isEmpty()) throw refused(FailureType.INVALID_OPERATOR_REQUEST, String.join("; ", problems));
+        if (!problems.isEmpty()) throw FailureType.INVALID_OPERATOR_REQUEST.refusal(String.join("; ", problems));
         checkWaiting(phase, "retry " + request.target().id());
         if (!failed.containsKey(request.target())) {
-            throw refused(
-                    FailureType.WRONG_PHASE,
-                    request.target().id() + " has not failed (failed: " + names()
-                            + "); only a failed target is retried");
+            throw FailureType.WRONG_PHASE.refusal(request.target().id() + " has not failed (failed: " + names()
+                    + "); only a failed target is retried");
         }
     }
 
     void checkAbandon(Phase phase, OperatorRequests.Abandon request) {
-        if (request == null) throw refused(FailureType.INVALID_OPERATOR_REQUEST, "missing abandon request");
+        if (request == null) throw FailureType.INVALID_OPERATOR_REQUEST.refusal("missing abandon request");
         List<String> problems = request.problems();
-        if (!problems.isEmpty()) throw refused(FailureType.INVALID_OPERATOR_REQUEST, String.join("; ", problems));
+        if (!problems.isEmpty()) throw FailureType.INVALID_OPERATOR_REQUEST.refusal(String.join("; ", problems));
         checkWaiting(phase, "abandon the release");
     }
 
     private void checkWaiting(Phase phase, String what) {
         if (!waiting || actionPending()) {
-            throw refused(
-                    FailureType.WRONG_PHASE,
-                    "cannot " + what + " in phase " + phase
-                            + (actionPending() ? " (an operator request is already being carried out)" : "")
-                            + ": only a release waiting on a failed target takes a retry or an abandon");
+            throw FailureType.WRONG_PHASE.refusal("cannot " + what + " in phase " + phase
+                    + (actionPending() ? " (an operator request is already being carried out)" : "")
+                    + ": only a release waiting on a failed target takes a retry or an abandon");
         }
     }
 
@@ -110,9 +105,5 @@ final class FailedTargets {
         return failed.isEmpty()
                 ? "none"
                 : String.join(", ", failed.keySet().stream().map(Target::id).toList());
-    }
-
-    private static ApplicationFailure refused(FailureType type, String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, type.name());
     }
 }

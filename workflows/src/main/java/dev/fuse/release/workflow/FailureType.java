@@ -70,6 +70,11 @@ public enum FailureType {
         return java.util.Optional.empty();
     }
 
+    /** A refusal of this type, as an Update validator throws it: the caller picks its exit code from it. */
+    public io.temporal.failure.ApplicationFailure refusal(String message) {
+        return io.temporal.failure.ApplicationFailure.newNonRetryableFailure(message, name());
+    }
+
     /** How a release that ends unpublished in {@code phase} fails its execution. */
     public static FailureType endingIn(dev.fuse.release.model.Phase phase) {
         return switch (phase) {
