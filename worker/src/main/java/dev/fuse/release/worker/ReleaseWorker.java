@@ -40,6 +40,15 @@ import org.slf4j.LoggerFactory;
 /** Wires workflows and activities onto the task queues a {@link WorkerConfig} names. */
 public final class ReleaseWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReleaseWorker.class);
+
+    /**
+     * A cancellation reaches a running activity only in the answer to a heartbeat, and the SDK
+     * otherwise sends heartbeats at most every 0.8 x the heartbeat timeout (48 s for our one
+     * minute): a cancelled build would go on for most of a minute. One heartbeat RPC per running
+     * activity every 3 s costs nothing next to a build.
+     */
+    static final java.time.Duration HEARTBEAT_THROTTLE = java.time.Duration.ofSeconds(3);
+
     private final WorkerFactory factory;
     private final List<String> queues = new ArrayList<>();
 
@@ -50,7 +59,10 @@ public final class ReleaseWorker implements AutoCloseable {
             factoryOptions.setWorkflowCacheSize(0);
         }
         this.factory = WorkerFactory.newInstance(client, factoryOptions.build());
-        WorkerOptions options = WorkerOptions.newBuilder().build();
+        WorkerOptions options = WorkerOptions.newBuilder()
+                .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .build();
         if (config.orchestrator()) {
             Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
             w.registerWorkflowImplementationTypes(

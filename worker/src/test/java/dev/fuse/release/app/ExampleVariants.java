@@ -81,13 +81,17 @@ final class ExampleVariants {
 
     /** One more build step after the others, e.g. one that plants a link in the build output. */
     static void extraBuildStep(Path tree, String... argv) throws IOException {
+        extraBuildStep(tree, 30, argv);
+    }
+
+    static void extraBuildStep(Path tree, int timeoutSeconds, String... argv) throws IOException {
         String run = String.join(
                 ", ", java.util.Arrays.stream(argv).map(a -> "\"" + a + "\"").toList());
         replace(
                 tree.resolve("fuse-release.json"),
                 "    }\n  ],\n  \"measure\"",
-                "    },\n    { \"name\": \"extra\", \"run\": [" + run
-                        + "], \"timeoutSeconds\": 30 }\n  ],\n  \"measure\"");
+                "    },\n    { \"name\": \"extra\", \"run\": [" + run + "], \"timeoutSeconds\": " + timeoutSeconds
+                        + " }\n  ],\n  \"measure\"");
     }
 
     static void replace(Path file, String from, String to) throws IOException {

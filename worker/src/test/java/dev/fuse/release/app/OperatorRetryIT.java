@@ -145,6 +145,56 @@ class OperatorRetryIT {
         assertThat(republish.exitCode()).isEqualTo(ExitCodes.CONFLICT);
     }
 
+    @Test
+    void aCancelledReleaseKillsItsRunningBuildAndPublishesNothing() throws Exception {
+        Path pidFile = data.resolve("build-step.pid");
+        Path repo = data.resolve("repo-cancel");
+        ExampleVariants.prepare(
+                repo,
+                tree -> ExampleVariants.extraBuildStep(
+                        tree, 600, "sh", "-c", "sleep 600 & echo $! > " + pidFile + "; wait"));
+        Map<String, String> withRepo = new HashMap<>(env);
+        withRepo.put("FUSE_RELEASE_REPO", repo.toString());
+        CliRun started =
+                CliRun.run(withRepo, "start", "--version", "0.12.0", "--revision", "main", "--target", "linux-x64");
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+        long pid = awaitPid(pidFile);
+        assertThat(ProcessHandle.of(pid))
+                .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        long cancelledAt = System.nanoTime();
+        CliRun cancelled = CliRun.run(withRepo, "cancel", "0.12.0");
+        assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
+        long deadline = cancelledAt + Duration.ofSeconds(90).toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("the build step's sleep outlived the cancelled release")
+                .isFalse();
+        System.out.printf("cancel -> build process gone: %d ms%n", (System.nanoTime() - cancelledAt) / 1_000_000);
+        CliRun watched = CliRun.run(withRepo, "watch", "0.12.0");
+        assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(JSON.readTree(CliRun.run(withRepo, "status", "0.12.0", "--output", "json")
+                                .out())
+                        .path("phase")
+                        .asText())
+                .isEqualTo("CANCELLED");
+        assertThat(stack.store().listKeys("releases/0.12.0/")).isEmpty();
+    }
+
+    private static long awaitPid(Path pidFile) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(pidFile)) {
+                String text = Files.readString(pidFile).trim();
+                if (!text.isEmpty()) return Long.parseLong(text);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the build step never started: no " + pidFile);
+    }
+
     private static void publish(Map<String, String> env, String version) throws Exception {
         CliRun started = CliRun.run(env, "start", "--version", version, "--revision", "main", "--target", "linux-x64");
         assertThat(started.exitCode()).as(started.toString()).isZero();

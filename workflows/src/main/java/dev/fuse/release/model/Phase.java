@@ -2,7 +2,8 @@ package dev.fuse.release.model;
 
 /**
  * Where a release is in its life. Terminal phases: PUBLISHED, REJECTED, FAILED, ABANDONED (an
- * operator gave up on a failed target, or nobody acted within the operator window).
+ * operator gave up on a failed target, or nobody acted within the operator window) and CANCELLED
+ * (a Temporal cancellation, from the CLI or the UI).
  */
 public enum Phase {
     PLANNING,
@@ -13,9 +14,10 @@ public enum Phase {
     PUBLISHED,
     REJECTED,
     FAILED,
-    ABANDONED;
+    ABANDONED,
+    CANCELLED;
 
     public boolean terminal() {
-        return this == PUBLISHED || this == REJECTED || this == FAILED || this == ABANDONED;
+        return this == PUBLISHED || this == REJECTED || this == FAILED || this == ABANDONED || this == CANCELLED;
     }
 }

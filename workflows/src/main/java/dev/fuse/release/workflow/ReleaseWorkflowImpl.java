@@ -30,7 +30,9 @@ import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.EmulationPolicy;
 import dev.fuse.release.policy.GateEvaluator;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private final Map<Target, TargetStatus> targets = new TreeMap<>();
     private List<Artifact> artifacts = List.of();
     private MetadataResult metadata;
-    private ReleaseStatus.Approval approval = new ReleaseStatus.Approval(null, null);
+    private final ApprovalGate approvals = new ApprovalGate();
     private String publishedPrefix;
     private String failure;
     private GateReport gates;
@@ -101,21 +103,40 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             awaitDecision();
 
             enter(Phase.PUBLISHING);
-            PublishResult published =
-                    publisher.publish(new PublishRequest(plan, artifacts, metadata, approval.decision(), reportRefs()));
+            PublishResult published = publisher.publish(new PublishRequest(
+                    plan, artifacts, metadata, approvals.approval().decision(), reportRefs()));
             publishedPrefix = published.prefix();
             enter(Phase.PUBLISHED);
             return status();
         } catch (TemporalFailure e) {
-            if (phase != Phase.REJECTED && phase != Phase.ABANDONED) {
-                failure = failure != null ? failure : Failures.rootMessage(e);
-                enter(Phase.FAILED);
-            }
-            throw ApplicationFailure.newNonRetryableFailureWithCause(
-                    "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
-                    FailureType.endingIn(phase).name(),
-                    e);
+            throw ended(e);
         }
+    }
+
+    /** Records how the release ended and gives the failure (or cancellation) its execution ends with. */
+    private TemporalFailure ended(TemporalFailure e) {
+        if (endsAsCancelled()) {
+            failure = "cancelled: " + Failures.rootMessage(e);
+            enter(Phase.CANCELLED);
+            return new CanceledFailure("release " + request.version() + " cancelled");
+        }
+        if (phase != Phase.REJECTED && phase != Phase.ABANDONED) {
+            failure = failure != null ? failure : Failures.rootMessage(e);
+            enter(Phase.FAILED);
+        }
+        return ApplicationFailure.newNonRetryableFailureWithCause(
+                "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
+                FailureType.endingIn(phase).name(),
+                e);
+    }
+
+    /**
+     * A cancelled release ends as Temporal's "Canceled" with phase CANCELLED; releases recorded
+     * before that replay as FAILED.
+     */
+    private static boolean endsAsCancelled() {
+        return CancellationScope.current().isCancelRequested()
+                && Workflow.getVersion("cancelled-phase", Workflow.DEFAULT_VERSION, 1) >= 1;
     }
 
     /** Every target's pipeline and the VSIX; a failed target waits for an operator (see TargetFanOut). */
@@ -167,24 +188,14 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
 
     private void awaitDecision() {
-        Duration timeout = Duration.ofSeconds(request.approvalTimeoutSeconds());
-        boolean decided = Workflow.await(timeout, () -> approval.kind() != null);
-        if (!decided) {
-            approval = new ReleaseStatus.Approval(DecisionKind.EXPIRED, null);
-            failure = "no decision within " + timeout + "; an expired approval counts as a rejection";
+        approvals.await(Duration.ofSeconds(request.approvalTimeoutSeconds()), why -> {
+            failure = why;
             enter(Phase.REJECTED);
-            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.APPROVAL_EXPIRED.name());
-        }
-        if (approval.kind() == DecisionKind.REJECTED) {
-            failure = "rejected by " + approval.decision().approver() + ": "
-                    + approval.decision().comment();
-            enter(Phase.REJECTED);
-            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.RELEASE_REJECTED.name());
-        }
+        });
         log.info(
                 "release {} approved by {}",
                 request.version(),
-                approval.decision().approver());
+                approvals.approval().decision().approver());
     }
 
     private void enter(Phase next) {
@@ -212,7 +223,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                 new ArrayList<>(targets.values()),
                 artifacts,
                 new ReleaseStatus.Evidence(metadata, gates, reports),
-                approval,
+                approvals.approval(),
                 new ReleaseStatus.Outcome(publishedPrefix, failure));
     }
 
@@ -237,22 +248,16 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
 
     private ReleaseStatus decide(ApprovalDecision decision, DecisionKind kind) {
-        if (approval.kind() != null) {
-            throw ApplicationFailure.newNonRetryableFailure(
-                    "release already " + approval.kind().word() + " by "
-                            + approval.decision().approver(),
-                    FailureType.ALREADY_DECIDED.name());
-        }
-        this.approval = new ReleaseStatus.Approval(kind, decision);
+        approvals.decide(decision, kind);
         return status();
     }
 
     /** Runs before the update reaches history: a refused decision leaves no trace there. */
     private void validateDecision(ApprovalDecision d, String verb) {
-        DecisionRules.check(
+        String version = request == null ? "(not started)" : request.version();
+        approvals.validate(
                 phase,
-                approval.kind(),
-                request == null ? "(not started)" : request.version(),
+                version,
                 d,
                 verb,
                 metadata == null ? null : metadata.manifest().sha256());
@@ -282,17 +287,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public void targetProgress(TargetProgress progress) {
-        TargetStatus old = targets.get(progress.target());
-        String host = progress.hostClass() != null ? progress.hostClass() : old == null ? null : old.hostClass();
-        boolean emulated = progress.hostClass() != null ? progress.emulated() : old != null && old.emulated();
-        int attempt = old == null ? 1 : old.attempt();
         CurrentDetails.tick(clock, progress.target(), progress.stage(), Workflow.currentTimeMillis());
-        // The stage a pipeline failed in is the one it reported last before FAILED.
-        Stage failedIn = progress.stage() == Stage.FAILED && old != null ? old.stage() : null;
-        targets.put(
-                progress.target(),
-                new TargetStatus(
-                        progress.target(), progress.stage(), emulated, host, progress.detail(), attempt, failedIn));
+        targets.put(progress.target(), TargetStatus.after(targets.get(progress.target()), progress));
         if (phase == Phase.BUILDING) {
             enter(Phase.BUILDING);
         }

@@ -170,9 +170,17 @@ class OperatorRetryTest {
         WorkflowStub.fromTyped(release).cancel();
 
         assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
-                .isInstanceOf(WorkflowFailedException.class);
+                .isInstanceOf(WorkflowFailedException.class)
+                .hasCauseInstanceOf(io.temporal.failure.CanceledFailure.class);
         never.countDown();
-        assertThat(release.status().phase()).isEqualTo(Phase.FAILED);
+        assertThat(release.status().phase()).isEqualTo(Phase.CANCELLED);
+        assertThat(attributes().get(SearchAttributes.PHASE)).isEqualTo("CANCELLED");
+        assertThat(bed.env
+                        .getWorkflowClient()
+                        .newUntypedWorkflowStub(Fixtures.request().workflowId())
+                        .describe()
+                        .getStatus())
+                .isEqualTo(io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED);
         verify(bed.metadata, never()).generate(any());
         verify(bed.publish, never()).publish(any());
         HistoryRecorder.record(
