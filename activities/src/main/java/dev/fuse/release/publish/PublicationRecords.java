@@ -2,6 +2,7 @@ package dev.fuse.release.publish;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.model.ApprovalRecord;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
@@ -27,8 +28,14 @@ final class PublicationRecords {
         ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
         root.put("version", request.plan().version());
         root.put("commit", request.plan().commit());
-        root.put("approver", request.approval().approver());
-        root.put("comment", request.approval().comment());
+        if (request.approvals().isEmpty()) {
+            // Releases approved before approval policies: one decision.
+            root.put("approver", request.approval().approver());
+            root.put("comment", request.approval().comment());
+        } else {
+            root.put("requestedBy", request.requestedBy());
+            decisions(root.putArray("decisions"), request);
+        }
         root.put("manifestSha256", request.metadata().manifest().sha256());
         ArrayNode reports = root.putArray("evidence");
         for (ArtifactRef r : request.reports()) {
@@ -37,6 +44,28 @@ final class PublicationRecords {
             n.put("sha256", r.sha256());
         }
         return bytes(root);
+    }
+
+    /**
+     * Every decision with what it was about and, when signed, the signature and key: anyone can
+     * check a signed decision again with ssh-keygen -Y verify against the approvers' allowed signers.
+     */
+    private static void decisions(ArrayNode out, PublishRequest request) {
+        for (ApprovalRecord r : request.approvals()) {
+            ObjectNode n = out.addObject();
+            n.put("decision", r.kind().word());
+            n.put("approver", r.approver());
+            n.put("rationale", r.rationale());
+            n.put("at", java.time.Instant.ofEpochMilli(r.atMillis()).toString());
+            n.put(
+                    "statement",
+                    ApprovalRecord.statement(
+                            r.kind(), request.plan().version(), r.manifestSha256(), r.evidenceSha256()));
+            n.put("manifestSha256", r.manifestSha256());
+            n.put("evidenceSha256", r.evidenceSha256());
+            n.put("keyFingerprint", r.keyFingerprint());
+            n.put("signature", r.signature());
+        }
     }
 
     /** {@code SHA256SUMS} of the evidence folder, in the format {@code sha256sum -c} reads. */
@@ -54,7 +83,8 @@ final class PublicationRecords {
             String evidencePrefix,
             PublicObject manifest,
             PublicObject sums,
-            PublicObject evidenceSums) {
+            PublicObject evidenceSums,
+            String signingKey) {
         ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
         root.put("version", plan.version());
         root.put("commit", plan.commit());
@@ -63,6 +93,7 @@ final class PublicationRecords {
         root.put("sha256sumsSha256", sums.sha256());
         root.put("evidence", evidencePrefix);
         root.put("evidenceSha256sumsSha256", evidenceSums.sha256());
+        root.put("signingKey", signingKey);
         return bytes(root);
     }
 

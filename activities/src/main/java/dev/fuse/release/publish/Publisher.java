@@ -11,6 +11,8 @@ import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.EmulationPolicy;
+import dev.fuse.release.signing.ReleaseSignatures;
+import dev.fuse.release.signing.ReleaseSigningKey;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
@@ -29,16 +31,20 @@ import java.util.Optional;
  * from staging, checked against its digest (archives verified again) and every public key is
  * checked for a conflicting object: a failure here has written nothing. Then the objects are
  * written write-once in an order a reader can rely on: artifacts and the contract, the run's
- * evidence, the manifest, {@code SHA256SUMS}, and last {@code PUBLISHED.json}, before the latest
+ * evidence (with the signed provenance envelope), the manifest, {@code SHA256SUMS} with its
+ * signature and the signer's {@code allowed_signers} line, and last {@code PUBLISHED.json}, before the latest
  * pointer moves. A retry or a later run of the same revision finds identical bytes and goes on.
  */
 public final class Publisher {
     private final ArtifactStore store;
     private final Path workRoot;
+    private final ReleaseSigningKey signingKey;
 
-    public Publisher(ArtifactStore store, Path workRoot) {
+    /** @param signingKey the orchestrator's release key: it signs SHA256SUMS and the provenance */
+    public Publisher(ArtifactStore store, Path workRoot, ReleaseSigningKey signingKey) {
         this.store = store;
         this.workRoot = workRoot;
+        this.signingKey = java.util.Objects.requireNonNull(signingKey, "a release signing key");
     }
 
     public PublishResult publish(PublishRequest request, Runnable heartbeat) throws IOException {
@@ -87,7 +93,11 @@ public final class Publisher {
             evidenceObjects.add(staged.fetch(report, evidence + StagedObjects.fileName(report.key())));
         }
         if (request.metadata().provenance() != null) {
-            evidenceObjects.add(staged.fetch(request.metadata().provenance(), evidence + Provenance.FILE_NAME));
+            PublicObject provenance = staged.fetch(request.metadata().provenance(), evidence + Provenance.FILE_NAME);
+            evidenceObjects.add(provenance);
+            evidenceObjects.add(staged.generated(
+                    evidence + ReleaseSignatures.PROVENANCE_ENVELOPE,
+                    ReleaseSignatures.envelope(signingKey, Files.readAllBytes(provenance.local()))));
         }
         evidenceObjects.add(
                 staged.generated(evidence + PublicationRecords.APPROVAL, PublicationRecords.approval(request)));
@@ -98,11 +108,28 @@ public final class Publisher {
         PublicObject sums = staged.fetch(request.metadata().checksums(), prefix + ReleaseMetadata.CHECKSUMS);
         objects.add(manifest);
         objects.add(sums);
+        objects.addAll(signatures(staged, prefix, sums));
         PublicObject evidenceSums = evidenceObjects.get(evidenceObjects.size() - 1);
         objects.add(staged.generated(
                 StoreLayout.publishedMarker(plan.version()),
-                PublicationRecords.published(plan, evidence, manifest, sums, evidenceSums)));
+                PublicationRecords.published(
+                        plan,
+                        evidence,
+                        manifest,
+                        sums,
+                        evidenceSums,
+                        signingKey.publicKey().fingerprint())));
         return objects;
+    }
+
+    /** {@code SHA256SUMS.sig} and the {@code allowed_signers} line of the key that made it. */
+    private List<PublicObject> signatures(StagedObjects staged, String prefix, PublicObject sums) throws IOException {
+        return List.of(
+                staged.generated(
+                        prefix + ReleaseSignatures.SUMS_SIGNATURE,
+                        ReleaseSignatures.sumsSignature(signingKey, Files.readAllBytes(sums.local()))),
+                staged.generated(
+                        prefix + ReleaseSignatures.ALLOWED_SIGNERS, ReleaseSignatures.allowedSigners(signingKey)));
     }
 
     /**

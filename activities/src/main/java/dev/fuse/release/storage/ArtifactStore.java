@@ -138,6 +138,11 @@ public final class ArtifactStore implements AutoCloseable {
         }
     }
 
+    /** The object's bytes as a stream, for reading large objects without holding them. */
+    public InputStream open(String key) {
+        return objects.open(key);
+    }
+
     public byte[] getBytes(String key) {
         try (InputStream in = objects.open(key)) {
             return in.readAllBytes();

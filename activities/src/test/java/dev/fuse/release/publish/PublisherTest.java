@@ -24,8 +24,9 @@ class PublisherTest {
 
     final InMemoryObjectStore bucket = new InMemoryObjectStore("fuse-releases");
     final ArtifactStore store = new ArtifactStore(bucket);
+    static final dev.fuse.release.signing.ReleaseSigningKey KEY = TestSigningKey.get();
     final Publisher publisher =
-            new Publisher(store, Path.of(System.getProperty("java.io.tmpdir")).resolve("publisher-test"));
+            new Publisher(store, Path.of(System.getProperty("java.io.tmpdir")).resolve("publisher-test"), KEY);
 
     @Test
     void publishesArtifactsThenEvidenceThenManifestAndSumsAndTheMarkerLast() throws Exception {
@@ -41,21 +42,26 @@ class PublisherTest {
                         "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz",
                         "releases/0.4.0/evidence/run-1/slo-report.json",
                         "releases/0.4.0/evidence/run-1/provenance.intoto.json",
+                        "releases/0.4.0/evidence/run-1/provenance.intoto.dsse.json",
                         "releases/0.4.0/evidence/run-1/approval.json",
                         "releases/0.4.0/evidence/run-1/SHA256SUMS",
                         "releases/0.4.0/release-artifacts.json",
                         "releases/0.4.0/SHA256SUMS",
+                        "releases/0.4.0/SHA256SUMS.sig",
+                        "releases/0.4.0/allowed_signers",
                         "releases/0.4.0/PUBLISHED.json");
         assertThat(result.latestMoved()).isTrue();
         assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
         String evidenceSums = text("releases/0.4.0/evidence/run-1/SHA256SUMS");
         assertThat(evidenceSums.lines())
                 .extracting(l -> l.substring(66))
-                .containsExactly("approval.json", "provenance.intoto.json", "slo-report.json");
+                .containsExactly(
+                        "approval.json", "provenance.intoto.dsse.json", "provenance.intoto.json", "slo-report.json");
         assertThat(evidenceSums)
                 .contains(Sha256.of(bucket.snapshot().get("releases/0.4.0/evidence/run-1/approval.json")));
         assertThat(text("releases/0.4.0/PUBLISHED.json"))
                 .contains("\"runId\": \"run-1\"")
+                .contains(KEY.publicKey().fingerprint())
                 .contains(Sha256.of(bucket.snapshot().get("releases/0.4.0/SHA256SUMS")));
     }
 
@@ -135,7 +141,7 @@ class PublisherTest {
 
         PublishResult again = publisher.publish(request, () -> {});
 
-        assertThat(again.published()).hasSize(8);
+        assertThat(again.published()).hasSize(11);
         assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
     }
 

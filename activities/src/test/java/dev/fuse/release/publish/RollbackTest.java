@@ -27,7 +27,7 @@ class RollbackTest {
 
     @BeforeEach
     void publishTwoReleases() throws Exception {
-        Publisher publisher = new Publisher(store, dir.resolve("work"));
+        Publisher publisher = new Publisher(store, dir.resolve("work"), TestSigningKey.get());
         publisher.publish(StagedRelease.stage(store, dir, "0.4.0", "run-4", "a"), () -> {});
         publisher.publish(StagedRelease.stage(store, dir, "0.5.0", "run-5", "b"), () -> {});
     }

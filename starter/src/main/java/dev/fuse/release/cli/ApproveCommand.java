@@ -14,13 +14,20 @@ public class ApproveCommand extends DecisionCommand {
 
     @Override
     String confirmation(ReleaseStatus status) {
+        ReleaseStatus.Approval approval = status.approval();
+        if (approval.kind() == null) {
+            return "approval recorded for release " + status.version() + " ("
+                    + (approval.required() - approval.stillNeeded())
+                    + " of " + approval.required() + "); " + approval.stillNeeded()
+                    + " more needed before it is published";
+        }
         return "approved release " + status.version() + " (manifest sha256 "
                 + status.metadata().manifest().sha256() + "); publishing. Follow: ./fuse-release watch "
                 + status.version();
     }
 
     @Override
-    String verb() {
-        return "approve";
+    dev.fuse.release.model.DecisionKind kind() {
+        return dev.fuse.release.model.DecisionKind.APPROVED;
     }
 }

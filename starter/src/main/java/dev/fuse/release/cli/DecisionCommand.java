@@ -26,12 +26,12 @@ abstract class DecisionCommand implements Callable<Integer> {
 
     abstract String confirmation(ReleaseStatus status);
 
-    abstract String verb();
+    abstract dev.fuse.release.model.DecisionKind kind();
 
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        ApprovalDecision decision = options.decision(ctx, verb());
+        ApprovalDecision decision = options.decision(ctx, kind());
         ReleaseStatus status = decide(ctx.releases(), options.version, decision);
         ctx.out().println(confirmation(status));
         return ExitCodes.OK;

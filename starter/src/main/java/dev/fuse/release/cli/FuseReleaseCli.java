@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         description = "Durable, verified releases of the Fuse AOT backend (Temporal + S3).",
         subcommands = {
             StartCommand.class,
+            VerifyCommand.class,
             StatusCommand.class,
             WatchCommand.class,
             ApproveCommand.class,

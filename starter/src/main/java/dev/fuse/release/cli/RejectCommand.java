@@ -18,7 +18,7 @@ public class RejectCommand extends DecisionCommand {
     }
 
     @Override
-    String verb() {
-        return "reject";
+    dev.fuse.release.model.DecisionKind kind() {
+        return dev.fuse.release.model.DecisionKind.REJECTED;
     }
 }

@@ -50,11 +50,10 @@ public final class StatusView {
         if (s.metadata() != null) {
             lines.add("  manifest sha256 " + s.metadata().manifest().sha256());
         }
-        if (s.decision() != null) {
-            lines.add("  " + s.decisionKind().word() + " by "
-                    + Text.safe(s.decision().approver()) + ": "
-                    + Text.safe(s.decision().comment()));
+        if (s.reports() != null && s.metadata() != null) {
+            lines.add("  evidence sha256 " + s.reports().json().sha256() + " (slo-report.json)");
         }
+        addApprovals(lines, s);
         if (s.phase() == Phase.PUBLISHED) {
             lines.add("  published at " + s.publishedPrefix());
         }
@@ -62,6 +61,26 @@ public final class StatusView {
             addBlock(lines, "  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": ", s.failure());
         }
         return lines;
+    }
+
+    /** Every decision kept, and while waiting, how many approvals are still needed. */
+    private static void addApprovals(List<String> lines, ReleaseStatus s) {
+        ReleaseStatus.Approval approval = s.approval();
+        if (approval.records().isEmpty() && s.decision() != null) {
+            lines.add("  " + s.decisionKind().word() + " by "
+                    + Text.safe(s.decision().approver()) + ": "
+                    + Text.safe(s.decision().comment()));
+        }
+        for (dev.fuse.release.model.ApprovalRecord r : approval.records()) {
+            lines.add("  " + r.kind().word() + " by " + Text.safe(r.approver())
+                    + (r.keyFingerprint() == null ? "" : " (signed, key " + r.keyFingerprint() + ")") + ": "
+                    + Text.safe(r.rationale()));
+        }
+        if (s.phase() == Phase.AWAITING_APPROVAL) {
+            int approved = approval.required() - approval.stillNeeded();
+            lines.add("  approvals: " + approved + " of " + approval.required() + "; " + approval.stillNeeded()
+                    + " more needed: ./fuse-release approve " + Text.safe(s.version()) + " --comment <why>");
+        }
     }
 
     /** A release that waits on a failed target says what an operator can type. */

@@ -275,4 +275,26 @@ public final class ReleaseClient {
     public TemporalConnection temporal() {
         return temporal;
     }
+
+    /**
+     * The manifest digests that accepted approve Updates named, from the release's history (the
+     * run that published it): what the approvers bound their decisions to.
+     */
+    public java.util.List<String> approvedManifests(String version, String runId) {
+        java.util.List<String> digests = new java.util.ArrayList<>();
+        var history =
+                temporal.client().fetchHistory(workflowId(version), runId == null || runId.isBlank() ? null : runId);
+        var converter = temporal.client().getOptions().getDataConverter();
+        for (var event : history.getEvents()) {
+            if (!event.hasWorkflowExecutionUpdateAcceptedEventAttributes()) continue;
+            var input = event.getWorkflowExecutionUpdateAcceptedEventAttributes()
+                    .getAcceptedRequest()
+                    .getInput();
+            if (!input.getName().equals("approve")) continue;
+            ApprovalDecision d = converter.fromPayloads(
+                    0, java.util.Optional.of(input.getArgs()), ApprovalDecision.class, ApprovalDecision.class);
+            digests.add(d.manifestSha256());
+        }
+        return digests;
+    }
 }

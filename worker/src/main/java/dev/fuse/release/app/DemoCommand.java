@@ -131,16 +131,28 @@ public class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Who approves in the demo: someone other than the requester, as the default policy demands. */
+    static final String DEMO_APPROVER = "demo-approver";
+
     private void decide(CliContext ctx, ReleaseClient releases, ReleaseStatus status) throws Exception {
         String manifest = status.metadata().manifest().sha256();
-        String who = ctx.userName();
+        String evidence =
+                status.reports() == null ? null : status.reports().json().sha256();
+        // The default policy never lets the requester (this user) approve: the demo decides as a second person.
+        String who = DEMO_APPROVER;
         if (decision != null && decision.approve) {
-            releases.approve(version, new ApprovalDecision(who, "approved by fuse-release demo --approve", manifest));
-            ctx.out().println("approved (--approve), manifest sha256 " + manifest);
+            releases.approve(
+                    version,
+                    new ApprovalDecision(who, "approved by fuse-release demo --approve", manifest, evidence, null));
+            ctx.out()
+                    .println("approved (--approve) as " + who + ", not the requester " + Text.safe(ctx.userName())
+                            + "; manifest sha256 " + manifest);
             return;
         }
         if (decision != null && decision.reject) {
-            releases.reject(version, new ApprovalDecision(who, "rejected by fuse-release demo --reject", manifest));
+            releases.reject(
+                    version,
+                    new ApprovalDecision(who, "rejected by fuse-release demo --reject", manifest, evidence, null));
             ctx.out().println("rejected (--reject)");
             return;
         }
@@ -161,10 +173,11 @@ public class DemoCommand implements Callable<Integer> {
         ctx.out().flush();
         String comment = in.readLine();
         if (comment == null || comment.isBlank()) comment = yes ? "approved in the demo" : "rejected in the demo";
+        ApprovalDecision typed = new ApprovalDecision(who, comment, manifest, evidence, null);
         if (yes) {
-            releases.approve(version, new ApprovalDecision(who, comment, manifest));
+            releases.approve(version, typed);
         } else {
-            releases.reject(version, new ApprovalDecision(who, comment, manifest));
+            releases.reject(version, typed);
         }
     }
 

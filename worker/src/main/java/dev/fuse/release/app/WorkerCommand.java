@@ -41,7 +41,13 @@ public class WorkerCommand implements Callable<Integer> {
         }
         ctx.store().checkAccess();
         TemporalConnection temporal = TemporalConnection.connect(ctx.env());
-        ReleaseWorker worker = new ReleaseWorker(temporal.client(), ctx.store(), config);
+        ReleaseWorker worker;
+        try {
+            worker = new ReleaseWorker(temporal.client(), ctx.store(), config);
+        } catch (java.io.IOException | dev.fuse.release.approval.PolicyException e) {
+            temporal.close();
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.close();

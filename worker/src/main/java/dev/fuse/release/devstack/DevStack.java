@@ -53,6 +53,12 @@ public final class DevStack implements AutoCloseable {
 
     /** @param temporalAddress an existing Temporal service to use instead of the embedded one, or null */
     public static DevStack start(Path dataDir, String temporalAddress, int temporalPort, int s3Port) throws Exception {
+        return start(dataDir, temporalAddress, temporalPort, s3Port, null);
+    }
+
+    /** @param approvalPolicy the orchestrator's approval policy file, or null for the defaults */
+    public static DevStack start(
+            Path dataDir, String temporalAddress, int temporalPort, int s3Port, Path approvalPolicy) throws Exception {
         EmbeddedTemporal temporal = temporalAddress == null
                 ? EmbeddedTemporal.start(temporalPort)
                 : EmbeddedTemporal.existing(temporalAddress);
@@ -69,13 +75,25 @@ public final class DevStack implements AutoCloseable {
             env.put("AWS_SECRET_ACCESS_KEY", credentials.secretKey());
             env.put("FUSE_RELEASE_BUCKET", StoreConfig.DEFAULT_BUCKET);
             env.put("FUSE_RELEASE_DEV_STACK", "true");
+            DevSigningKey signing = DevSigningKey.loadOrCreate(dataDir);
+            env.put("FUSE_RELEASE_SIGNING_KEY", signing.privateKey().toString());
+            env.put("FUSE_RELEASE_ALLOWED_SIGNERS", signing.allowedSigners().toString());
+            if (approvalPolicy != null)
+                env.put("FUSE_RELEASE_POLICY", approvalPolicy.toAbsolutePath().toString());
             ArtifactStore store = new ArtifactStore(StoreConfig.fromEnvironment(env));
             store.ensureBucket();
             TemporalConnection connection = TemporalConnection.connect(env);
             Set<Target> emulated = EnumSet.allOf(Target.class);
             emulated.removeIf(t -> t.id().equals(HostClass.current()));
-            WorkerConfig config =
-                    new WorkerConfig(true, EnumSet.allOf(Target.class), emulated, dataDir.resolve("work"), true, true);
+            WorkerConfig config = new WorkerConfig(
+                    true,
+                    EnumSet.allOf(Target.class),
+                    emulated,
+                    dataDir.resolve("work"),
+                    true,
+                    true,
+                    signing.privateKey(),
+                    approvalPolicy);
             ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
             worker.start();
             return new DevStack(

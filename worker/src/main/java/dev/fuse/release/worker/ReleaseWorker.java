@@ -1,5 +1,6 @@
 package dev.fuse.release.worker;
 
+import dev.fuse.release.adapter.ApprovalPolicyActivitiesImpl;
 import dev.fuse.release.adapter.BuildActivitiesImpl;
 import dev.fuse.release.adapter.MeasureActivitiesImpl;
 import dev.fuse.release.adapter.MetadataActivitiesImpl;
@@ -9,6 +10,8 @@ import dev.fuse.release.adapter.PublishActivitiesImpl;
 import dev.fuse.release.adapter.ReproducibilityActivitiesImpl;
 import dev.fuse.release.adapter.RollbackActivitiesImpl;
 import dev.fuse.release.adapter.VerifyActivitiesImpl;
+import dev.fuse.release.approval.ApprovalPolicyFile;
+import dev.fuse.release.approval.PolicyException;
 import dev.fuse.release.build.ReproducibilityChecker;
 import dev.fuse.release.build.TargetBuilder;
 import dev.fuse.release.host.BuildHostPolicy;
@@ -21,6 +24,7 @@ import dev.fuse.release.plan.Planner;
 import dev.fuse.release.publish.Publisher;
 import dev.fuse.release.publish.Rollback;
 import dev.fuse.release.report.SloReportWriter;
+import dev.fuse.release.signing.ReleaseSigningKey;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.verify.StagedVerifier;
 import dev.fuse.release.workflow.ReleaseWorkflowImpl;
@@ -32,6 +36,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,7 +57,13 @@ public final class ReleaseWorker implements AutoCloseable {
     private final WorkerFactory factory;
     private final List<String> queues = new ArrayList<>();
 
-    public ReleaseWorker(WorkflowClient client, ArtifactStore store, WorkerConfig config) {
+    /**
+     * @throws IOException when the orchestrator's signing key cannot be read
+     * @throws PolicyException when its approval policy file is invalid (every problem listed): a
+     *     worker refuses to start rather than fail releases later
+     */
+    public ReleaseWorker(WorkflowClient client, ArtifactStore store, WorkerConfig config)
+            throws IOException, PolicyException {
         WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder();
         if (config.devStack()) {
             // The test server never moves a task off a dead worker's sticky queue; no cache, no sticky queue.
@@ -64,14 +75,17 @@ public final class ReleaseWorker implements AutoCloseable {
                 .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .build();
         if (config.orchestrator()) {
+            ReleaseSigningKey signingKey = ReleaseSigningKey.load(config.signingKey());
+            ApprovalPolicyFile.load(config.approvalPolicy());
             Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
             w.registerWorkflowImplementationTypes(
                     ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
             w.registerActivitiesImplementations(
                     new PlanActivitiesImpl(new Planner(store, config.workDir(), config.allowEmulatedPublish())),
                     new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
-                    new PublishActivitiesImpl(new Publisher(store, config.workDir())),
-                    new RollbackActivitiesImpl(new Rollback(store)));
+                    new PublishActivitiesImpl(new Publisher(store, config.workDir(), signingKey)),
+                    new RollbackActivitiesImpl(new Rollback(store)),
+                    new ApprovalPolicyActivitiesImpl(config.approvalPolicy()));
             queues.add(TaskQueues.ORCHESTRATOR);
         }
         BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());

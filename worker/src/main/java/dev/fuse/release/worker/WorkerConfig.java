@@ -18,6 +18,9 @@ import java.util.Set;
  * @param allowEmulatedPublish publishing policy for releases containing emulated builds
  * @param devStack true against the embedded test server: disables sticky workflow caching, which
  *     that server cannot recover from when a worker dies
+ * @param signingKey the release signing key (an OpenSSH Ed25519 private key) an orchestrator signs
+ *     what it publishes with; null for a worker that serves only target queues
+ * @param approvalPolicy the approval policy file, or null for the defaults
  */
 public record WorkerConfig(
         boolean orchestrator,
@@ -25,7 +28,9 @@ public record WorkerConfig(
         Set<Target> emulated,
         Path workDir,
         boolean allowEmulatedPublish,
-        boolean devStack) {
+        boolean devStack,
+        Path signingKey,
+        Path approvalPolicy) {
 
     public WorkerConfig {
         targets = Set.copyOf(targets);
@@ -36,7 +41,8 @@ public record WorkerConfig(
      * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one;
      * {@code none} for an orchestrator-only worker),
      * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
-     * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false).
+     * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false),
+     * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY}.
      */
     public static WorkerConfig fromEnvironment(Map<String, String> env) {
         List<String> errors = new ArrayList<>();
@@ -68,10 +74,27 @@ public record WorkerConfig(
                 env.getOrDefault("FUSE_RELEASE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/fuse-release-work"));
         boolean allowEmulated = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ALLOW_EMULATED_PUBLISH", "false"));
         boolean devStack = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_DEV_STACK", "false"));
+        Path signingKey = path(env.get("FUSE_RELEASE_SIGNING_KEY"));
+        if (orchestrator && signingKey == null) {
+            errors.add("FUSE_RELEASE_SIGNING_KEY is not set: an orchestrator worker signs what it publishes; make a key"
+                    + " with ssh-keygen -t ed25519 -N '' -C fuse-release -f release-key and point the variable at it");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
-        return new WorkerConfig(orchestrator, targets, emulated, workDir, allowEmulated, devStack);
+        return new WorkerConfig(
+                orchestrator,
+                targets,
+                emulated,
+                workDir,
+                allowEmulated,
+                devStack,
+                signingKey,
+                path(env.get("FUSE_RELEASE_POLICY")));
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value);
     }
 
     private static Set<Target> targets(String text, String variable, List<String> errors) {

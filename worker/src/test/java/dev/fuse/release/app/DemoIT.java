@@ -31,8 +31,8 @@ class DemoIT {
                 .contains("release-artifacts.json: OK")
                 .contains("evidence/slo-report.json: OK");
         Path downloaded = data.resolve("demo/downloads/0.4.0");
-        assertThat(Files.list(downloaded).count()).isEqualTo(12);
-        assertThat(Files.list(downloaded.resolve("evidence")).count()).isEqualTo(5);
+        assertThat(Files.list(downloaded).count()).isEqualTo(14);
+        assertThat(Files.list(downloaded.resolve("evidence")).count()).isEqualTo(6);
 
         CliRun again = CliRun.run(
                 Map.of("FUSE_RELEASE_HOME", HOME.toString()),

@@ -177,6 +177,8 @@ class ReleaseEndToEndIT {
                 .containsExactlyInAnyOrder(
                         "releases/0.4.0/PUBLISHED.json",
                         "releases/0.4.0/SHA256SUMS",
+                        "releases/0.4.0/SHA256SUMS.sig",
+                        "releases/0.4.0/allowed_signers",
                         "releases/0.4.0/release-artifacts.json",
                         "releases/0.4.0/release-contract.json",
                         "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz",
@@ -189,6 +191,7 @@ class ReleaseEndToEndIT {
                         evidence + "SHA256SUMS",
                         evidence + "approval.json",
                         evidence + "provenance.intoto.json",
+                        evidence + "provenance.intoto.dsse.json",
                         evidence + "report.html",
                         evidence + "slo-report.json");
         for (JsonNode artifact : done.path("artifacts")) {
@@ -209,14 +212,16 @@ class ReleaseEndToEndIT {
                 .hasSize(9)
                 .allSatisfy(l -> assertThat(l).endsWith(": OK"));
         assertThat(sha256sumCheck(download.resolve("evidence")))
-                .hasSize(4)
+                .hasSize(5)
                 .allSatisfy(l -> assertThat(l).endsWith(": OK"));
-        // Every published file is covered by one of the two checksum files, except the checksum files and the marker.
+        // Every published file is covered by one of the two checksum files, except the checksum files, the
+        // marker and the signature of SHA256SUMS with its signer line (they vouch for SHA256SUMS itself).
         String sums = Files.readString(download.resolve("SHA256SUMS"))
                 + Files.readString(download.resolve("evidence/SHA256SUMS"));
         for (String key : keys) {
             String name = key.substring(key.lastIndexOf('/') + 1);
-            if (name.equals("SHA256SUMS") || name.equals("PUBLISHED.json")) continue;
+            if (java.util.Set.of("SHA256SUMS", "PUBLISHED.json", "SHA256SUMS.sig", "allowed_signers")
+                    .contains(name)) continue;
             assertThat(sums).as(key).contains("  " + name + "\n");
         }
 
@@ -236,7 +241,13 @@ class ReleaseEndToEndIT {
         assertThat(linux.path("protocol").path("commit").asText()).isEqualTo(commit);
         assertThat(linux.path("protocol").path("percentileMethod").asText()).isEqualTo("nearest-rank");
         JsonNode approval = JSON.readTree(store.getBytes(evidence + "approval.json"));
-        assertThat(approval.path("approver").asText()).isEqualTo("alice");
+        JsonNode decision = approval.path("decisions").get(0);
+        assertThat(decision.path("approver").asText()).isEqualTo("alice");
+        assertThat(decision.path("decision").asText()).isEqualTo("approved");
+        assertThat(decision.path("statement").asText())
+                .isEqualTo("fuse-release approve 0.4.0 " + manifestSha + " "
+                        + Sha256.of(store.getBytes(evidence + "slo-report.json")));
+        assertThat(approval.path("requestedBy").asText()).isNotEqualTo("alice");
         assertThat(approval.path("manifestSha256").asText()).isEqualTo(manifestSha);
         assertThat(approval.path("evidence").findValuesAsText("sha256"))
                 .containsExactly(

@@ -26,11 +26,21 @@ class ReproducibleReleaseIT {
         copy(ExampleVariants.EXAMPLE, example);
         ExampleVariants.quick(example);
         Map<String, byte[]> first = release(example, data.resolve("first"), "UTC", Locale.US, "alice");
+        // The same release key on both stacks: Ed25519 signatures are deterministic, so the signed
+        // files must be identical too.
+        Path key = Files.createDirectories(data.resolve("second/signing")).resolve("release-key");
+        Files.copy(data.resolve("first/signing/release-key"), key);
         Map<String, byte[]> second =
                 release(example, data.resolve("second"), "Pacific/Kiritimati", Locale.forLanguageTag("tr-TR"), "bob");
 
         assertThat(second.keySet()).isEqualTo(first.keySet());
-        assertThat(first).containsKeys("SHA256SUMS", "release-artifacts.json", "fuse-aot-0.4.0-windows-x64.zip");
+        assertThat(first)
+                .containsKeys(
+                        "SHA256SUMS",
+                        "SHA256SUMS.sig",
+                        "allowed_signers",
+                        "release-artifacts.json",
+                        "fuse-aot-0.4.0-windows-x64.zip");
         assertThat(first)
                 .doesNotContainKeys("provenance.intoto.json", "slo-report.json", "report.html", "approval.json");
         for (String name : first.keySet()) {

@@ -138,7 +138,8 @@ class SloGatesIT {
     void aThresholdRelaxedSinceTheLastReleaseNeedsARationale() throws Exception {
         startVariant("0.8.0", tree -> {});
         assertThat(awaitDecisionOrEnd("0.8.0").path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
-        assertThat(CliRun.run(env, "approve", "0.8.0", "--comment", "baseline").exitCode())
+        assertThat(CliRun.run(env, "approve", "0.8.0", "--approver", "reviewer", "--comment", "baseline")
+                        .exitCode())
                 .isZero();
         assertThat(CliRun.run(env, "watch", "0.8.0").exitCode()).isZero();
 

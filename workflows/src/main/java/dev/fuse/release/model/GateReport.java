@@ -12,6 +12,17 @@ public record GateReport(boolean go, List<GateResult> gates) {
         return gates.stream().filter(g -> !g.pass()).toList();
     }
 
+    /** {@code NO-GO: <target> <gate> <value> (needs <threshold>); ...}, the reason a NO-GO release fails with. */
+    public String noGoSummary() {
+        return "NO-GO: "
+                + String.join(
+                        "; ",
+                        failing().stream()
+                                .map(g -> g.target() + " " + g.gate() + " " + g.value() + " (needs " + g.threshold()
+                                        + ")")
+                                .toList());
+    }
+
     public String verdict() {
         return go ? "GO" : "NO-GO";
     }

@@ -32,8 +32,27 @@ public record ReleaseStatus(
     /** Manifest and checksums, the gate verdicts and the SLO reports, as far as they exist. */
     public record Evidence(MetadataResult metadata, GateReport gates, SloReportResult reports) {}
 
-    /** The decision taken (kind null while none is). */
-    public record Approval(DecisionKind kind, ApprovalDecision decision) {}
+    /**
+     * The outcome (kind null while undecided), the decision that settled it, every decision kept
+     * (who, when, digests, key) and how many approvals the policy requires.
+     */
+    public record Approval(DecisionKind kind, ApprovalDecision decision, List<ApprovalRecord> records, int required) {
+        public Approval {
+            records = records == null ? List.of() : List.copyOf(records);
+        }
+
+        public Approval(DecisionKind kind, ApprovalDecision decision) {
+            this(kind, decision, List.of(), 1);
+        }
+
+        /** Approvals still needed (0 once enough are in). */
+        public int stillNeeded() {
+            long approved = records.stream()
+                    .filter(r -> r.kind() == DecisionKind.APPROVED)
+                    .count();
+            return (int) Math.max(0, required - approved);
+        }
+    }
 
     /** Where the release was published, or why it was not. */
     public record Outcome(String publishedPrefix, String failure) {}

@@ -30,6 +30,24 @@ final class ActivityOptionsCatalog {
     }
 
     /**
+     * Reading the approval policy is instant; an invalid file is retried (at most every 5 minutes,
+     * for a day) so that an operator can fix it without losing the release.
+     */
+    static ActivityOptions approvalPolicy() {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setScheduleToCloseTimeout(Duration.ofDays(1))
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setBackoffCoefficient(2.0)
+                        .setMaximumInterval(Duration.ofMinutes(5))
+                        .build())
+                .setSummary("load the approval policy")
+                .build();
+    }
+
+    /**
      * The contract's build budget is 10 minutes p95 per target; 45 minutes leaves room for slow
      * runners while the 1 minute heartbeat timeout notices a dead worker quickly.
      */

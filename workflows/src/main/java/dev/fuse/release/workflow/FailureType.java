@@ -22,6 +22,8 @@ public enum FailureType {
     NOT_REPRODUCIBLE(false, ExitClass.NOT_PUBLISHED),
     PARITY_REPORT_INVALID(false, ExitClass.NOT_PUBLISHED),
     MEASUREMENT_FAILED(false, ExitClass.NOT_PUBLISHED),
+    /** The worker's approval policy file is unreadable or invalid: retried until an operator fixes it. */
+    INVALID_POLICY(true, ExitClass.BAD_INPUT),
     /** Network, disk, an unreachable store: worth another attempt. */
     TRANSIENT(true, ExitClass.NOT_PUBLISHED),
 
@@ -35,6 +37,10 @@ public enum FailureType {
 
     // Why an Update (a decision, a retry, an abandon) is refused.
     INVALID_DECISION(false, ExitClass.BAD_INPUT),
+    /** A decision's SSH signature is missing (when required), malformed, foreign or over something else. */
+    BAD_SIGNATURE(false, ExitClass.BAD_INPUT),
+    /** The approval policy does not let this person take this decision (not an approver, the requester, twice). */
+    APPROVAL_NOT_ALLOWED(false, ExitClass.CONFLICT),
     INVALID_OPERATOR_REQUEST(false, ExitClass.BAD_INPUT),
     WRONG_PHASE(false, ExitClass.CONFLICT),
     ALREADY_DECIDED(false, ExitClass.CONFLICT);

@@ -1,5 +1,6 @@
 package dev.fuse.release.workflow;
 
+import dev.fuse.release.activity.ApprovalPolicyActivities;
 import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.PlanActivities;
 import dev.fuse.release.activity.PublishActivities;
@@ -8,7 +9,6 @@ import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.DecisionKind;
 import dev.fuse.release.model.GateReport;
-import dev.fuse.release.model.GateResult;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
 import dev.fuse.release.model.OperatorRequests;
@@ -51,6 +51,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             Workflow.newActivityStub(MetadataActivities.class, ActivityOptionsCatalog.metadata());
     private final PublishActivities publisher =
             Workflow.newActivityStub(PublishActivities.class, ActivityOptionsCatalog.publish());
+    private final ApprovalPolicyActivities policies =
+            Workflow.newActivityStub(ApprovalPolicyActivities.class, ActivityOptionsCatalog.approvalPolicy());
 
     private ReleaseRequest request;
     private ReleasePlan plan;
@@ -99,12 +101,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                     startedOn,
                     evidence));
 
+            loadApprovalPolicy();
             enter(Phase.AWAITING_APPROVAL);
             awaitDecision();
 
             enter(Phase.PUBLISHING);
             PublishResult published = publisher.publish(new PublishRequest(
-                    plan, artifacts, metadata, approvals.approval().decision(), reportRefs()));
+                    plan,
+                    artifacts,
+                    metadata,
+                    approvals.approval().decision(),
+                    reportRefs(),
+                    request.requestedBy(),
+                    approvals.records()));
             publishedPrefix = published.prefix();
             enter(Phase.PUBLISHED);
             return status();
@@ -167,11 +176,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         evidence.add(reports.json());
         evidence.add(reports.html());
         if (!gates.go()) {
-            List<String> failing = new ArrayList<>();
-            for (GateResult g : gates.failing()) {
-                failing.add(g.target() + " " + g.gate() + " " + g.value() + " (needs " + g.threshold() + ")");
-            }
-            failure = "NO-GO: " + String.join("; ", failing);
+            failure = gates.noGoSummary();
             throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.GATES_FAILED.name());
         }
     }
@@ -187,29 +192,25 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         });
     }
 
+    /** Releases recorded before approval policies take one decision, under the old rules. */
+    private void loadApprovalPolicy() {
+        if (Workflow.getVersion("approval-policy", Workflow.DEFAULT_VERSION, 1) >= 1) {
+            approvals.use(policies.load(request.version()));
+        }
+    }
+
     private void awaitDecision() {
-        approvals.await(Duration.ofSeconds(request.approvalTimeoutSeconds()), why -> {
+        Duration window = approvals.window(Duration.ofSeconds(request.approvalTimeoutSeconds()));
+        approvals.await(window, why -> {
             failure = why;
             enter(Phase.REJECTED);
         });
-        log.info(
-                "release {} approved by {}",
-                request.version(),
-                approvals.approval().decision().approver());
+        log.info("release {} approved by {}", request.version(), approvals.decidedBy());
     }
 
     private void enter(Phase next) {
         phase = next;
-        // Releases started before the failed-targets and awaiting-approval attributes replay without them.
-        if (Workflow.getVersion("ui-attributes", Workflow.DEFAULT_VERSION, 1) >= 1) {
-            Workflow.upsertTypedSearchAttributes(
-                    SearchAttributes.PHASE.valueSet(next.name()),
-                    SearchAttributes.AWAITING_APPROVAL.valueSet(next == Phase.AWAITING_APPROVAL),
-                    SearchAttributes.FAILED_TARGETS.valueSet(
-                            failedTargets.targets().stream().map(Target::id).toList()));
-        } else {
-            Workflow.upsertTypedSearchAttributes(SearchAttributes.PHASE.valueSet(next.name()));
-        }
+        SearchAttributes.upsertPhase(next, failedTargets.targets());
         Workflow.setCurrentDetails(
                 CurrentDetails.markdown(next, targets.values(), clock, Workflow.currentTimeMillis()));
     }
@@ -234,7 +235,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public void validateApprove(ApprovalDecision decision) {
-        validateDecision(decision, "approve");
+        approvals.validate(subject(), decision, DecisionKind.APPROVED);
     }
 
     @Override
@@ -244,23 +245,23 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public void validateReject(ApprovalDecision decision) {
-        validateDecision(decision, "reject");
+        approvals.validate(subject(), decision, DecisionKind.REJECTED);
     }
 
     private ReleaseStatus decide(ApprovalDecision decision, DecisionKind kind) {
-        approvals.decide(decision, kind);
+        approvals.decide(subject(), decision, kind);
         return status();
     }
 
-    /** Runs before the update reaches history: a refused decision leaves no trace there. */
-    private void validateDecision(ApprovalDecision d, String verb) {
+    private ApprovalGate.Subject subject() {
         String version = request == null ? "(not started)" : request.version();
-        approvals.validate(
+        String manifest = metadata == null ? null : metadata.manifest().sha256();
+        String evidence = reports == null ? null : reports.json().sha256();
+        return new ApprovalGate.Subject(
                 phase,
                 version,
-                d,
-                verb,
-                metadata == null ? null : metadata.manifest().sha256());
+                request == null ? null : request.requestedBy(),
+                new ApprovalRules.Staged(manifest, evidence));
     }
 
     @Override

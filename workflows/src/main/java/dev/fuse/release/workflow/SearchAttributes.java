@@ -1,6 +1,10 @@
 package dev.fuse.release.workflow;
 
+import dev.fuse.release.model.Phase;
+import dev.fuse.release.model.Target;
 import io.temporal.common.SearchAttributeKey;
+import io.temporal.workflow.Workflow;
+import java.util.List;
 
 /**
  * Custom search attributes operators filter on in the Temporal UI. A real cluster needs them
@@ -27,4 +31,17 @@ public final class SearchAttributes {
     }
 
     private SearchAttributes() {}
+
+    /** Sets the phase, and (for releases started since they exist) awaiting-approval and failed targets. */
+    static void upsertPhase(Phase phase, List<Target> failed) {
+        // Releases started before the failed-targets and awaiting-approval attributes replay without them.
+        if (Workflow.getVersion("ui-attributes", Workflow.DEFAULT_VERSION, 1) >= 1) {
+            Workflow.upsertTypedSearchAttributes(
+                    PHASE.valueSet(phase.name()),
+                    AWAITING_APPROVAL.valueSet(phase == Phase.AWAITING_APPROVAL),
+                    FAILED_TARGETS.valueSet(failed.stream().map(Target::id).toList()));
+        } else {
+            Workflow.upsertTypedSearchAttributes(PHASE.valueSet(phase.name()));
+        }
+    }
 }

@@ -69,8 +69,7 @@ class OperatorRetryTest {
         assertThat(attributes().get(SearchAttributes.AWAITING_APPROVAL)).isTrue();
         assertThat(attributes().get(SearchAttributes.FAILED_TARGETS)).isEmpty();
         assertThat(approval.artifacts()).hasSize(7);
-        release.approve(
-                new ApprovalDecision("bob", "ok", approval.metadata().manifest().sha256()));
+        release.approve(WorkflowTestBed.decision("bob", "ok", approval));
 
         assertThat(WorkflowStub.fromTyped(release)
                         .getResult(ReleaseStatus.class)

@@ -57,8 +57,7 @@ class ReleaseWorkflowTest {
                 .extracting(a -> a.reproducibility())
                 .containsOnly(Reproducibility.NOT_CHECKED);
 
-        ApprovalDecision decision = new ApprovalDecision(
-                "bob", "gates green", waiting.metadata().manifest().sha256());
+        ApprovalDecision decision = WorkflowTestBed.decision("bob", "gates green", waiting);
         release.approve(decision);
         ReleaseStatus done = WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class);
 
@@ -79,9 +78,9 @@ class ReleaseWorkflowTest {
     @Test
     void rejectedReleasePublishesNothing() throws Exception {
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
 
-        release.reject(new ApprovalDecision("carol", "p95 regression on macOS", null));
+        release.reject(WorkflowTestBed.decision("carol", "p95 regression on macOS", waiting));
 
         assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
                 .isInstanceOf(WorkflowFailedException.class)
@@ -130,8 +129,7 @@ class ReleaseWorkflowTest {
                 .hasMessageContaining("does not match the staged manifest");
 
         assertThat(release.status().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
-        release.approve(
-                new ApprovalDecision("bob", "ok", waiting.metadata().manifest().sha256()));
+        release.approve(WorkflowTestBed.decision("bob", "ok", waiting));
         assertThat(WorkflowStub.fromTyped(release)
                         .getResult(ReleaseStatus.class)
                         .phase())

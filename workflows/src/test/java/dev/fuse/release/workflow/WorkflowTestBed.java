@@ -54,19 +54,24 @@ final class WorkflowTestBed implements AutoCloseable {
             mock(PublishActivities.class, withSettings().withoutAnnotations());
     final RollbackActivities rollback =
             mock(RollbackActivities.class, withSettings().withoutAnnotations());
+    final dev.fuse.release.activity.ApprovalPolicyActivities policy = mock(
+            dev.fuse.release.activity.ApprovalPolicyActivities.class,
+            withSettings().withoutAnnotations());
     ReleasePlan releasePlan = Fixtures.plan("run-1", true);
+    dev.fuse.release.model.ApprovalPolicy approvalPolicy = dev.fuse.release.model.ApprovalPolicy.defaults();
 
     WorkflowTestBed() {
         SearchAttributes.definitions().forEach(env::registerSearchAttribute);
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         orchestrator.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
-        orchestrator.registerActivitiesImplementations(plan, metadata, publish, rollback);
+        orchestrator.registerActivitiesImplementations(plan, metadata, publish, rollback, policy);
         for (Target t : Target.values()) {
             env.newWorker(TaskQueues.forTarget(t))
                     .registerActivitiesImplementations(build, verify, reproducibility, measure, parity);
         }
         when(plan.plan(any())).thenAnswer(inv -> releasePlan);
+        when(policy.load(any())).thenAnswer(inv -> approvalPolicy);
         when(build.buildTarget(any()))
                 .thenAnswer(inv -> Fixtures.built(
                         inv.getArgument(0),
@@ -124,6 +129,18 @@ final class WorkflowTestBed implements AutoCloseable {
                                 .setWorkflowId(request.workflowId())
                                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                                 .build());
+    }
+
+    /** A decision on exactly what {@code status} shows as staged: its manifest and gate evidence digests. */
+    static dev.fuse.release.model.ApprovalDecision decision(String who, String why, ReleaseStatus status) {
+        return new dev.fuse.release.model.ApprovalDecision(
+                who,
+                why,
+                status.metadata().manifest().sha256(),
+                status.evidence().reports() == null
+                        ? null
+                        : status.evidence().reports().json().sha256(),
+                null);
     }
 
     /** Polls the status query (real time; mocks answer in milliseconds) until the phase is reached. */

@@ -1,0 +1,188 @@
+package dev.fuse.release.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.audit.AuditReport;
+import dev.fuse.release.audit.ReleaseAudit;
+import dev.fuse.release.audit.ReleaseFiles;
+import dev.fuse.release.signature.AllowedSigners;
+import dev.fuse.release.signature.SignatureProblem;
+import dev.fuse.release.storage.StoreLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Audits published releases: signatures, every digest, the manifest, the evidence, the approvals. */
+@Command(
+        name = "verify",
+        description = "Check a published release (or --all of them): the SHA256SUMS signature, every digest, the"
+                + " manifest, the signed provenance and that approvers signed off this manifest.")
+public class VerifyCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    FuseReleaseCli parent;
+
+    @Parameters(index = "0", arity = "0..1", description = "Release version (or --all).")
+    String version;
+
+    @Option(names = "--all", description = "Verify every published release in the bucket.")
+    boolean all;
+
+    @Option(names = "--dir", description = "Verify a downloaded release in this folder instead of the bucket.")
+    Path dir;
+
+    @Option(
+            names = "--allowed-signers",
+            description = "Who may sign releases: an OpenSSH allowed_signers file with the principal fuse-release"
+                    + " (default: $FUSE_RELEASE_ALLOWED_SIGNERS).")
+    Path allowedSigners;
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json.")
+    OutputFormat output;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = parent.context();
+        if (all == (version != null)) {
+            throw new CliException(ExitCodes.BAD_INPUT, "name one release version, or pass --all (not both)");
+        }
+        if (all && dir != null) throw new CliException(ExitCodes.BAD_INPUT, "--dir verifies one release; drop --all");
+        ReleaseAudit audit = new ReleaseAudit(trusted(ctx));
+        List<AuditReport> reports = new ArrayList<>();
+        try {
+            for (String v : all ? publishedVersions(ctx) : List.of(version)) {
+                reports.add(verify(ctx, audit, v));
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.UNAVAILABLE, "cannot read the release: " + e.getMessage());
+        }
+        boolean ok = reports.stream().allMatch(AuditReport::ok);
+        if (output == OutputFormat.json) ctx.out().println(Json.write(json(reports, ok)));
+        else reports.forEach(r -> print(ctx, r));
+        return ok ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED;
+    }
+
+    private AuditReport verify(CliContext ctx, ReleaseAudit audit, String v) throws IOException {
+        ReleaseFiles files = dir != null ? ReleaseFiles.inDirectory(dir) : ReleaseFiles.inBucket(ctx.store(), v);
+        AuditReport report = audit.audit(v, files);
+        if (dir == null) new ApprovalHistoryCheck(ctx, v, files).addTo(report);
+        return report;
+    }
+
+    private AllowedSigners trusted(CliContext ctx) {
+        Path file = allowedSigners != null
+                ? allowedSigners
+                : ctx.env().get("FUSE_RELEASE_ALLOWED_SIGNERS") == null
+                        ? null
+                        : Path.of(ctx.env().get("FUSE_RELEASE_ALLOWED_SIGNERS"));
+        if (file == null) {
+            throw new CliException(
+                    ExitCodes.BAD_INPUT,
+                    "no trusted release key: pass --allowed-signers FILE (the"
+                            + " allowed_signers line of the release key, from a source you trust) or set FUSE_RELEASE_ALLOWED_SIGNERS");
+        }
+        try {
+            return AllowedSigners.parse(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot read allowed signers " + file + ": " + e.getMessage());
+        } catch (SignatureProblem e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage().replace('\n', ';'));
+        }
+    }
+
+    private static List<String> publishedVersions(CliContext ctx) {
+        List<String> versions = new ArrayList<>();
+        for (String folder : ctx.store().listFolders("releases/")) {
+            String v = folder.substring("releases/".length()).replace("/", "");
+            if (ctx.store().exists(StoreLayout.publishedMarker(v))) versions.add(v);
+        }
+        if (versions.isEmpty())
+            throw new CliException(
+                    ExitCodes.NOT_FOUND,
+                    "no published release in " + ctx.store().describe());
+        return versions;
+    }
+
+    private static void print(CliContext ctx, AuditReport r) {
+        ctx.out()
+                .println("release " + Text.safe(r.version()) + ": "
+                        + (r.ok() ? "verified" : "NOT VERIFIED, " + r.problems().size() + " problem(s)"));
+        r.problems().forEach(p -> ctx.out().println("  FAIL " + Text.safe(p.line())));
+        r.checks().forEach(c -> ctx.out().println("  ok   " + c));
+        r.skipped().forEach(s -> ctx.out().println("  skip " + s));
+    }
+
+    private static Map<String, Object> json(List<AuditReport> reports, boolean ok) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("verified", ok);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AuditReport r : reports) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("version", r.version());
+            one.put("verified", r.ok());
+            one.put("problems", r.problems());
+            one.put("checks", r.checks());
+            one.put("skipped", r.skipped());
+            list.add(one);
+        }
+        root.put("releases", list);
+        return root;
+    }
+
+    /** The approvals in the release's Temporal history named the published manifest. */
+    private record ApprovalHistoryCheck(CliContext ctx, String version, ReleaseFiles files) {
+        void addTo(AuditReport report) throws IOException {
+            var marker = files.bytes(StoreLayout.PUBLISHED);
+            var manifest = files.sha256(dev.fuse.release.metadata.ReleaseMetadata.MANIFEST);
+            if (marker.isEmpty() || manifest.isEmpty()) return;
+            JsonNode published = JSON.readTree(marker.get());
+            List<String> approved;
+            try {
+                approved = ctx.releases()
+                        .approvedManifests(version, published.path("runId").asText());
+            } catch (RuntimeException e) {
+                report.skipped("approvals in Temporal history not checked: " + firstLine(e.getMessage()));
+                return;
+            }
+            if (approved.isEmpty()) {
+                report.problem(new AuditReport.Problem(
+                        "Temporal history of fuse-release-" + version,
+                        "approvals",
+                        "an approval of manifest " + manifest.get(),
+                        "none"));
+            }
+            for (String digest : approved) {
+                if (!manifest.get().equals(digest)) {
+                    report.problem(new AuditReport.Problem(
+                            "Temporal history of fuse-release-" + version,
+                            "approved manifest",
+                            manifest.get(),
+                            digest));
+                }
+            }
+            if (!approved.isEmpty() && approved.stream().allMatch(manifest.get()::equals)) {
+                report.held(approved.size() + " approval(s) in the release's Temporal history name this manifest");
+            }
+        }
+
+        private static String firstLine(String s) {
+            return s == null ? "unreachable" : s.lines().findFirst().orElse(s);
+        }
+    }
+}

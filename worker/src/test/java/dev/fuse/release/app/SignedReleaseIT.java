@@ -1,0 +1,155 @@
+package dev.fuse.release.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.cli.ExitCodes;
+import dev.fuse.release.devstack.DevStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trust end to end on the dev stack: under a policy that requires signed approvals, an unsigned
+ * approval is refused and one signed with an approver's SSH key (ssh-keygen) publishes; the
+ * published SHA256SUMS.sig verifies with ssh-keygen alone; one byte changed in the bucket makes
+ * verify and verify --all fail, naming the object.
+ */
+class SignedReleaseIT {
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    static DevStack stack;
+    static Map<String, String> env;
+    static Path aliceKey;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        aliceKey = keygen("alice");
+        Path bobKey = keygen("bob");
+        Files.writeString(
+                data.resolve("approvers_allowed_signers"), "alice " + pub(aliceKey) + "\nbob " + pub(bobKey) + "\n");
+        Path policy = Files.writeString(
+                data.resolve("policy.json"),
+                "{\"approvers\": [\"alice\", \"bob\"], \"requiredApprovals\": 1, \"requireSignedApprovals\": true,"
+                        + " \"allowedSignersFile\": \"approvers_allowed_signers\", \"approvalWindow\": \"2d\"}");
+        stack = DevStack.start(data.resolve("stack"), null, 0, 0, policy);
+        env = new HashMap<>(stack.env());
+        env.put("FUSE_RELEASE_HOME", HOME.toString());
+        env.put("USER", "release-manager");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void aSignedApprovalPublishesASignedReleaseAndATamperedByteIsNamedByVerify() throws Exception {
+        Path repo = data.resolve("repo");
+        ExampleVariants.prepare(repo, tree -> {});
+        env.put("FUSE_RELEASE_REPO", repo.toString());
+        CliRun started = CliRun.run(env, "start", "--version", "0.13.0", "--revision", "main", "--target", "linux-x64");
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+        awaitApproval();
+
+        CliRun unsigned = CliRun.run(env, "approve", "0.13.0", "--approver", "alice", "--comment", "ok");
+        // Refused before history; the exit code is 3 for every refusal today (see docs/errors.md).
+        assertThat(unsigned.exitCode()).as(unsigned.toString()).isNotZero();
+        assertThat(unsigned.err()).contains("requires signed decisions");
+        CliRun signed = CliRun.run(
+                env, "approve", "0.13.0", "--key", aliceKey.toString(), "--comment", "gates and report reviewed");
+        assertThat(signed.exitCode()).as(signed.toString()).isZero();
+        assertThat(CliRun.run(env, "watch", "0.13.0").exitCode()).isZero();
+        assertThat(CliRun.run(env, "status", "0.13.0").out()).contains("approved by alice (signed, key SHA256:");
+
+        Path download = data.resolve("download");
+        Files.createDirectories(download);
+        for (String name : List.of("SHA256SUMS", "SHA256SUMS.sig", "allowed_signers")) {
+            Files.write(download.resolve(name), stack.store().getBytes("releases/0.13.0/" + name));
+        }
+        String good = sh(
+                download,
+                "ssh-keygen -Y verify -f allowed_signers -I fuse-release -n fuse-release-sums -s SHA256SUMS.sig"
+                        + " < SHA256SUMS");
+        assertThat(good).contains("Good \"fuse-release-sums\" signature for fuse-release");
+        assertThat(new String(stack.store().getBytes("releases/0.13.0/allowed_signers"), StandardCharsets.US_ASCII))
+                .isEqualTo(Files.readString(stack.dataDir().resolve("signing/allowed_signers")));
+
+        CliRun verified = CliRun.run(env, "verify", "0.13.0");
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+        assertThat(verified.out())
+                .contains("release 0.13.0: verified")
+                .contains("approval(s) in the release's Temporal history name this manifest");
+
+        String artifact = "releases/0.13.0/fuse-aot-0.13.0-linux-x64.tar.gz";
+        byte[] bytes = stack.store().getBytes(artifact);
+        bytes[bytes.length / 2] ^= 1;
+        stack.store().putBytes(artifact, bytes, "application/gzip");
+
+        CliRun tampered = CliRun.run(env, "verify", "0.13.0");
+        assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(tampered.out()).contains("FAIL fuse-aot-0.13.0-linux-x64.tar.gz: sha256: expected ");
+        CliRun audit = CliRun.run(env, "verify", "--all", "--output", "json");
+        assertThat(audit.exitCode()).as(audit.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        JsonNode report = JSON.readTree(audit.out());
+        assertThat(report.path("verified").asBoolean()).isFalse();
+        assertThat(report.path("releases")
+                        .get(0)
+                        .path("problems")
+                        .get(0)
+                        .path("object")
+                        .asText())
+                .isEqualTo("fuse-aot-0.13.0-linux-x64.tar.gz");
+    }
+
+    private static void awaitApproval() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode s = null;
+        while (System.nanoTime() < deadline) {
+            s = JSON.readTree(
+                    CliRun.run(env, "status", "0.13.0", "--output", "json").out());
+            if (s.path("phase").asText().equals("AWAITING_APPROVAL")) return;
+            assertThat(s.path("phase").asText()).as("ended early: %s", s).isNotIn("FAILED", "REJECTED");
+            Thread.sleep(250);
+        }
+        throw new AssertionError("never waited for approval: " + s);
+    }
+
+    private static Path keygen(String name) throws Exception {
+        Path key = data.resolve(name);
+        assertThat(new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key.toString())
+                        .start()
+                        .waitFor())
+                .isZero();
+        return key;
+    }
+
+    private static String pub(Path key) throws Exception {
+        return Files.readString(Path.of(key + ".pub")).trim();
+    }
+
+    private static String sh(Path dir, String command) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+}
