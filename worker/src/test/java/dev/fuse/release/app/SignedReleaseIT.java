@@ -67,9 +67,8 @@ class SignedReleaseIT {
         awaitApproval();
 
         CliRun unsigned = CliRun.run(env, "approve", "0.13.0", "--approver", "alice", "--comment", "ok");
-        // Refused before history; the exit code is 3 for every refusal today (see docs/errors.md).
-        assertThat(unsigned.exitCode()).as(unsigned.toString()).isNotZero();
-        assertThat(unsigned.err()).contains("requires signed decisions");
+        assertThat(unsigned.exitCode()).as(unsigned.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unsigned.err()).contains("refused: the approval policy").contains("requires signed decisions");
         CliRun signed = CliRun.run(
                 env, "approve", "0.13.0", "--key", aliceKey.toString(), "--comment", "gates and report reviewed");
         assertThat(signed.exitCode()).as(signed.toString()).isZero();
