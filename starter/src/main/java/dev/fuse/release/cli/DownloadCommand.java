@@ -54,9 +54,7 @@ public class DownloadCommand implements Callable<Integer> {
                 .println("downloaded release " + args.version + " to " + d.dir()
                         + "; every file matches its SHA256SUMS line:");
         d.checks().forEach(c -> ctx.out().println("  " + c));
-        ctx.out()
-                .println("check it yourself: cd " + d.dir()
-                        + " && sha256sum -c SHA256SUMS && (cd evidence && sha256sum -c SHA256SUMS)");
+        ctx.out().println("check it yourself: cd " + d.dir() + " && " + ReleaseDownload.STOCK_CHECK);
         return ExitCodes.OK;
     }
 }

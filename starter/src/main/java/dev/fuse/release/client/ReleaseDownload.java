@@ -20,6 +20,11 @@ import java.util.List;
  * {@code sha256sum -c} does.
  */
 public final class ReleaseDownload {
+    /** How a downloader checks a release with stock tools only, from its folder. */
+    public static final String STOCK_CHECK =
+            "ssh-keygen -Y verify -f allowed_signers -I fuse-release -n fuse-release-sums"
+                    + " -s SHA256SUMS.sig < SHA256SUMS && sha256sum -c SHA256SUMS && (cd evidence && sha256sum -c SHA256SUMS)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReleaseDownload() {}

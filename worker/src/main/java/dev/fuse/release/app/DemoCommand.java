@@ -190,8 +190,9 @@ public class DemoCommand implements Callable<Integer> {
         out.println("  on disk (S3Proxy filesystem backend): " + stack.objectPath(status.publishedPrefix()));
         out.println("  downloaded to " + downloads + " and checked against SHA256SUMS and evidence/SHA256SUMS:");
         d.checks().forEach(c -> out.println("    " + c));
-        out.println("  check it yourself:  cd " + downloads
-                + " && sha256sum -c SHA256SUMS && (cd evidence && sha256sum -c SHA256SUMS)");
+        out.println("  check it yourself:  cd " + downloads + " && " + ReleaseDownload.STOCK_CHECK);
+        out.println("  or all of it (signature, digests, provenance, approvals): ./fuse-release verify " + version
+                + " --allowed-signers " + data.resolve("signing/allowed_signers"));
         out.println("  " + status.artifacts().size() + " artifacts, manifest sha256 "
                 + status.metadata().manifest().sha256());
         boolean emulated = status.artifacts().stream().anyMatch(a -> a.host().emulated());

@@ -52,6 +52,18 @@ public class DevCommand implements Callable<Integer> {
             description = "Show this help.")
     boolean help;
 
+    /** The stack, its orchestrator under the approval policy in FUSE_RELEASE_POLICY when set. */
+    private DevStack startStack(CliContext ctx, Path data, DevEnvFile owned) throws Exception {
+        String policyVariable = ctx.env().get("FUSE_RELEASE_POLICY");
+        Path policy = policyVariable == null || policyVariable.isBlank() ? null : Path.of(policyVariable);
+        try {
+            return DevStack.start(data, temporalAddress, temporalPort, s3Port, policy);
+        } catch (dev.fuse.release.approval.PolicyException e) {
+            owned.close();
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         CliContext ctx = parent.context();
@@ -68,7 +80,7 @@ public class DevCommand implements Callable<Integer> {
         Files.createDirectories(data);
         Path repo = data.resolve("example-repo");
         String commit = ExampleRepository.prepare(home.resolve("examples/fuse-hello"), repo);
-        DevStack stack = DevStack.start(data, temporalAddress, temporalPort, s3Port);
+        DevStack stack = startStack(ctx, data, owned);
         Map<String, String> env = new java.util.LinkedHashMap<>(stack.env());
         env.put("FUSE_RELEASE_REPO", repo.toString());
         owned.write(env);
