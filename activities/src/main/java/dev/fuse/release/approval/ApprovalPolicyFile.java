@@ -66,7 +66,8 @@ public final class ApprovalPolicyFile {
                     + " lower it or name more approvers");
         }
         if (!problems.isEmpty()) {
-            throw new PolicyException("approval policy " + file + " is invalid:\n  " + String.join("\n  ", problems));
+            throw new PolicyException("approval policy " + file + " is invalid (" + problems.size() + " problems): "
+                    + String.join("; ", problems));
         }
         return new ApprovalPolicy(approvers, required, requesterMay, window, signed, signers, file.toString());
     }
@@ -103,7 +104,7 @@ public final class ApprovalPolicyFile {
         } catch (IOException e) {
             problems.add("allowedSignersFile " + path + " cannot be read: " + oneLine(e.getMessage()));
         } catch (SignatureProblem e) {
-            problems.add(e.getMessage().replace("\n", "\n  "));
+            problems.add(e.getMessage().replace("\n", "; "));
         }
         return null;
     }

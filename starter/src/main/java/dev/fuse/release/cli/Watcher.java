@@ -31,7 +31,8 @@ public final class Watcher {
         String dir = DownloadCommand.defaultDir(version);
         out.println("  files:    s3://" + releases.store().bucket() + "/" + StoreLayout.releasePrefix(version));
         out.println("  download and check: ./fuse-release download " + version + " --dir " + dir + " && cd " + dir
-                + " && sha256sum -c SHA256SUMS");
+                + " && " + dev.fuse.release.client.ReleaseDownload.STOCK_CHECK);
+        out.println("  audit:    ./fuse-release verify " + version);
         return outcome.exitCode();
     }
 

@@ -162,7 +162,9 @@ class ReleaseEndToEndIT {
                 .contains("published at releases/0.4.0/")
                 .contains("gates: GO")
                 .contains("files:    s3://fuse-releases/releases/0.4.0/")
-                .contains("./fuse-release download 0.4.0 --dir fuse-0.4.0 && cd fuse-0.4.0 && sha256sum -c SHA256SUMS");
+                .contains(
+                        "./fuse-release download 0.4.0 --dir fuse-0.4.0 && cd fuse-0.4.0 && ssh-keygen -Y verify -f allowed_signers")
+                .contains("./fuse-release verify 0.4.0");
         JsonNode gates = status("0.4.0").path("evidence").path("gates");
         assertThat(gates.path("go").asBoolean()).isTrue();
         assertThat(gates.path("gates")).hasSize(18);
