@@ -47,6 +47,11 @@ public class DevCommand implements Callable<Integer> {
     int s3Port;
 
     @Option(
+            names = "--no-worker",
+            description = "Run only Temporal and S3; start workers as separate processes with ./fuse-release worker.")
+    boolean noWorker;
+
+    @Option(
             names = {"-h", "--help"},
             usageHelp = true,
             description = "Show this help.")
@@ -57,7 +62,7 @@ public class DevCommand implements Callable<Integer> {
         String policyVariable = ctx.env().get("FUSE_RELEASE_POLICY");
         Path policy = policyVariable == null || policyVariable.isBlank() ? null : Path.of(policyVariable);
         try {
-            return DevStack.start(data, temporalAddress, temporalPort, s3Port, policy);
+            return DevStack.start(data, temporalAddress, temporalPort, s3Port, policy, !noWorker);
         } catch (dev.fuse.release.approval.PolicyException e) {
             owned.close();
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
@@ -94,12 +99,36 @@ public class DevCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }));
+        printBanner(ctx, stack, data, repo, commit, env, envFile);
+        ctx.out().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private void printBanner(
+            CliContext ctx,
+            DevStack stack,
+            Path data,
+            Path repo,
+            String commit,
+            Map<String, String> env,
+            Path envFile) {
         var out = ctx.out();
         out.println("fuse-release dev stack is up (data in " + data + ")");
         out.println("  Temporal  " + stack.env().get("TEMPORAL_ADDRESS") + "  namespace default");
         out.println("  S3        " + stack.env().get("AWS_ENDPOINT_URL_S3") + "  bucket "
                 + stack.store().bucket());
-        out.println("  worker    " + String.join(", ", stack.worker().queues()));
+        if (stack.worker() != null) {
+            out.println("  worker    " + String.join(", ", stack.worker().queues()));
+        } else {
+            out.println("  worker    none (--no-worker): in other terminals of this checkout, for example");
+            out.println("            FUSE_RELEASE_TARGETS=none ./fuse-release worker            # orchestrator");
+            out.println(
+                    "            FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false ./fuse-release worker");
+            out.println(
+                    "            FUSE_RELEASE_TARGETS=macos-arm64,windows-x64 FUSE_RELEASE_EMULATE=macos-arm64,windows-x64"
+                            + " FUSE_RELEASE_ORCHESTRATOR=false ./fuse-release worker");
+        }
         out.println("  example   " + repo + " (branch main, commit " + commit.substring(0, 12) + ")");
         out.println();
         out.println("Other terminals in this checkout find the stack through " + envFile + ";");
@@ -111,8 +140,5 @@ public class DevCommand implements Callable<Integer> {
         out.println("  ./fuse-release watch 0.4.1");
         out.println("  ./fuse-release approve 0.4.1 --approver alice --comment \"gates green\"");
         out.println("Ctrl-C stops the stack; S3 data stays in " + data + ".");
-        out.flush();
-        stopped.await();
-        return ExitCodes.OK;
     }
 }

@@ -59,6 +59,16 @@ public final class DevStack implements AutoCloseable {
     /** @param approvalPolicy the orchestrator's approval policy file, or null for the defaults */
     public static DevStack start(
             Path dataDir, String temporalAddress, int temporalPort, int s3Port, Path approvalPolicy) throws Exception {
+        return start(dataDir, temporalAddress, temporalPort, s3Port, approvalPolicy, true);
+    }
+
+    /**
+     * @param withWorker false to run only Temporal and S3, for workers started as separate
+     *     processes ({@code ./fuse-release worker}), as on native runners
+     */
+    public static DevStack start(
+            Path dataDir, String temporalAddress, int temporalPort, int s3Port, Path approvalPolicy, boolean withWorker)
+            throws Exception {
         EmbeddedTemporal temporal = temporalAddress == null
                 ? EmbeddedTemporal.start(temporalPort)
                 : EmbeddedTemporal.existing(temporalAddress);
@@ -83,19 +93,7 @@ public final class DevStack implements AutoCloseable {
             ArtifactStore store = new ArtifactStore(StoreConfig.fromEnvironment(env));
             store.ensureBucket();
             TemporalConnection connection = TemporalConnection.connect(env);
-            Set<Target> emulated = EnumSet.allOf(Target.class);
-            emulated.removeIf(t -> t.id().equals(HostClass.current()));
-            WorkerConfig config = new WorkerConfig(
-                    true,
-                    EnumSet.allOf(Target.class),
-                    emulated,
-                    dataDir.resolve("work"),
-                    true,
-                    true,
-                    signing.privateKey(),
-                    approvalPolicy);
-            ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
-            worker.start();
+            ReleaseWorker worker = withWorker ? startWorker(dataDir, connection, store, signing, approvalPolicy) : null;
             return new DevStack(
                     temporal, s3, store, connection, worker, java.util.Collections.unmodifiableMap(env), dataDir);
         } catch (Exception e) {
@@ -103,6 +101,30 @@ public final class DevStack implements AutoCloseable {
             temporal.close();
             throw e;
         }
+    }
+
+    /** The in-process worker: every queue, the other platforms emulated, under the stack's key and policy. */
+    private static ReleaseWorker startWorker(
+            Path dataDir,
+            TemporalConnection connection,
+            ArtifactStore store,
+            DevSigningKey signing,
+            Path approvalPolicy)
+            throws Exception {
+        Set<Target> emulated = EnumSet.allOf(Target.class);
+        emulated.removeIf(t -> t.id().equals(HostClass.current()));
+        WorkerConfig config = new WorkerConfig(
+                true,
+                EnumSet.allOf(Target.class),
+                emulated,
+                dataDir.resolve("work"),
+                true,
+                true,
+                signing.privateKey(),
+                approvalPolicy);
+        ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
+        worker.start();
+        return worker;
     }
 
     /** The variables that point another process (CLI, worker) at this stack. */
@@ -118,6 +140,7 @@ public final class DevStack implements AutoCloseable {
         return connection;
     }
 
+    /** The in-process worker, or null when workers run as separate processes. */
     public ReleaseWorker worker() {
         return worker;
     }
@@ -133,7 +156,7 @@ public final class DevStack implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.close();
+        if (worker != null) worker.close();
         connection.close();
         store.close();
         s3.close();

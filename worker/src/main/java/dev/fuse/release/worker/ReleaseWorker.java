@@ -70,14 +70,18 @@ public final class ReleaseWorker implements AutoCloseable {
             factoryOptions.setWorkflowCacheSize(0);
         }
         this.factory = WorkerFactory.newInstance(client, factoryOptions.build());
-        WorkerOptions options = WorkerOptions.newBuilder()
+        WorkerOptions.Builder options = WorkerOptions.newBuilder()
                 .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
-                .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
-                .build();
+                .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
+        if (config.devStack()) {
+            // Even without a cache the SDK asks for its sticky queue, and the test server never
+            // moves a task off the sticky queue of a worker that was killed: no sticky queue at all.
+            options.setStickyQueueScheduleToStartTimeout(java.time.Duration.ZERO);
+        }
         if (config.orchestrator()) {
             ReleaseSigningKey signingKey = ReleaseSigningKey.load(config.signingKey());
             ApprovalPolicyFile.load(config.approvalPolicy());
-            Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
+            Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options.build());
             w.registerWorkflowImplementationTypes(
                     ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
             w.registerActivitiesImplementations(
@@ -95,7 +99,7 @@ public final class ReleaseWorker implements AutoCloseable {
         Measurer measurer = new Measurer(store, hosts, config.workDir());
         ParityRunner parity = new ParityRunner(store, config.workDir());
         for (Target target : config.targets()) {
-            Worker w = factory.newWorker(TaskQueues.forTarget(target), options);
+            Worker w = factory.newWorker(TaskQueues.forTarget(target), options.build());
             w.registerActivitiesImplementations(
                     new BuildActivitiesImpl(builder),
                     new VerifyActivitiesImpl(verifier),
