@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Soak test (not part of the suite): N releases of the example, linux-x64 only, against
+# `dev --no-worker` with the orchestrator and the target worker as separate JVMs, while M faults
+# (kill -9 of a random worker, which is then started again) hit them at random moments. Every
+# release waiting for approval is approved; at the end the bucket is read back with
+# `verify --all` and one line is printed:
+#   releases=N published=P faults=F lost=L mismatched=X
+# lost = releases that did not publish; mismatched = published releases that do not verify.
+# Usage: scripts/soak.sh [--releases N] [--faults M] [--seed S] [--minutes T]
+set -euo pipefail
+
+releases=5 faults=5 seed=${SOAK_SEED:-$$} minutes=60
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --releases) releases=$2; shift 2 ;;
+    --faults) faults=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --minutes) minutes=$2; shift 2 ;;
+    *) echo "soak: unknown argument $1 (--releases N --faults M --seed S --minutes T)" >&2; exit 2 ;;
+  esac
+done
+RANDOM=$seed
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$home"
+./fuse-release --help > /dev/null # builds the tool when needed
+jar="$home/worker/target/fuse-release.jar"
+data="$(mktemp -d "${TMPDIR:-/tmp}/fuse-soak.XXXXXX")"
+echo "soak: seed=$seed releases=$releases faults=$faults data=$data" >&2
+
+pids=()
+dev_pid=
+cleanup() {
+  for p in "${pids[@]}"; do kill -9 "$p" 2> /dev/null || true; done
+  # The stack stops gracefully, so that it removes .fuse-release/dev/env.
+  if [ -n "$dev_pid" ]; then kill "$dev_pid" 2> /dev/null || true; fi
+  wait 2> /dev/null || true
+}
+trap cleanup EXIT
+
+java -jar "$jar" dev --no-worker --data-dir "$data/stack" > "$data/dev.log" 2>&1 &
+dev_pid=$!
+for _ in $(seq 120); do [ -f .fuse-release/dev/env ] && break; sleep 1; done
+[ -f .fuse-release/dev/env ] || { echo "soak: the dev stack did not start (see $data/dev.log)" >&2; exit 4; }
+
+declare -A worker_pid
+start_worker() { # name, then VAR=value...
+  local name=$1; shift
+  env "$@" java -jar "$jar" worker >> "$data/$name.log" 2>&1 &
+  worker_pid[$name]=$!
+  pids+=($!)
+}
+start_worker orchestrator FUSE_RELEASE_TARGETS=none
+start_worker linux FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false \
+  FUSE_RELEASE_WORK_DIR="$data/work"
+sleep 5
+
+for i in $(seq "$releases"); do
+  ./fuse-release start --version "0.90.$i" --revision main --target linux-x64 --no-wait > /dev/null
+done
+
+faulted=0
+deadline=$((SECONDS + minutes * 60))
+while [ $SECONDS -lt $deadline ]; do
+  waiting=0
+  for i in $(seq "$releases"); do
+    status=$(./fuse-release status "0.90.$i" --output json 2> /dev/null || true)
+    phase=$(printf '%s\n' "$status" | sed -n 's/^  "phase" : "\(.*\)",*$/\1/p')
+    if [ "$phase" = BUILDING ] && printf '%s' "$status" | grep -q '"stage" : "FAILED"'; then
+      # What an operator does once the runner is back: retry the failed target.
+      ./fuse-release retry "0.90.$i" linux-x64 --reason "soak: runner restarted" > /dev/null 2>&1 || true
+    fi
+    case "$phase" in
+      AWAITING_APPROVAL)
+        ./fuse-release approve "0.90.$i" --approver soak-approver --comment "soak" > /dev/null 2>&1 || true
+        waiting=1 ;;
+      PUBLISHED | REJECTED | FAILED | ABANDONED | CANCELLED) ;;
+      *) waiting=1 ;;
+    esac
+  done
+  [ $waiting -eq 0 ] && break
+  if [ $faulted -lt "$faults" ] && [ $((RANDOM % 3)) -eq 0 ]; then
+    if [ $((RANDOM % 2)) -eq 0 ]; then victim=orchestrator; else victim=linux; fi
+    kill -9 "${worker_pid[$victim]}" 2> /dev/null || true
+    faulted=$((faulted + 1))
+    echo "soak: fault $faulted: kill -9 $victim (pid ${worker_pid[$victim]})" >&2
+    sleep $((RANDOM % 4))
+    if [ $victim = orchestrator ]; then
+      start_worker orchestrator FUSE_RELEASE_TARGETS=none
+    else
+      start_worker linux FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false \
+        FUSE_RELEASE_WORK_DIR="$data/work"
+    fi
+  fi
+  sleep 3
+done
+
+audit=$(./fuse-release verify --all --output json 2> /dev/null || true)
+published=$(printf '%s' "$audit" | grep -c '"version" :' || true)
+mismatched=$(printf '%s' "$audit" | grep -c '"verified" : false' || true)
+# The first "verified" of the JSON is the overall verdict; count only per-release ones.
+if printf '%s' "$audit" | head -2 | grep -q '"verified" : false'; then mismatched=$((mismatched - 1)); fi
+echo "releases=$releases published=$published faults=$faulted lost=$((releases - published)) mismatched=$mismatched"
