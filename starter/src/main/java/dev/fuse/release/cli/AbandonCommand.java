@@ -17,7 +17,7 @@ public class AbandonCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Parameters(index = "0", description = "Release version.")
+    @Parameters(index = "0", converter = VersionArgument.class, description = "Release version.")
     String version;
 
     @Mixin

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** The arguments approve and reject share, and how they become a (signed) decision. */
 class DecisionOptions {
-    @Parameters(index = "0", description = "Release version.")
+    @Parameters(index = "0", converter = VersionArgument.class, description = "Release version.")
     String version;
 
     @Option(
@@ -51,6 +51,12 @@ class DecisionOptions {
                         who, comment, manifestSha256, evidenceSha256, signingKey == null ? null : "-")
                 .problems(verb);
         if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        if (signingKey != null && !java.nio.file.Files.isReadable(signingKey)) {
+            throw new CliException(
+                    ExitCodes.BAD_INPUT,
+                    "--key " + signingKey + " is not a readable file: pass your SSH"
+                            + " private key, or its .pub file to use the key in your ssh-agent");
+        }
         String manifest = manifestSha256;
         String evidence = evidenceSha256;
         if (manifest == null || evidence == null) {

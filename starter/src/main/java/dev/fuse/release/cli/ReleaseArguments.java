@@ -5,7 +5,7 @@ import picocli.CommandLine.Parameters;
 
 /** What status, watch, download and cancel share: the release version, the output format, help. */
 class ReleaseArguments {
-    @Parameters(index = "0", description = "Release version.")
+    @Parameters(index = "0", converter = VersionArgument.class, description = "Release version.")
     String version;
 
     @Option(names = "--output", defaultValue = "text", description = "text or json.")

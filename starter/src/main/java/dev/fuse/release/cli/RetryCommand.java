@@ -16,7 +16,7 @@ public class RetryCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Parameters(index = "0", description = "Release version.")
+    @Parameters(index = "0", converter = VersionArgument.class, description = "Release version.")
     String version;
 
     @Parameters(index = "1", description = "The failed target: linux-x64, macos-arm64 or windows-x64.")

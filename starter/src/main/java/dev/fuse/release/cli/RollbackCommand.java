@@ -18,7 +18,7 @@ public class RollbackCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Parameters(index = "0", description = "The published version to take back.")
+    @Parameters(index = "0", converter = VersionArgument.class, description = "The published version to take back.")
     String version;
 
     @Option(

@@ -32,7 +32,11 @@ public class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Parameters(index = "0", arity = "0..1", description = "Release version (or --all).")
+    @Parameters(
+            index = "0",
+            converter = VersionArgument.class,
+            arity = "0..1",
+            description = "Release version (or --all).")
     String version;
 
     @Option(names = "--all", description = "Verify every published release in the bucket.")
@@ -99,6 +103,8 @@ public class VerifyCommand implements Callable<Integer> {
         }
         try {
             return AllowedSigners.parse(Files.readString(file), file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "allowed signers file " + file + " does not exist");
         } catch (IOException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot read allowed signers " + file + ": " + e.getMessage());
         } catch (SignatureProblem e) {
