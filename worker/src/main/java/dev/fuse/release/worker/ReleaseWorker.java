@@ -26,6 +26,7 @@ import dev.fuse.release.publish.Rollback;
 import dev.fuse.release.report.SloReportWriter;
 import dev.fuse.release.signing.ReleaseSigningKey;
 import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.support.WorkerDirectory;
 import dev.fuse.release.verify.StagedVerifier;
 import dev.fuse.release.workflow.ReleaseWorkflowImpl;
 import dev.fuse.release.workflow.RollbackWorkflowImpl;
@@ -37,6 +38,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,6 +57,7 @@ public final class ReleaseWorker implements AutoCloseable {
     static final java.time.Duration HEARTBEAT_THROTTLE = java.time.Duration.ofSeconds(3);
 
     private final WorkerFactory factory;
+    private final WorkerDirectory workDir;
     private final List<String> queues = new ArrayList<>();
 
     /**
@@ -64,12 +67,15 @@ public final class ReleaseWorker implements AutoCloseable {
      */
     public ReleaseWorker(WorkflowClient client, ArtifactStore store, WorkerConfig config)
             throws IOException, PolicyException {
-        WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder();
-        if (config.devStack()) {
-            // The test server never moves a task off a dead worker's sticky queue; no cache, no sticky queue.
-            factoryOptions.setWorkflowCacheSize(0);
-        }
-        this.factory = WorkerFactory.newInstance(client, factoryOptions.build());
+        this.factory = WorkerFactory.newInstance(
+                client,
+                WorkerFactoryOptions.newBuilder()
+                        // The test server never moves a task off a dead worker's sticky queue: no cache there.
+                        .setWorkflowCacheSize(config.devStack() ? 0 : 600)
+                        .build());
+        // Workspaces live in this process's own folder; those of a killed predecessor are removed now.
+        this.workDir = WorkerDirectory.claim(config.workDir());
+        Path work = workDir.path();
         WorkerOptions.Builder options = WorkerOptions.newBuilder()
                 .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE);
@@ -79,25 +85,14 @@ public final class ReleaseWorker implements AutoCloseable {
             options.setStickyQueueScheduleToStartTimeout(java.time.Duration.ZERO);
         }
         if (config.orchestrator()) {
-            ReleaseSigningKey signingKey = ReleaseSigningKey.load(config.signingKey());
-            ApprovalPolicyFile.load(config.approvalPolicy());
-            Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options.build());
-            w.registerWorkflowImplementationTypes(
-                    ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
-            w.registerActivitiesImplementations(
-                    new PlanActivitiesImpl(new Planner(store, config.workDir(), config.allowEmulatedPublish())),
-                    new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
-                    new PublishActivitiesImpl(new Publisher(store, config.workDir(), signingKey)),
-                    new RollbackActivitiesImpl(new Rollback(store)),
-                    new ApprovalPolicyActivitiesImpl(config.approvalPolicy()));
-            queues.add(TaskQueues.ORCHESTRATOR);
+            registerOrchestrator(store, config, work, options.build());
         }
         BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());
-        TargetBuilder builder = new TargetBuilder(store, hosts, config.workDir());
-        StagedVerifier verifier = new StagedVerifier(store, config.workDir());
+        TargetBuilder builder = new TargetBuilder(store, hosts, work);
+        StagedVerifier verifier = new StagedVerifier(store, work);
         ReproducibilityChecker reproducibility = new ReproducibilityChecker(builder, store);
-        Measurer measurer = new Measurer(store, hosts, config.workDir());
-        ParityRunner parity = new ParityRunner(store, config.workDir());
+        Measurer measurer = new Measurer(store, hosts, work);
+        ParityRunner parity = new ParityRunner(store, work);
         for (Target target : config.targets()) {
             Worker w = factory.newWorker(TaskQueues.forTarget(target), options.build());
             w.registerActivitiesImplementations(
@@ -109,6 +104,23 @@ public final class ReleaseWorker implements AutoCloseable {
             queues.add(TaskQueues.forTarget(target)
                     + (hosts.isNative(target) ? "" : " (emulated on " + hosts.hostClass() + ")"));
         }
+    }
+
+    /** The release, pipeline and rollback workflows and the activities that run beside them. */
+    private void registerOrchestrator(ArtifactStore store, WorkerConfig config, Path work, WorkerOptions options)
+            throws IOException, PolicyException {
+        ReleaseSigningKey signingKey = ReleaseSigningKey.load(config.signingKey());
+        ApprovalPolicyFile.load(config.approvalPolicy());
+        Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
+        w.registerWorkflowImplementationTypes(
+                ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
+        w.registerActivitiesImplementations(
+                new PlanActivitiesImpl(new Planner(store, work, config.allowEmulatedPublish())),
+                new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
+                new PublishActivitiesImpl(new Publisher(store, work, signingKey)),
+                new RollbackActivitiesImpl(new Rollback(store)),
+                new ApprovalPolicyActivitiesImpl(config.approvalPolicy()));
+        queues.add(TaskQueues.ORCHESTRATOR);
     }
 
     public void start() {
@@ -124,5 +136,10 @@ public final class ReleaseWorker implements AutoCloseable {
     public void close() {
         factory.shutdown();
         factory.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            workDir.close();
+        } catch (IOException e) {
+            log.warn("could not remove the work folder {}: {}", workDir.path(), e.getMessage());
+        }
     }
 }
