@@ -166,6 +166,10 @@ public class VerifyCommand implements Callable<Integer> {
                 report.skipped("approvals in Temporal history not checked: " + firstLine(e.getMessage()));
                 return;
             }
+            if (approved.removeIf(java.util.Objects::isNull)) {
+                report.skipped("an approval in the history names no manifest (made before digests were required)");
+                if (approved.isEmpty()) return;
+            }
             if (approved.isEmpty()) {
                 report.problem(new AuditReport.Problem(
                         "Temporal history of fuse-release-" + version,
