@@ -3,6 +3,7 @@ package dev.fuse.release.approval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.model.ApprovalPolicy;
+import dev.fuse.release.model.DurationText;
 import dev.fuse.release.signature.AllowedSigners;
 import dev.fuse.release.signature.SignatureProblem;
 import java.io.IOException;
@@ -55,9 +56,7 @@ public final class ApprovalPolicyFile {
                 : 1;
         boolean requesterMay = bool(root, "requesterMayApprove", false, problems);
         boolean signed = bool(root, "requireSignedApprovals", false, problems);
-        long window = root.has("approvalWindow")
-                ? DurationText.seconds(root.get("approvalWindow").asText(), "approvalWindow", problems)
-                : ApprovalPolicy.DEFAULT_WINDOW_SECONDS;
+        long window = window(root.get("approvalWindow"), problems);
         String signers = allowedSigners(root, file, signed, problems);
         int eligible = eligible(approvers, signers, signed);
         if (required < 1) problems.add("requiredApprovals must be at least 1, got " + required);
@@ -70,6 +69,15 @@ public final class ApprovalPolicyFile {
                     + String.join("; ", problems));
         }
         return new ApprovalPolicy(approvers, required, requesterMay, window, signed, signers, file.toString());
+    }
+
+    private static long window(JsonNode node, List<String> problems) {
+        if (node == null) return ApprovalPolicy.DEFAULT_WINDOW_SECONDS;
+        java.util.OptionalLong seconds = DurationText.seconds(node.asText());
+        if (seconds.isEmpty()) {
+            problems.add("approvalWindow must be a duration such as 7d, 12h or 30m, got '" + node.asText() + "'");
+        }
+        return seconds.orElse(0);
     }
 
     private static List<String> approvers(JsonNode root, List<String> problems) {

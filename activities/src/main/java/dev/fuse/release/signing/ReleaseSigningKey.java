@@ -131,11 +131,7 @@ public final class ReleaseSigningKey {
                 .bytes(blob)
                 .bytes(secret.toByteArray())
                 .toByteArray();
-        String b64 = Base64.getEncoder().encodeToString(whole);
-        StringBuilder out = new StringBuilder(BEGIN).append('\n');
-        for (int i = 0; i < b64.length(); i += 70)
-            out.append(b64, i, Math.min(b64.length(), i + 70)).append('\n');
-        return out.append(END).append('\n').toString();
+        return SshWire.armor(BEGIN, END, whole);
     }
 
     public SshKey publicKey() {

@@ -76,12 +76,7 @@ public record SshSignature(SshKey key, String namespace, String hashAlgorithm, b
                 .string(hashAlgorithm)
                 .bytes(signatureBlob)
                 .toByteArray();
-        String b64 = Base64.getEncoder().encodeToString(raw);
-        StringBuilder out = new StringBuilder(BEGIN).append('\n');
-        for (int i = 0; i < b64.length(); i += 70) {
-            out.append(b64, i, Math.min(b64.length(), i + 70)).append('\n');
-        }
-        return out.append(END).append('\n').toString();
+        return SshWire.armor(BEGIN, END, raw);
     }
 
     private static byte[] hash(String algorithm, byte[] message) {

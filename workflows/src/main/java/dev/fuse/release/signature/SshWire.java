@@ -62,6 +62,19 @@ public final class SshWire {
         }
     }
 
+    /**
+     * An OpenSSH armored block: the BEGIN line, the base64 of {@code raw} wrapped at 70 columns as
+     * ssh-keygen writes it, the END line, each ending in a newline.
+     */
+    public static String armor(String begin, String end, byte[] raw) {
+        String b64 = java.util.Base64.getEncoder().encodeToString(raw);
+        StringBuilder out = new StringBuilder(begin).append('\n');
+        for (int i = 0; i < b64.length(); i += 70) {
+            out.append(b64, i, Math.min(b64.length(), i + 70)).append('\n');
+        }
+        return out.append(end).append('\n').toString();
+    }
+
     /** Builds wire-encoded data. */
     public static final class Writer {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
