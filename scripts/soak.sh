@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Soak test (not part of the suite): N releases of the example, linux-x64 only, against
-# `dev --no-worker` with the orchestrator and the target worker as separate JVMs, while M faults
-# (kill -9 of a random worker, which is then started again) hit them at random moments. Every
-# release waiting for approval is approved; at the end the bucket is read back with
-# `verify --all` and one line is printed:
+# `dev --no-worker` with the orchestrator and the target worker as separate JVMs that reach S3 and
+# Temporal through fault proxies, while M faults hit them at random moments: kill -9 of a random
+# worker (started again at once), S3 cut for 10-60 s, Temporal cut for 5-20 s. Every release
+# waiting for approval is approved, every failed target retried as an operator would; at the end
+# the bucket is read back with `verify --all` and one line is printed:
 #   releases=N published=P faults=F lost=L mismatched=X
 # lost = releases that did not publish; mismatched = published releases that do not verify.
 # Usage: scripts/soak.sh [--releases N] [--faults M] [--seed S] [--minutes T]
@@ -42,10 +43,30 @@ dev_pid=$!
 for _ in $(seq 120); do [ -f .fuse-release/dev/env ] && break; sleep 1; done
 [ -f .fuse-release/dev/env ] || { echo "soak: the dev stack did not start (see $data/dev.log)" >&2; exit 4; }
 
+# The stack's variables for everyone (the CLI talks to the services directly) ...
+while IFS='=' read -r key value; do
+  case "$key" in '' | \#*) continue ;; esac
+  export "$key=$value"
+done < .fuse-release/dev/env
+# ... and a fault proxy in front of each service for the workers.
+start_proxy() { # name, target host:port; prints the proxy's port
+  java -jar "$jar" fault-proxy --listen 0 --to "$2" --cut-file "$data/cut-$1" > "$data/proxy-$1.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do
+    port=$(sed -n 's/^fault proxy 127.0.0.1:\([0-9]*\) .*/\1/p' "$data/proxy-$1.log")
+    [ -n "$port" ] && { echo "$port"; return; }
+    sleep 0.2
+  done
+  echo "soak: the $1 fault proxy did not start (see $data/proxy-$1.log)" >&2; exit 4
+}
+s3_port=$(start_proxy s3 "${AWS_ENDPOINT_URL_S3#http://}")
+temporal_port=$(start_proxy temporal "$TEMPORAL_ADDRESS")
+
 declare -A worker_pid
 start_worker() { # name, then VAR=value...
   local name=$1; shift
-  env "$@" java -jar "$jar" worker >> "$data/$name.log" 2>&1 &
+  env AWS_ENDPOINT_URL_S3="http://127.0.0.1:$s3_port" TEMPORAL_ADDRESS="127.0.0.1:$temporal_port" "$@" \
+    java -jar "$jar" worker >> "$data/$name.log" 2>&1 &
   worker_pid[$name]=$!
   pids+=($!)
 }
@@ -55,8 +76,16 @@ start_worker linux FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=fals
 sleep 5
 
 for i in $(seq "$releases"); do
-  ./fuse-release start --version "0.90.$i" --revision main --target linux-x64 --no-wait > /dev/null
+  ./fuse-release start --version "0.90.$i" --revision main --target linux-x64 --no-wait \
+    --heartbeat-timeout 10s > /dev/null
 done
+
+# A cut runs in the background (touch the proxy's cut file, wait, remove it); one at a time.
+cut_until=0
+cut() { # service, seconds
+  cut_until=$((SECONDS + $2))
+  (touch "$data/cut-$1"; sleep "$2"; rm -f "$data/cut-$1") &
+}
 
 faulted=0
 deadline=$((SECONDS + minutes * 60))
@@ -78,18 +107,29 @@ while [ $SECONDS -lt $deadline ]; do
     esac
   done
   [ $waiting -eq 0 ] && break
-  if [ $faulted -lt "$faults" ] && [ $((RANDOM % 3)) -eq 0 ]; then
-    if [ $((RANDOM % 2)) -eq 0 ]; then victim=orchestrator; else victim=linux; fi
-    kill -9 "${worker_pid[$victim]}" 2> /dev/null || true
+  if [ $faulted -lt "$faults" ] && [ $((RANDOM % 3)) -eq 0 ] && [ $SECONDS -ge $cut_until ]; then
     faulted=$((faulted + 1))
-    echo "soak: fault $faulted: kill -9 $victim (pid ${worker_pid[$victim]})" >&2
-    sleep $((RANDOM % 4))
-    if [ $victim = orchestrator ]; then
-      start_worker orchestrator FUSE_RELEASE_TARGETS=none
-    else
-      start_worker linux FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false \
-        FUSE_RELEASE_WORK_DIR="$data/work"
-    fi
+    case $((RANDOM % 4)) in
+      0 | 1)
+        if [ $((RANDOM % 2)) -eq 0 ]; then victim=orchestrator; else victim=linux; fi
+        kill -9 "${worker_pid[$victim]}" 2> /dev/null || true
+        echo "soak: fault $faulted: kill -9 $victim (pid ${worker_pid[$victim]})" >&2
+        sleep $((RANDOM % 4))
+        if [ $victim = orchestrator ]; then
+          start_worker orchestrator FUSE_RELEASE_TARGETS=none
+        else
+          start_worker linux FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false \
+            FUSE_RELEASE_WORK_DIR="$data/work"
+        fi ;;
+      2)
+        seconds=$((10 + RANDOM % 51))
+        echo "soak: fault $faulted: S3 unreachable for $seconds s" >&2
+        cut s3 "$seconds" ;;
+      3)
+        seconds=$((5 + RANDOM % 16))
+        echo "soak: fault $faulted: Temporal unreachable for $seconds s" >&2
+        cut temporal "$seconds" ;;
+    esac
   fi
   sleep 3
 done

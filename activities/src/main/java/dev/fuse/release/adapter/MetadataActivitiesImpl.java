@@ -19,11 +19,11 @@ public class MetadataActivitiesImpl implements MetadataActivities {
 
     @Override
     public MetadataResult generate(MetadataRequest request) {
-        return ActivityFailures.run(() -> writer.generate(request));
+        return ActivityFailures.run(() -> writer.generate(request, Heartbeats.current()));
     }
 
     @Override
     public SloReportResult writeSloReport(SloReportRequest request) {
-        return ActivityFailures.run(() -> reports.write(request));
+        return ActivityFailures.run(() -> reports.write(request, Heartbeats.current()));
     }
 }

@@ -12,9 +12,12 @@ import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks a published release as a downloader would, and more: the {@code SHA256SUMS} signature
@@ -68,7 +71,38 @@ public final class ReleaseAudit {
         }
         new EvidenceAudit(files, evidence, listed, signer, report)
                 .run(published.path("manifestSha256").asText());
+        checkNothingUnlisted(files, listed, evidence, report);
         return report;
+    }
+
+    /**
+     * In the bucket, every object under the release's prefix is accounted for by SHA256SUMS, the
+     * evidence checksums or the release's own records: a half-written retry, a duplicate or an
+     * object slipped in beside the release is named.
+     */
+    private static void checkNothingUnlisted(
+            ReleaseFiles files, Map<String, String> listed, String evidence, AuditReport report) throws IOException {
+        if (!files.complete()) return;
+        Set<String> known = new TreeSet<>(listed.keySet());
+        known.addAll(List.of(
+                ReleaseMetadata.CHECKSUMS,
+                ReleaseSignatures.SUMS_SIGNATURE,
+                ReleaseSignatures.ALLOWED_SIGNERS,
+                StoreLayout.PUBLISHED,
+                StoreLayout.YANKED,
+                evidence + ReleaseMetadata.CHECKSUMS));
+        Optional<byte[]> evidenceSums = files.bytes(evidence + ReleaseMetadata.CHECKSUMS);
+        if (evidenceSums.isPresent()) {
+            // Parse problems are already reported by the evidence audit.
+            Checksums.parse(evidenceSums.get(), evidence, new AuditReport(report.version()))
+                    .keySet()
+                    .forEach(name -> known.add(evidence + name));
+        }
+        List<String> unlisted =
+                files.names().stream().filter(name -> !known.contains(name)).toList();
+        unlisted.forEach(name -> report.problem(
+                name, "listed", "only objects SHA256SUMS or the evidence checksums account for", "an unlisted object"));
+        if (unlisted.isEmpty()) report.held("every object of the release is accounted for (none unlisted)");
     }
 
     private Optional<SshKey> checkSumsSignature(ReleaseFiles files, byte[] sums, AuditReport report)

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The files of one published release, wherever they are: the bucket, or a folder a user downloaded. */
@@ -19,6 +20,11 @@ public interface ReleaseFiles {
 
     /** True when the files come from the bucket, where every record of the release must exist. */
     boolean complete();
+
+    /** Every file's name relative to the release, when they can be listed (the bucket); else empty. */
+    default List<String> names() {
+        return List.of();
+    }
 
     static ReleaseFiles inBucket(ArtifactStore store, String version) {
         String prefix = StoreLayout.releasePrefix(version);
@@ -39,6 +45,13 @@ public interface ReleaseFiles {
             @Override
             public boolean complete() {
                 return true;
+            }
+
+            @Override
+            public List<String> names() {
+                return store.listKeys(prefix).stream()
+                        .map(key -> key.substring(prefix.length()))
+                        .toList();
             }
         };
     }

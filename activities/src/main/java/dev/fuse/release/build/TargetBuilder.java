@@ -20,6 +20,7 @@ import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.Failpoints;
 import dev.fuse.release.support.HostLock;
 import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
@@ -56,6 +57,7 @@ public final class TargetBuilder {
             List<Artifact> artifacts = new ArrayList<>();
             for (ArtifactPackager.Packaged packaged : built.packaged()) {
                 artifacts.add(stage(plan, target.id(), packaged, host));
+                Failpoints.reach("stage.after-first-upload", heartbeat);
             }
             return new TargetBuildResult(target, host, built.steps(), artifacts, built.buildMillis());
         }

@@ -6,6 +6,7 @@ import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
 import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.support.Failpoints;
 import dev.fuse.release.workflow.FailureType;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class MetadataWriter {
     }
 
     /** SHA256SUMS and release-artifacts.json (deterministic), then the run's provenance statement. */
-    public MetadataResult generate(MetadataRequest request) {
+    public MetadataResult generate(MetadataRequest request, Runnable heartbeat) {
         List<String> badNames = ArtifactNames.violations(request.plan().version(), request.artifacts());
         if (!badNames.isEmpty()) {
             throw new PipelineException(FailureType.BAD_ARCHIVE, String.join("; ", badNames));
@@ -31,6 +32,8 @@ public final class MetadataWriter {
         String prefix = request.plan().stagingPrefix();
         byte[] manifest = ReleaseMetadata.manifest(request.plan(), request.artifacts());
         ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
+        heartbeat.run();
+        Failpoints.reach("metadata.after-manifest", heartbeat);
         // The contract is published beside the artifacts and is as deterministic as they are.
         Map<String, String> others = new TreeMap<>();
         store.head(prefix + ReleaseContract.FILE_NAME)
@@ -38,6 +41,7 @@ public final class MetadataWriter {
                 .ifPresent(i -> others.put(ReleaseContract.FILE_NAME, i.sha256()));
         byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256(), others);
         ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
+        heartbeat.run();
         byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());
         ArtifactRef provenanceRef = store.putBytes(prefix + Provenance.FILE_NAME, provenance, "application/json");
         return new MetadataResult(manifestRef, sumsRef, provenanceRef);

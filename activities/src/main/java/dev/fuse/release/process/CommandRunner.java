@@ -33,8 +33,9 @@ public final class CommandRunner {
             Path logFile,
             Runnable onTick)
             throws IOException, InterruptedException {
-        ProcessBuilder builder =
-                new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inOwnGroup(argv))
+                .directory(workDir.toFile())
+                .redirectErrorStream(true);
         builder.redirectOutput(logFile.toFile());
         builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         builder.environment().putAll(extraEnv);
@@ -46,6 +47,7 @@ public final class CommandRunner {
             Files.writeString(logFile, "cannot start " + argv.get(0) + ": " + e.getMessage() + "\n");
             return new Outcome(127, 0, false, tailOf(logFile));
         }
+        ProcessGroups.started(process);
         long deadline = start + timeout.toNanos();
         boolean timedOut = false;
         try {
@@ -66,14 +68,20 @@ public final class CommandRunner {
             // must not outlive it, whatever it started.
             destroyTree(process);
             throw e;
+        } finally {
+            ProcessGroups.finished(process);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         int exit = timedOut ? 124 : process.exitValue();
         return new Outcome(exit, millis, timedOut, tailOf(logFile));
     }
 
-    /** Kills the command and everything it started, so a timed-out build leaves nothing behind. */
+    /**
+     * Kills the command and everything it started, so a timed-out or cancelled build leaves nothing
+     * behind: its process group (what escaped the tree included), then any descendant that left it.
+     */
     public static void destroyTree(Process process) {
+        ProcessGroups.killGroupOf(process);
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

@@ -17,6 +17,7 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.Failpoints;
 import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public final class Publisher {
             for (PublicObject object : objects) {
                 heartbeat.run();
                 published.add(write(object, check));
+                Failpoints.reach("publish.after-first-object", heartbeat);
             }
         }
         String prefix = StoreLayout.releasePrefix(plan.version());

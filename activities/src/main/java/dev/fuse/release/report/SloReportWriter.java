@@ -13,9 +13,10 @@ public final class SloReportWriter {
         this.store = store;
     }
 
-    public SloReportResult write(SloReportRequest request) {
+    public SloReportResult write(SloReportRequest request, Runnable heartbeat) {
         String prefix = request.plan().stagingPrefix();
         ArtifactRef json = store.putBytes(prefix + SloReport.FILE_NAME, SloReport.json(request), "application/json");
+        heartbeat.run();
         ArtifactRef html =
                 store.putBytes(prefix + HtmlReport.FILE_NAME, HtmlReport.html(request), "text/html; charset=utf-8");
         return new SloReportResult(json, html);

@@ -1,5 +1,6 @@
 package dev.fuse.release.support;
 
+import dev.fuse.release.process.ProcessGroups;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,6 +18,9 @@ import java.nio.file.StandardOpenOption;
  * Folders of live workers sharing the work directory are left alone.
  */
 public final class WorkerDirectory implements AutoCloseable {
+    /** Where the worker records the process groups of its running commands ({@link ProcessGroups}). */
+    public static final String GROUPS = ".process-groups";
+
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
@@ -35,7 +39,9 @@ public final class WorkerDirectory implements AutoCloseable {
                 FileChannel.open(workRoot.resolve(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock();
         removeLeftovers(workRoot, name);
-        return new WorkerDirectory(Files.createDirectories(workRoot.resolve(name)), channel, lock);
+        Path dir = Files.createDirectories(workRoot.resolve(name));
+        ProcessGroups.recordIn(dir.resolve(GROUPS));
+        return new WorkerDirectory(dir, channel, lock);
     }
 
     /** How many leftover folders {@link #claim} would remove now (for logs and tests). */
@@ -45,6 +51,8 @@ public final class WorkerDirectory implements AutoCloseable {
             for (Path lockFile : locks) {
                 String name = lockFile.getFileName().toString().replace(".lock", "");
                 if (name.equals(own) || !ownerIsGone(lockFile)) continue;
+                // A worker killed with -9 could not end its builds: end them before removing their files.
+                ProcessGroups.killLeftovers(workRoot.resolve(name).resolve(GROUPS));
                 Workspace.deleteTree(workRoot.resolve(name));
                 Files.deleteIfExists(lockFile);
                 removed++;

@@ -117,7 +117,9 @@ class TargetBuilderTest {
         TargetBuildResult built = builder().build(new TargetBuildRequest(plan, Target.LINUX_X64), () -> {});
 
         MetadataResult metadata = new MetadataWriter(store)
-                .generate(new MetadataRequest(plan, built.artifacts(), "fuse-release-0.4.0/run-1", 0L, List.of()));
+                .generate(
+                        new MetadataRequest(plan, built.artifacts(), "fuse-release-0.4.0/run-1", 0L, List.of()),
+                        () -> {});
 
         String sums = new String(bucket.snapshot().get(metadata.checksums().key()), StandardCharsets.UTF_8);
         assertThat(sums.lines())

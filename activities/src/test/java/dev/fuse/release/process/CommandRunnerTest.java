@@ -77,6 +77,24 @@ class CommandRunnerTest {
     }
 
     @Test
+    void aDaemonThatLeftTheProcessTreeIsKilledWithTheBuildsProcessGroup() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroups.available(), "no setsid on this host");
+        Path log = dir.resolve("daemon.log");
+        Path marker = dir.resolve("daemon-survived");
+        // The inner shell exits at once: its background child is reparented, no descendant any more.
+        CommandRunner.Outcome o = CommandRunner.run(
+                List.of("sh", "-c", "sh -c '(sleep 4; touch " + marker + ") &'; sleep 60"),
+                dir,
+                Map.of(),
+                Duration.ofSeconds(1),
+                log,
+                () -> {});
+        assertThat(o.timedOut()).isTrue();
+        Thread.sleep(4500);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void environmentIsPassedToTheCommand() throws Exception {
         Path log = dir.resolve("env.log");
         CommandRunner.Outcome o = CommandRunner.run(

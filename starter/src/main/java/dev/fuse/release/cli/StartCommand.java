@@ -51,6 +51,13 @@ public class StartCommand implements Callable<Integer> {
     String operatorWindow;
 
     @Option(
+            names = "--heartbeat-timeout",
+            description = "How long a running activity may go silent before its worker counts as dead and another"
+                    + " worker retries it: 5s to 10m (default: $FUSE_RELEASE_HEARTBEAT_TIMEOUT, else 60s; fault drills"
+                    + " use seconds).")
+    String heartbeatTimeout;
+
+    @Option(
             names = "--source-date-epoch",
             description = "Override the commit time (default: $SOURCE_DATE_EPOCH, else the release commit's time).")
     String sourceDateEpoch;
@@ -131,9 +138,20 @@ public class StartCommand implements Callable<Integer> {
                 epoch,
                 Durations.parseSeconds(approvalTimeout, "--approval-timeout"),
                 staticTargets,
-                Durations.parseSeconds(operatorWindow, "--operator-window"));
+                Durations.parseSeconds(operatorWindow, "--operator-window"),
+                heartbeatTimeout(ctx));
         checkLocalRepository(repository, revision);
         return request;
+    }
+
+    private Long heartbeatTimeout(CliContext ctx) {
+        if (heartbeatTimeout != null) {
+            return Durations.parseSeconds(heartbeatTimeout, "--heartbeat-timeout");
+        }
+        String fromEnv = ctx.env().get("FUSE_RELEASE_HEARTBEAT_TIMEOUT");
+        return fromEnv == null || fromEnv.isBlank()
+                ? null
+                : Durations.parseSeconds(fromEnv.trim(), "FUSE_RELEASE_HEARTBEAT_TIMEOUT");
     }
 
     /** For a local repository, a missing revision is caught before any workflow starts. */

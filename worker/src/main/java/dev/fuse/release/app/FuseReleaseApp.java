@@ -32,6 +32,7 @@ public final class FuseReleaseApp {
             cl.addSubcommand("dev", new DevCommand());
             cl.addSubcommand("worker", new WorkerCommand());
             cl.addSubcommand("demo", new DemoCommand());
+            cl.addSubcommand("fault-proxy", new FaultProxyCommand());
             return cl.execute(args);
         }
     }

@@ -2,6 +2,7 @@ package dev.fuse.release.worker;
 
 import dev.fuse.release.host.HostClass;
 import dev.fuse.release.model.Target;
+import dev.fuse.release.support.Failpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -44,6 +45,15 @@ public record WorkerConfig(
      * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false),
      * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY}.
      */
+    /** Fault drills only (docs/operations.md): unset in production. */
+    private static void armFailpoints(Map<String, String> env, List<String> errors) {
+        try {
+            Failpoints.armFromEnvironment(env.get("FUSE_RELEASE_FAILPOINTS"));
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+        }
+    }
+
     public static WorkerConfig fromEnvironment(Map<String, String> env) {
         List<String> errors = new ArrayList<>();
         String host = HostClass.current();
@@ -79,6 +89,7 @@ public record WorkerConfig(
             errors.add("FUSE_RELEASE_SIGNING_KEY is not set: an orchestrator worker signs what it publishes; make a key"
                     + " with ssh-keygen -t ed25519 -N '' -C fuse-release -f release-key and point the variable at it");
         }
+        armFailpoints(env, errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }

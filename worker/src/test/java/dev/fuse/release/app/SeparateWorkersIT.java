@@ -1,129 +1,155 @@
 package dev.fuse.release.app;
 
+import static dev.fuse.release.app.WorkerProcesses.awaitPhase;
+import static dev.fuse.release.app.WorkerProcesses.kill9;
+import static dev.fuse.release.app.WorkerProcesses.lastAttempts;
+import static dev.fuse.release.app.WorkerProcesses.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.devstack.DevStack;
-import io.temporal.api.enums.v1.EventType;
-import io.temporal.api.history.v1.HistoryEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Workers as separate processes against {@code dev --no-worker}'s stack, and kill -9: the target
- * worker dies mid-build and the orchestrator with it; replacement processes finish the release
- * (the build's second attempt on the new worker after the heartbeat timeout), and the published
- * release verifies.
+ * Workers as separate processes against {@code dev --no-worker}'s stack, and kill -9 at the
+ * moments that matter: mid-build, mid-upload (after the first staged object), mid-metadata (after
+ * the manifest) and mid-publish (after the first public object). Each time a replacement process
+ * finishes the work (the killed activity's next attempt, after the release's 5 s heartbeat
+ * timeout), and the published release verifies: every object matches SHA256SUMS and none is
+ * unlisted, so nothing is partial, duplicated or orphaned.
  */
 class SeparateWorkersIT {
-    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
-    static final Path JAR = HOME.resolve("worker/target/fuse-release.jar");
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final String QUICK_HEARTBEAT = "5s";
 
     @TempDir
     static Path data;
 
     static DevStack stack;
     static Map<String, String> env;
-    static final List<Process> processes = new ArrayList<>();
+    static WorkerProcesses workers;
 
     @BeforeAll
     static void startStack() throws Exception {
         stack = DevStack.start(data.resolve("stack"), null, 0, 0, null, false);
         env = new HashMap<>(stack.env());
-        env.put("FUSE_RELEASE_HOME", HOME.toString());
+        env.put("FUSE_RELEASE_HOME", WorkerProcesses.HOME.toString());
         env.put("USER", "release-manager");
     }
 
+    /** Each test its own workers: a worker left polling from another test would take the build. */
+    @BeforeEach
+    void newWorkers() {
+        workers = new WorkerProcesses(data, env);
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        workers.close();
+    }
+
     @AfterAll
-    static void stopAll() throws Exception {
-        for (Process p : processes) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
+    static void stopStack() throws Exception {
         stack.close();
     }
 
     @Test
     void aReleaseSurvivesKill9OfItsTargetWorkerMidBuildAndOfTheOrchestrator() throws Exception {
         Path marks = Files.createDirectories(data.resolve("build-marks"));
-        Path repo = data.resolve("repo");
+        Path repo = data.resolve("repo-build");
         ExampleVariants.prepare(
                 repo,
                 tree -> ExampleVariants.extraBuildStep(
                         tree, 120, "sh", "-c", "touch " + marks + "/started-$$; sleep 6"));
-        env.put("FUSE_RELEASE_REPO", repo.toString());
-        Process orchestrator = worker("orchestrator-1", Map.of("FUSE_RELEASE_TARGETS", "none"));
-        Process builder = worker("linux-1", linuxWorker("work-1"));
+        Process orchestrator = workers.start("orchestrator-1", orchestrator(Map.of()));
+        Process builder = workers.start("linux-1", workers.linux("work-1", Map.of()));
 
-        CliRun started = CliRun.run(env, "start", "--version", "0.14.0", "--revision", "main", "--target", "linux-x64");
-        assertThat(started.exitCode()).as(started.toString()).isZero();
+        start("0.14.0", repo);
         awaitFile(marks);
         kill9(builder);
         kill9(orchestrator);
+        workers.start("orchestrator-2", orchestrator(Map.of()));
+        workers.start("linux-2", workers.linux("work-2", Map.of()));
 
-        worker("orchestrator-2", Map.of("FUSE_RELEASE_TARGETS", "none"));
-        worker("linux-2", linuxWorker("work-2"));
-        awaitPhase("AWAITING_APPROVAL", Duration.ofMinutes(3));
-        assertThat(CliRun.run(env, "approve", "0.14.0", "--approver", "alice", "--comment", "survived")
-                        .exitCode())
-                .isZero();
-        CliRun watched = CliRun.run(env, "watch", "0.14.0");
-        assertThat(watched.exitCode()).as(watched.toString()).isZero();
-
-        CliRun verified = CliRun.run(env, "verify", "0.14.0");
-        assertThat(verified.exitCode()).as(verified.toString()).isZero();
-        List<Integer> buildAttempts =
-                stack.connection().client().fetchHistory("fuse-release-0.14.0/linux-x64").getEvents().stream()
-                        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
-                        .map(HistoryEvent::getActivityTaskStartedEventAttributes)
-                        .map(a -> a.getAttempt())
-                        .toList();
-        assertThat(buildAttempts)
+        approveAndVerify("0.14.0");
+        assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.14.0/linux-x64"))
                 .as("the killed build was retried on the new worker")
-                .contains(2);
+                .containsEntry("BuildTarget", 2);
     }
 
-    private static Map<String, String> linuxWorker(String workDir) {
-        return Map.of(
-                "FUSE_RELEASE_TARGETS", "linux-x64",
-                "FUSE_RELEASE_ORCHESTRATOR", "false",
-                "FUSE_RELEASE_WORK_DIR", data.resolve(workDir).toString());
+    @Test
+    void aReleaseSurvivesKill9MidUploadMidMetadataAndMidPublish() throws Exception {
+        Path repo = data.resolve("repo-failpoints");
+        ExampleVariants.prepare(repo, tree -> {});
+        Process orchestrator = workers.start("orch-a", orchestrator(failpoints("metadata.after-manifest")));
+        Process builder = workers.start("linux-a", workers.linux("work-a", failpoints("stage.after-first-upload")));
+
+        start("0.15.0", repo);
+        workers.awaitLog("linux-a", "failpoint stage.after-first-upload reached", Duration.ofMinutes(3));
+        kill9(builder);
+        workers.start("linux-b", workers.linux("work-b", Map.of()));
+        workers.awaitLog("orch-a", "failpoint metadata.after-manifest reached", Duration.ofMinutes(3));
+        kill9(orchestrator);
+        orchestrator = workers.start("orch-b", orchestrator(failpoints("publish.after-first-object")));
+
+        awaitPhase(env, "0.15.0", "AWAITING_APPROVAL", Duration.ofMinutes(3));
+        CliRun approved = CliRun.run(env, "approve", "0.15.0", "--approver", "alice", "--comment", "survived");
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+        workers.awaitLog("orch-b", "failpoint publish.after-first-object reached", Duration.ofMinutes(2));
+        kill9(orchestrator);
+        workers.start("orch-c", orchestrator(Map.of()));
+
+        watchAndVerify("0.15.0");
+        assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.15.0/linux-x64"))
+                .containsEntry("BuildTarget", 2);
+        assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.15.0"))
+                .containsEntry("GenerateMetadata", 2)
+                .containsEntry("Publish", 2);
     }
 
-    /** {@code ./fuse-release worker} as its own JVM, with the stack's variables plus {@code extra}. */
-    private static Process worker(String name, Map<String, String> extra) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        JAR.toString(),
-                        "worker")
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile());
-        pb.environment().putAll(env);
-        pb.environment().putAll(extra);
-        Process p = pb.start();
-        processes.add(p);
-        return p;
+    private static Map<String, String> failpoints(String names) {
+        return Map.of("FUSE_RELEASE_FAILPOINTS", names);
     }
 
-    private static void kill9(Process p) throws InterruptedException {
-        p.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no graceful worker stop
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(137);
+    private static void start(String version, Path repo) {
+        CliRun started = CliRun.run(
+                env,
+                "start",
+                "--version",
+                version,
+                "--revision",
+                "main",
+                "--repo",
+                repo.toString(),
+                "--target",
+                "linux-x64",
+                "--heartbeat-timeout",
+                QUICK_HEARTBEAT);
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+    }
+
+    private static void approveAndVerify(String version) throws Exception {
+        awaitPhase(env, version, "AWAITING_APPROVAL", Duration.ofMinutes(3));
+        CliRun approved = CliRun.run(env, "approve", version, "--approver", "alice", "--comment", "survived");
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+        watchAndVerify(version);
+    }
+
+    private static void watchAndVerify(String version) {
+        CliRun watched = CliRun.run(env, "watch", version);
+        assertThat(watched.exitCode()).as(watched.toString()).isZero();
+        CliRun verified = CliRun.run(env, "verify", version);
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+        assertThat(verified.out()).contains("none unlisted");
     }
 
     private static void awaitFile(Path dir) throws Exception {
@@ -135,18 +161,5 @@ class SeparateWorkersIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no build step started; see the worker logs in " + data);
-    }
-
-    private static void awaitPhase(String phase, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            s = JSON.readTree(
-                    CliRun.run(env, "status", "0.14.0", "--output", "json").out());
-            if (s.path("phase").asText().equals(phase)) return;
-            assertThat(s.path("phase").asText()).as("ended early: %s", s).isNotIn("FAILED", "REJECTED");
-            Thread.sleep(500);
-        }
-        throw new AssertionError("0.14.0 never reached " + phase + ": " + s);
     }
 }

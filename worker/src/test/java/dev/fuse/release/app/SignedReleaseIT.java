@@ -95,7 +95,8 @@ class SignedReleaseIT {
                 .contains("approval(s) in the release's Temporal history name this manifest");
 
         String artifact = "releases/0.13.0/fuse-aot-0.13.0-linux-x64.tar.gz";
-        byte[] bytes = stack.store().getBytes(artifact);
+        byte[] original = stack.store().getBytes(artifact);
+        byte[] bytes = original.clone();
         bytes[bytes.length / 2] ^= 1;
         stack.store().putBytes(artifact, bytes, "application/gzip");
 
@@ -113,6 +114,13 @@ class SignedReleaseIT {
                         .path("object")
                         .asText())
                 .isEqualTo("fuse-aot-0.13.0-linux-x64.tar.gz");
+
+        stack.store().putBytes(artifact, original, "application/gzip");
+        assertThat(CliRun.run(env, "verify", "0.13.0").exitCode()).isZero();
+        stack.store().putBytes("releases/0.13.0/fuse-aot-0.13.0-linux-x64-patched.tar.gz", bytes, "application/gzip");
+        CliRun slippedIn = CliRun.run(env, "verify", "0.13.0");
+        assertThat(slippedIn.exitCode()).as(slippedIn.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(slippedIn.out()).contains("FAIL fuse-aot-0.13.0-linux-x64-patched.tar.gz: listed: ");
     }
 
     private static void awaitApproval() throws Exception {

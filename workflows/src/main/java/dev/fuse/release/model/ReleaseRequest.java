@@ -17,6 +17,9 @@ import java.util.Objects;
  *     linux-x64)
  * @param operatorWindowSeconds how long a release with a failed target waits for an operator to
  *     retry or abandon it (null: {@link #DEFAULT_OPERATOR_WINDOW_SECONDS}); then it is abandoned
+ * @param heartbeatTimeoutSeconds how long a running activity may go without a heartbeat before
+ *     Temporal declares its worker dead and retries it elsewhere (null: {@link
+ *     #DEFAULT_HEARTBEAT_TIMEOUT_SECONDS}); fault drills use seconds
  */
 public record ReleaseRequest(
         String version,
@@ -27,10 +30,40 @@ public record ReleaseRequest(
         Long sourceDateEpoch,
         long approvalTimeoutSeconds,
         List<String> staticTargets,
-        Long operatorWindowSeconds) {
+        Long operatorWindowSeconds,
+        Long heartbeatTimeoutSeconds) {
 
     public static final long DEFAULT_APPROVAL_TIMEOUT_SECONDS = 7L * 24 * 3600;
+    public static final long DEFAULT_HEARTBEAT_TIMEOUT_SECONDS = 60;
+    /** Workers heartbeat every 3 s at most; a shorter timeout would declare live workers dead. */
+    public static final long MIN_HEARTBEAT_TIMEOUT_SECONDS = 5;
+
+    public static final long MAX_HEARTBEAT_TIMEOUT_SECONDS = 600;
     public static final long DEFAULT_OPERATOR_WINDOW_SECONDS = 3L * 24 * 3600;
+
+    /** A request with the default heartbeat timeout. */
+    public ReleaseRequest(
+            String version,
+            String repository,
+            String revision,
+            List<String> targets,
+            String requestedBy,
+            Long sourceDateEpoch,
+            long approvalTimeoutSeconds,
+            List<String> staticTargets,
+            Long operatorWindowSeconds) {
+        this(
+                version,
+                repository,
+                revision,
+                targets,
+                requestedBy,
+                sourceDateEpoch,
+                approvalTimeoutSeconds,
+                staticTargets,
+                operatorWindowSeconds,
+                null);
+    }
 
     /** A request with the default operator window. */
     public ReleaseRequest(
@@ -114,6 +147,13 @@ public record ReleaseRequest(
         if (operatorWindowSeconds != null && operatorWindowSeconds <= 0) {
             errors.add("operator window must be positive, got " + operatorWindowSeconds + " s");
         }
+        if (heartbeatTimeoutSeconds != null
+                && (heartbeatTimeoutSeconds < MIN_HEARTBEAT_TIMEOUT_SECONDS
+                        || heartbeatTimeoutSeconds > MAX_HEARTBEAT_TIMEOUT_SECONDS)) {
+            errors.add("heartbeat timeout " + heartbeatTimeoutSeconds + " s is outside " + MIN_HEARTBEAT_TIMEOUT_SECONDS
+                    + " s to " + MAX_HEARTBEAT_TIMEOUT_SECONDS
+                    + " s; pass --heartbeat-timeout in that range (default 60s)");
+        }
         if (approvalTimeoutSeconds <= 0) {
             errors.add("approval timeout must be positive, got " + approvalTimeoutSeconds + " s");
         }
@@ -147,6 +187,11 @@ public record ReleaseRequest(
     /** How long a failed target waits for an operator; requests made before the window existed get the default. */
     public long operatorWindow() {
         return operatorWindowSeconds == null ? DEFAULT_OPERATOR_WINDOW_SECONDS : operatorWindowSeconds;
+    }
+
+    /** How long an activity may go without a heartbeat; requests made before it was configurable get the default. */
+    public long heartbeatTimeout() {
+        return heartbeatTimeoutSeconds == null ? DEFAULT_HEARTBEAT_TIMEOUT_SECONDS : heartbeatTimeoutSeconds;
     }
 
     public String workflowId() {

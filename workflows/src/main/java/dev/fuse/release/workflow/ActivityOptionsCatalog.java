@@ -2,28 +2,65 @@ package dev.fuse.release.workflow;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
-/** Named activity options, one per kind of work, each timeout with its reason. */
+/**
+ * Named activity options, one per kind of work, each timeout with its reason. One catalog per
+ * workflow run, chosen by {@link #forRun} so that runs recorded before the "liveness" change
+ * replay with the options they were scheduled with.
+ *
+ * <p>Two knobs make a worker's death or an outage cost a wait instead of a target:
+ *
+ * <ul>
+ *   <li>the <b>heartbeat timeout</b> (the release's, a minute by default) is how soon Temporal
+ *       declares a silent worker dead and hands its activity to another; every activity that can
+ *       run for more than a moment heartbeats, metadata included;
+ *   <li><b>patient retries</b>: failures that say the work itself is wrong (a build command
+ *       failed, a digest mismatch) are never retried, so the retry budget is only spent on
+ *       infrastructure: a dead worker, an unreachable store, a dropped connection. 20 attempts
+ *       with backoff capped at 30 s span about 8 minutes, so an S3 or network outage of several
+ *       minutes is waited out; a longer one leaves the target failed for an operator to retry.
+ * </ul>
+ */
 final class ActivityOptionsCatalog {
-    private ActivityOptionsCatalog() {}
+    static final int PATIENT_ATTEMPTS = 20;
 
-    private static RetryOptions retries(int maxAttempts) {
+    /** What runs recorded before the liveness change were scheduled with. */
+    static final ActivityOptionsCatalog ORIGINAL = new ActivityOptionsCatalog(Duration.ofMinutes(1), false);
+
+    private final Duration heartbeat;
+    private final boolean patient;
+
+    private ActivityOptionsCatalog(Duration heartbeat, boolean patient) {
+        this.heartbeat = heartbeat;
+        this.patient = patient;
+    }
+
+    /** The catalog of this run; call once, before the run's first activity or child. */
+    static ActivityOptionsCatalog forRun(long heartbeatTimeoutSeconds) {
+        if (Workflow.getVersion("liveness", Workflow.DEFAULT_VERSION, 1) < 1) {
+            return ORIGINAL;
+        }
+        return new ActivityOptionsCatalog(Duration.ofSeconds(heartbeatTimeoutSeconds), true);
+    }
+
+    private RetryOptions retries(int originalAttempts) {
         return RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(1))
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofSeconds(30))
-                .setMaximumAttempts(maxAttempts)
+                .setMaximumAttempts(patient ? PATIENT_ATTEMPTS : originalAttempts)
                 .setDoNotRetry(FailureType.nonRetryableNames())
                 .build();
     }
 
     /** Planning clones the project; a slow remote may take minutes, progress is heartbeated. */
-    static ActivityOptions plan() {
+    ActivityOptions plan() {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(10))
-                .setHeartbeatTimeout(Duration.ofMinutes(1))
+                .setHeartbeatTimeout(heartbeat)
                 .setRetryOptions(retries(3))
                 .setSummary("plan: checkout, recipe, SOURCE_DATE_EPOCH")
                 .build();
@@ -33,7 +70,7 @@ final class ActivityOptionsCatalog {
      * Reading the approval policy is instant; an invalid file is retried (at most every 5 minutes,
      * for a day) so that an operator can fix it without losing the release.
      */
-    static ActivityOptions approvalPolicy() {
+    ActivityOptions approvalPolicy() {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -49,24 +86,24 @@ final class ActivityOptionsCatalog {
 
     /**
      * The contract's build budget is 10 minutes p95 per target; 45 minutes leaves room for slow
-     * runners while the 1 minute heartbeat timeout notices a dead worker quickly.
+     * runners while the heartbeat timeout notices a dead worker quickly.
      */
-    static ActivityOptions build(String taskQueue, String summary) {
+    ActivityOptions build(String taskQueue, String summary) {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(taskQueue)
                 .setStartToCloseTimeout(Duration.ofMinutes(45))
-                .setHeartbeatTimeout(Duration.ofMinutes(1))
+                .setHeartbeatTimeout(heartbeat)
                 .setRetryOptions(retries(3))
                 .setSummary(summary)
                 .build();
     }
 
     /** Verification downloads and re-reads archives: minutes at most. */
-    static ActivityOptions verify(String taskQueue, String summary) {
+    ActivityOptions verify(String taskQueue, String summary) {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(taskQueue)
                 .setStartToCloseTimeout(Duration.ofMinutes(15))
-                .setHeartbeatTimeout(Duration.ofMinutes(1))
+                .setHeartbeatTimeout(heartbeat)
                 .setRetryOptions(retries(5))
                 .setSummary(summary)
                 .build();
@@ -74,31 +111,33 @@ final class ActivityOptionsCatalog {
 
     /**
      * Measurement waits for the host to be free of builds and other measurements (heartbeating
-     * meanwhile), then runs tens of process starts: generous, but a dead worker is seen in a minute.
+     * meanwhile), then runs tens of process starts: generous, but a dead worker is seen quickly.
      */
-    static ActivityOptions measure(String taskQueue, String summary) {
+    ActivityOptions measure(String taskQueue, String summary) {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(taskQueue)
                 .setStartToCloseTimeout(Duration.ofMinutes(60))
-                .setHeartbeatTimeout(Duration.ofMinutes(1))
+                .setHeartbeatTimeout(heartbeat)
                 .setRetryOptions(retries(3))
                 .setSummary(summary)
                 .build();
     }
 
-    /** Metadata is derived from references only; seconds of work. */
-    static ActivityOptions metadata() {
-        return ActivityOptions.newBuilder()
+    /** Metadata is derived from references only; seconds of work, heartbeated between writes. */
+    ActivityOptions metadata() {
+        ActivityOptions.Builder options = ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(5))
                 .setRetryOptions(retries(5))
-                .setSummary("metadata: SHA256SUMS, release-artifacts.json")
-                .build();
+                .setSummary("metadata: SHA256SUMS, release-artifacts.json");
+        if (patient) {
+            options.setHeartbeatTimeout(heartbeat);
+        }
+        return options.build();
     }
 
-    /** Publishing copies and re-verifies every artifact; idempotent, so retries are safe. */
     /** Two small writes; two minutes cover a slow store, the retries a flaky one. */
-    static ActivityOptions rollback() {
+    ActivityOptions rollback() {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
@@ -107,13 +146,19 @@ final class ActivityOptionsCatalog {
                 .build();
     }
 
-    static ActivityOptions publish() {
+    /** Publishing copies and re-verifies every artifact; idempotent, so retries are safe. */
+    ActivityOptions publish() {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(30))
-                .setHeartbeatTimeout(Duration.ofMinutes(1))
+                .setHeartbeatTimeout(heartbeat)
                 .setRetryOptions(retries(10))
                 .setSummary("publish: staging -> releases, latest.json")
                 .build();
+    }
+
+    /** The heartbeat timeout a child pipeline inherits (null: the original minute). */
+    Long heartbeatSeconds() {
+        return patient ? heartbeat.toSeconds() : null;
     }
 }

@@ -15,13 +15,19 @@ import io.temporal.workflow.Workflow;
 
 /** How the release fans out: one child pipeline per target, and the platform-independent VSIX. */
 final class ChildPipelines {
-    private ChildPipelines() {}
+    private final ReleasePlan plan;
+    private final ActivityOptionsCatalog activityOptions;
+
+    ChildPipelines(ReleasePlan plan, ActivityOptionsCatalog options) {
+        this.plan = plan;
+        this.activityOptions = options;
+    }
 
     /**
      * The target's pipeline as a child workflow with a readable id: {@code fuse-release-<version>/<target>},
      * and {@code .../<target>/attempt-<n>} for an operator's retry (a child id is used once).
      */
-    static Promise<TargetPipelineResult> start(ReleasePlan plan, Target target, int attempt) {
+    Promise<TargetPipelineResult> start(Target target, int attempt) {
         String id = Workflow.getInfo().getWorkflowId() + "/" + target.id() + (attempt > 1 ? "/attempt-" + attempt : "");
         ChildWorkflowOptions options = ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(id)
@@ -32,14 +38,14 @@ final class ChildPipelines {
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
                 .build();
         TargetPipelineWorkflow child = Workflow.newChildWorkflowStub(TargetPipelineWorkflow.class, options);
-        return Async.function(child::run, new TargetBuildRequest(plan, target));
+        return Async.function(child::run, new TargetBuildRequest(plan, target, activityOptions.heartbeatSeconds()));
     }
 
     /** The VSIX is platform independent; the linux-x64 workers package it. */
-    static Promise<Artifact> startExtension(ReleasePlan plan) {
+    Promise<Artifact> startExtension() {
         BuildActivities extensionBuilder = Workflow.newActivityStub(
                 BuildActivities.class,
-                ActivityOptionsCatalog.build(TaskQueues.forTarget(Target.LINUX_X64), "package VS Code extension"));
+                activityOptions.build(TaskQueues.forTarget(Target.LINUX_X64), "package VS Code extension"));
         return Async.function(extensionBuilder::buildExtension, new ExtensionBuildRequest(plan));
     }
 }

@@ -1,9 +1,5 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.activity.ApprovalPolicyActivities;
-import dev.fuse.release.activity.MetadataActivities;
-import dev.fuse.release.activity.PlanActivities;
-import dev.fuse.release.activity.PublishActivities;
 import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
@@ -15,7 +11,6 @@ import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.PlanRequest;
 import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
@@ -45,15 +40,7 @@ import org.slf4j.Logger;
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
-    private final PlanActivities planner =
-            Workflow.newActivityStub(PlanActivities.class, ActivityOptionsCatalog.plan());
-    private final MetadataActivities metadataWriter =
-            Workflow.newActivityStub(MetadataActivities.class, ActivityOptionsCatalog.metadata());
-    private final PublishActivities publisher =
-            Workflow.newActivityStub(PublishActivities.class, ActivityOptionsCatalog.publish());
-    private final ApprovalPolicyActivities policies =
-            Workflow.newActivityStub(ApprovalPolicyActivities.class, ActivityOptionsCatalog.approvalPolicy());
-
+    private ReleaseActivities activities;
     private ReleaseRequest request;
     private ReleasePlan plan;
     private Phase phase = Phase.PLANNING;
@@ -75,16 +62,19 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     public ReleaseStatus run(ReleaseRequest request) {
         this.request = request;
         this.startedOn = Workflow.currentTimeMillis();
+        activities = ReleaseActivities.of(ActivityOptionsCatalog.forRun(request.heartbeatTimeout()));
         for (Target t : request.sortedTargets()) {
             targets.put(t, new TargetStatus(t, Stage.PENDING, false, null, null));
         }
         Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
         enter(Phase.PLANNING);
         try {
-            plan = planner.plan(new PlanRequest(
-                    request,
-                    Workflow.getInfo().getWorkflowId(),
-                    Workflow.getInfo().getRunId()));
+            plan = activities
+                    .planner()
+                    .plan(new PlanRequest(
+                            request,
+                            Workflow.getInfo().getWorkflowId(),
+                            Workflow.getInfo().getRunId()));
             Workflow.upsertTypedSearchAttributes(SearchAttributes.COMMIT.valueSet(plan.commit()));
 
             enter(Phase.BUILDING);
@@ -93,33 +83,36 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             checkGates();
 
             enter(Phase.METADATA);
-            metadata = metadataWriter.generate(new MetadataRequest(
-                    plan,
-                    artifacts,
-                    Workflow.getInfo().getWorkflowId() + "/"
-                            + Workflow.getInfo().getRunId(),
-                    startedOn,
-                    evidence));
+            metadata = activities.metadata().generate(metadataRequest());
 
             loadApprovalPolicy();
             enter(Phase.AWAITING_APPROVAL);
             awaitDecision();
 
             enter(Phase.PUBLISHING);
-            PublishResult published = publisher.publish(new PublishRequest(
-                    plan,
-                    artifacts,
-                    metadata,
-                    approvals.approval().decision(),
-                    reportRefs(),
-                    request.requestedBy(),
-                    approvals.records()));
-            publishedPrefix = published.prefix();
+            publishedPrefix = activities.publisher().publish(publishRequest()).prefix();
             enter(Phase.PUBLISHED);
             return status();
         } catch (TemporalFailure e) {
             throw ended(e);
         }
+    }
+
+    private MetadataRequest metadataRequest() {
+        String run =
+                Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId();
+        return new MetadataRequest(plan, artifacts, run, startedOn, evidence);
+    }
+
+    private PublishRequest publishRequest() {
+        return new PublishRequest(
+                plan,
+                artifacts,
+                metadata,
+                approvals.approval().decision(),
+                reportRefs(),
+                request.requestedBy(),
+                approvals.records());
     }
 
     /** Records how the release ended and gives the failure (or cancellation) its execution ends with. */
@@ -152,6 +145,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private List<Artifact> buildAllTargets() {
         return new TargetFanOut(
                         plan,
+                        activities.options(),
                         Duration.ofSeconds(request.operatorWindow()),
                         targets,
                         failedTargets,
@@ -171,8 +165,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             return;
         }
         gates = GateEvaluator.evaluate(plan.slo(), List.copyOf(targetEvidence.values()));
-        reports =
-                metadataWriter.writeSloReport(new SloReportRequest(plan, gates, List.copyOf(targetEvidence.values())));
+        reports = activities
+                .metadata()
+                .writeSloReport(new SloReportRequest(plan, gates, List.copyOf(targetEvidence.values())));
         evidence.add(reports.json());
         evidence.add(reports.html());
         if (!gates.go()) {
@@ -195,7 +190,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     /** Releases recorded before approval policies take one decision, under the old rules. */
     private void loadApprovalPolicy() {
         if (Workflow.getVersion("approval-policy", Workflow.DEFAULT_VERSION, 1) >= 1) {
-            approvals.use(policies.load(request.version()));
+            approvals.use(activities.policies().load(request.version()));
         }
     }
 

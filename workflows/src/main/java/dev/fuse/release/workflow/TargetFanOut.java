@@ -28,6 +28,7 @@ import java.util.function.Consumer;
  */
 final class TargetFanOut {
     private final ReleasePlan plan;
+    private final ChildPipelines children;
     private final Duration window;
     private final Map<Target, TargetStatus> targets;
     private final FailedTargets failedTargets;
@@ -38,6 +39,7 @@ final class TargetFanOut {
 
     TargetFanOut(
             ReleasePlan plan,
+            ActivityOptionsCatalog options,
             Duration window,
             Map<Target, TargetStatus> targets,
             FailedTargets failedTargets,
@@ -46,6 +48,7 @@ final class TargetFanOut {
             Consumer<Phase> phases,
             Consumer<String> failure) {
         this.plan = plan;
+        this.children = new ChildPipelines(plan, options);
         this.window = window;
         this.targets = targets;
         this.failedTargets = failedTargets;
@@ -63,9 +66,9 @@ final class TargetFanOut {
     List<Artifact> run() {
         Map<Target, Promise<TargetPipelineResult>> pipelines = new TreeMap<>();
         for (Target target : plan.targets()) {
-            pipelines.put(target, ChildPipelines.start(plan, target, 1));
+            pipelines.put(target, children.start(target, 1));
         }
-        Promise<Artifact> vsix = ChildPipelines.startExtension(plan);
+        Promise<Artifact> vsix = children.startExtension();
         List<Artifact> built = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         pipelines.forEach((target, pipeline) -> collect(target, pipeline, built, failures));
@@ -131,7 +134,7 @@ final class TargetFanOut {
             Target target = failedTargets.takeRetry();
             int attempt = failedTargets.attempt(target);
             targets.put(target, new TargetStatus(target, Stage.PENDING, false, null, "retry", attempt, null));
-            collect(target, ChildPipelines.start(plan, target, attempt), built, new ArrayList<>());
+            collect(target, children.start(target, attempt), built, new ArrayList<>());
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.MeasureResult;
 import dev.fuse.release.model.ParityRequest;
 import dev.fuse.release.model.ParityResult;
+import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReproducibilityRequest;
 import dev.fuse.release.model.ReproducibilityResult;
 import dev.fuse.release.model.Stage;
@@ -31,17 +32,22 @@ import java.util.Optional;
  * parent release.
  */
 public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
+    private ActivityOptionsCatalog options;
 
     @Override
     public TargetPipelineResult run(TargetBuildRequest request) {
+        options = ActivityOptionsCatalog.forRun(
+                request.heartbeatTimeoutSeconds() == null
+                        ? ReleaseRequest.DEFAULT_HEARTBEAT_TIMEOUT_SECONDS
+                        : request.heartbeatTimeoutSeconds());
         Target target = request.target();
         String queue = TaskQueues.forTarget(target);
         String version = request.plan().version();
 
         BuildActivities build = Workflow.newActivityStub(
-                BuildActivities.class, ActivityOptionsCatalog.build(queue, "build " + target.id() + " " + version));
-        VerifyActivities verify = Workflow.newActivityStub(
-                VerifyActivities.class, ActivityOptionsCatalog.verify(queue, "verify staged " + target.id()));
+                BuildActivities.class, options.build(queue, "build " + target.id() + " " + version));
+        VerifyActivities verify =
+                Workflow.newActivityStub(VerifyActivities.class, options.verify(queue, "verify staged " + target.id()));
 
         report(target, Stage.BUILDING, null, false, "queue " + queue);
         try {
@@ -61,12 +67,11 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
             if (version2 >= 1 && request.plan().slo() != null && aot != null) {
                 report(target, Stage.MEASURING, host, emulated, "cold start AOT vs JIT, size, build time");
                 measured = Workflow.newActivityStub(
-                                MeasureActivities.class,
-                                ActivityOptionsCatalog.measure(queue, "measure " + target.id()))
+                                MeasureActivities.class, options.measure(queue, "measure " + target.id()))
                         .measure(new MeasureRequest(request.plan(), target, aot, built.buildMillis()));
                 report(target, Stage.PARITY, host, emulated, "parity suite AOT vs JIT");
                 parity = Workflow.newActivityStub(
-                                ParityActivities.class, ActivityOptionsCatalog.measure(queue, "parity " + target.id()))
+                                ParityActivities.class, options.measure(queue, "parity " + target.id()))
                         .run(new ParityRequest(request.plan(), target, aot));
             }
             String note = built.artifacts().size() + " artifacts staged"
@@ -101,10 +106,10 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
         return reproduced;
     }
 
-    private static ReproducibilityActivities reproducibility(String queue, Target target) {
+    private ReproducibilityActivities reproducibility(String queue, Target target) {
         return Workflow.newActivityStub(
                 ReproducibilityActivities.class,
-                ActivityOptionsCatalog.build(queue, "rebuild " + target.id() + " for reproducibility"));
+                options.build(queue, "rebuild " + target.id() + " for reproducibility"));
     }
 
     private static void failOnMismatch(TargetBuildRequest request, ReproducibilityResult result) {

@@ -1,0 +1,133 @@
+package dev.fuse.release.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Workers as their own JVMs ({@code java -jar fuse-release.jar worker}, as on a native runner),
+ * each logging to {@code <name>.log}, for the kill -9 and outage tests; and the polling those
+ * tests share. Every process started is killed on {@link #close}.
+ */
+final class WorkerProcesses implements AutoCloseable {
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final Path JAR = HOME.resolve("worker/target/fuse-release.jar");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path logs;
+    private final Map<String, String> env;
+    private final List<Process> started = new ArrayList<>();
+
+    /** @param env the stack's variables (and anything the tests add) every worker inherits */
+    WorkerProcesses(Path logs, Map<String, String> env) {
+        this.logs = logs;
+        this.env = env;
+    }
+
+    /** A worker JVM named {@code name}, with {@code extra} variables over the shared ones. */
+    Process start(String name, Map<String, String> extra) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        JAR.toString(),
+                        "worker")
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        pb.environment().putAll(env);
+        pb.environment().putAll(extra);
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    /** A linux-x64 target worker (no orchestrator) working in {@code workDir}, plus {@code extra}. */
+    Map<String, String> linux(String workDir, Map<String, String> extra) {
+        Map<String, String> vars = new HashMap<>(extra);
+        vars.put("FUSE_RELEASE_TARGETS", "linux-x64");
+        vars.put("FUSE_RELEASE_ORCHESTRATOR", "false");
+        vars.put("FUSE_RELEASE_WORK_DIR", logs.resolve(workDir).toString());
+        return vars;
+    }
+
+    static Map<String, String> orchestrator(Map<String, String> extra) {
+        Map<String, String> vars = new HashMap<>(extra);
+        vars.put("FUSE_RELEASE_TARGETS", "none");
+        return vars;
+    }
+
+    /** SIGKILL on Linux: no shutdown hook, no graceful worker stop. */
+    static void kill9(Process p) throws InterruptedException {
+        p.destroyForcibly();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(137);
+    }
+
+    /** Waits until worker {@code name}'s log contains {@code text}. */
+    void awaitLog(String name, String text, Duration timeout) throws Exception {
+        Path log = logs.resolve(name + ".log");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " never logged '" + text + "' within " + timeout + "; see " + log);
+    }
+
+    /** Polls {@code status --output json} until the release reaches {@code phase}; fails if it ends first. */
+    static JsonNode awaitPhase(Map<String, String> env, String version, String phase, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode s = null;
+        while (System.nanoTime() < deadline) {
+            s = JSON.readTree(
+                    CliRun.run(env, "status", version, "--output", "json").out());
+            if (s.path("phase").asText().equals(phase)) return s;
+            assertThat(s.path("phase").asText()).as("ended early: %s", s).isNotIn("FAILED", "REJECTED", "CANCELLED");
+            Thread.sleep(500);
+        }
+        throw new AssertionError(version + " never reached " + phase + ": " + s);
+    }
+
+    /** The highest attempt at which each activity type started in a workflow's history. */
+    static Map<String, Integer> lastAttempts(WorkflowClient client, String workflowId) {
+        Map<Long, String> types = new HashMap<>();
+        Map<String, Integer> attempts = new HashMap<>();
+        for (HistoryEvent e : client.fetchHistory(workflowId).getEvents()) {
+            if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
+                types.put(
+                        e.getEventId(),
+                        e.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName());
+            } else if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
+                var started = e.getActivityTaskStartedEventAttributes();
+                attempts.merge(types.get(started.getScheduledEventId()), started.getAttempt(), Math::max);
+            }
+        }
+        return attempts;
+    }
+
+    @Override
+    public void close() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        for (Process p : started) {
+            p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> p).join();
+        }
+    }
+}

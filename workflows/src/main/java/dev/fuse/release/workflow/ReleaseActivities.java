@@ -1,0 +1,25 @@
+package dev.fuse.release.workflow;
+
+import dev.fuse.release.activity.ApprovalPolicyActivities;
+import dev.fuse.release.activity.MetadataActivities;
+import dev.fuse.release.activity.PlanActivities;
+import dev.fuse.release.activity.PublishActivities;
+import io.temporal.workflow.Workflow;
+
+/** The release workflow's own activities (the orchestrator's), scheduled with its run's options. */
+record ReleaseActivities(
+        ActivityOptionsCatalog options,
+        PlanActivities planner,
+        MetadataActivities metadata,
+        PublishActivities publisher,
+        ApprovalPolicyActivities policies) {
+
+    static ReleaseActivities of(ActivityOptionsCatalog options) {
+        return new ReleaseActivities(
+                options,
+                Workflow.newActivityStub(PlanActivities.class, options.plan()),
+                Workflow.newActivityStub(MetadataActivities.class, options.metadata()),
+                Workflow.newActivityStub(PublishActivities.class, options.publish()),
+                Workflow.newActivityStub(ApprovalPolicyActivities.class, options.approvalPolicy()));
+    }
+}
