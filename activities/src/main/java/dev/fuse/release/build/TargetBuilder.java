@@ -183,7 +183,7 @@ public final class TargetBuilder {
 
     private Artifact stage(ReleasePlan plan, String target, ArtifactPackager.Packaged p, BuildHost host)
             throws IOException {
-        ArtifactRef ref = store.putFile(plan.stagingPrefix() + p.name(), p.file());
+        ArtifactRef ref = store.putFile(plan.stagingPrefix() + p.name(), p.file(), p.archiveSha256());
         return new Artifact(
                 p.name(),
                 p.type(),

@@ -2,6 +2,7 @@ package dev.fuse.release.checkout;
 
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
+import dev.fuse.release.git.RepositoryMirrors;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.recipe.RecipeLoader;
@@ -27,7 +28,7 @@ public final class ReleaseCheckout {
     public static Path checkout(ReleasePlan plan, Workspace ws) throws IOException {
         Path checkout = ws.root().resolve("src");
         try {
-            Git.checkout(plan.repository(), plan.commit(), checkout);
+            RepositoryMirrors.in(ws.mirrors()).checkout(plan.repository(), plan.commit(), checkout);
         } catch (Git.GitException e) {
             throw new PipelineException(
                     FailureType.CHECKOUT_FAILED,

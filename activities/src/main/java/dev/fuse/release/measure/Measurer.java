@@ -72,7 +72,7 @@ public final class Measurer {
                         "AOT: PORT=<free> " + String.join(" ", aotCommand),
                         "JIT: PORT=<free> " + String.join(" ", jitCommand),
                         "strip: " + String.join(" ", stripCommand),
-                        "probe: GET / over a new TCP connection every 1 ms until HTTP 200");
+                        samples.probe());
                 return new MeasureResult(
                         request.target(),
                         coldStart("aot", aotCommand, samples.aot()),
@@ -87,7 +87,17 @@ public final class Measurer {
         }
     }
 
-    private record Samples(List<Double> aot, List<Double> jit) {}
+    /** Cold starts in milliseconds, and each sample's probe resolution in microseconds. */
+    private record Samples(List<Double> aot, List<Double> jit, List<Double> resolutionMicros) {
+        String probe() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "probe: %s; resolution (gap between a sample's last two probes) p50 %.1f us, max %.1f us",
+                    ColdStartMeter.METHOD,
+                    Percentiles.of(resolutionMicros, 50),
+                    Percentiles.of(resolutionMicros, 100));
+        }
+    }
 
     /** Warm-up runs discarded, then AOT and JIT alternately, so that drift on the host touches both alike. */
     private static Samples interleaved(
@@ -100,17 +110,20 @@ public final class Measurer {
             Runnable heartbeat) {
         List<Double> aot = new ArrayList<>();
         List<Double> jit = new ArrayList<>();
+        List<Double> resolution = new ArrayList<>();
         for (int i = 0; i < spec.warmupRuns() + spec.coldStartRuns(); i++) {
-            double a = sample(aotCommand, dir, env, timeout);
+            ColdStartMeter.Sample a = sample(aotCommand, dir, env, timeout);
             heartbeat.run();
-            double j = sample(jitCommand, dir, env, timeout);
+            ColdStartMeter.Sample j = sample(jitCommand, dir, env, timeout);
             heartbeat.run();
             if (i >= spec.warmupRuns()) {
-                aot.add(a);
-                jit.add(j);
+                aot.add(a.millis());
+                jit.add(j.millis());
+                resolution.add(a.resolutionMicros());
+                resolution.add(j.resolutionMicros());
             }
         }
-        return new Samples(aot, jit);
+        return new Samples(aot, jit, resolution);
     }
 
     /** Everything a reader needs to judge the figures: the host, the target, the revision, the commands. */
@@ -137,9 +150,10 @@ public final class Measurer {
                 Percentiles.METHOD);
     }
 
-    private static double sample(List<String> command, Path dir, Map<String, String> env, Duration timeout) {
+    private static ColdStartMeter.Sample sample(
+            List<String> command, Path dir, Map<String, String> env, Duration timeout) {
         try {
-            return ColdStartMeter.sampleMillis(command, dir, env, timeout);
+            return ColdStartMeter.sample(command, dir, env, timeout);
         } catch (IOException e) {
             throw new PipelineException(
                     FailureType.MEASUREMENT_FAILED,

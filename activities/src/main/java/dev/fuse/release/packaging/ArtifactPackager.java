@@ -17,7 +17,11 @@ import java.util.Map;
  * archive is verified right after writing, so nothing unverifiable is ever staged.
  */
 public final class ArtifactPackager {
-    /** A packaged, verified archive waiting to be staged. */
+    /**
+     * A packaged, verified archive waiting to be staged.
+     *
+     * @param archiveSha256 the archive's digest when it was taken while writing (tar.gz), else null
+     */
     public record Packaged(
             String name,
             ArtifactType type,
@@ -25,7 +29,8 @@ public final class ArtifactPackager {
             Path file,
             String executable,
             String executableSha256,
-            List<String> members) {}
+            List<String> members,
+            String archiveSha256) {}
 
     private ArtifactPackager() {}
 
@@ -68,15 +73,23 @@ public final class ArtifactPackager {
             members.add(new ArchiveMember(member, source, member.equals(executable)));
         }
         Path file = dist.resolve(name);
+        String archiveSha256 = null;
         if (target.archiveFormat() == ArchiveFormat.ZIP) {
             DeterministicArchiver.writeZip(file, root, members, epoch);
         } else {
-            DeterministicArchiver.writeTarGz(file, root, members, epoch);
+            archiveSha256 = DeterministicArchiver.writeTarGz(file, root, members, epoch);
         }
         ArchiveVerifier.Verified verified =
                 ArchiveVerifier.verify(file, target.archiveFormat(), root, memberNames, executable);
         return new Packaged(
-                name, type, target.archiveFormat(), file, executable, verified.executableSha256(), memberNames);
+                name,
+                type,
+                target.archiveFormat(),
+                file,
+                executable,
+                verified.executableSha256(),
+                memberNames,
+                archiveSha256);
     }
 
     public static Packaged packageExtension(
@@ -90,7 +103,7 @@ public final class ArtifactPackager {
         spec.members().forEach(m -> expected.add("extension/" + m));
         List<String> unique = expected.stream().distinct().toList();
         ArchiveVerifier.verify(file, ArchiveFormat.ZIP, "", unique, null);
-        return new Packaged(name, ArtifactType.VSCODE, ArchiveFormat.VSIX, file, null, null, unique);
+        return new Packaged(name, ArtifactType.VSCODE, ArchiveFormat.VSIX, file, null, null, unique, null);
     }
 
     /** The top folder of an archive, from its contract name. */

@@ -2,16 +2,21 @@ package dev.fuse.release.packaging;
 
 import dev.fuse.release.metadata.SourceDateEpoch;
 import dev.fuse.release.policy.ArtifactOrder;
+import dev.fuse.release.support.Sha256;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -21,8 +26,6 @@ import org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipLong;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Writes tar.gz and zip archives whose bytes depend only on the members' content, names and
@@ -37,14 +40,23 @@ public final class DeterministicArchiver {
 
     private DeterministicArchiver() {}
 
-    /** Writes {@code root/member...} as tar.gz. */
-    public static void writeTarGz(Path out, String root, List<ArchiveMember> members, long epoch) throws IOException {
-        GzipParameters gzip = new GzipParameters();
-        gzip.setModificationTime(0);
-        gzip.setOperatingSystem(255);
-        gzip.setCompressionLevel(9);
-        try (OutputStream file = Files.newOutputStream(out);
-                GzipCompressorOutputStream gz = new GzipCompressorOutputStream(file, gzip);
+    /**
+     * gzip level of tar.gz archives. Level 6 (gzip's default) rather than 9: on binaries 9 is
+     * about twice as slow for under 1 % smaller archives (docs/benchmarks.md, B1).
+     */
+    static final int GZIP_LEVEL = 6;
+
+    /**
+     * Writes {@code root/member...} as tar.gz in one pass: read each member once, compress on every
+     * core ({@link ParallelGzipOutputStream}), and digest the archive as it is written.
+     *
+     * @return the archive's sha256, so that staging need not read it again
+     */
+    public static String writeTarGz(Path out, String root, List<ArchiveMember> members, long epoch) throws IOException {
+        MessageDigest digest = Sha256.newDigest();
+        try (OutputStream file =
+                        new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16), digest);
+                ParallelGzipOutputStream gz = new ParallelGzipOutputStream(file, GZIP_LEVEL);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -72,6 +84,7 @@ public final class DeterministicArchiver {
             }
             tar.finish();
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Writes {@code root/member...} as zip; {@code root} may be empty for a flat archive. */

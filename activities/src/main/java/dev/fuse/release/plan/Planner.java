@@ -4,6 +4,7 @@ import dev.fuse.release.contract.ContractLoader;
 import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
+import dev.fuse.release.git.RepositoryMirrors;
 import dev.fuse.release.index.ReleaseIndex;
 import dev.fuse.release.model.InvalidRequestException;
 import dev.fuse.release.model.ReleasePlan;
@@ -54,7 +55,7 @@ public final class Planner {
         index.record(request, workflowId, runId, "");
         try (Workspace ws = Workspace.create(workRoot, "plan-" + version)) {
             Path tree = ws.root().resolve("src");
-            String commit = checkOut(request, tree);
+            String commit = checkOut(request, tree, ws.mirrors());
             Recipe recipe = loadValidated("recipe", commit, () -> RecipeLoader.load(tree));
             ReleaseContract contract = loadValidated("release contract", commit, () -> ContractLoader.load(tree));
             long epoch = sourceDateEpoch(request, tree, commit);
@@ -98,9 +99,9 @@ public final class Planner {
     }
 
     /** Clones the repository into {@code tree}, resolves the revision and checks it out; the commit. */
-    private static String checkOut(ReleaseRequest request, Path tree) throws IOException {
+    private static String checkOut(ReleaseRequest request, Path tree, Path mirrors) throws IOException {
         try {
-            Git.cloneWithoutCheckout(request.repository(), tree);
+            RepositoryMirrors.in(mirrors).cloneLatest(request.repository(), tree);
         } catch (Git.GitException e) {
             throw new PipelineException(
                     FailureType.CHECKOUT_FAILED, "cannot clone " + request.repository() + ": " + e.getMessage(), e);

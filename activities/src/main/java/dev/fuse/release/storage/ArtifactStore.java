@@ -51,6 +51,20 @@ public final class ArtifactStore implements AutoCloseable {
     }
 
     /**
+     * Uploads a file whose digest was taken while it was written (null: read it for the digest),
+     * saving a read of the whole file. The store still checks the bytes it receives against it.
+     */
+    public ArtifactRef putFile(String key, Path file, String knownSha256) throws IOException {
+        String sha256 = knownSha256 != null ? knownSha256 : Sha256.of(file);
+        return put(
+                key,
+                ObjectStore.Body.of(file, Files.size(file)),
+                sha256,
+                contentTypeOf(key),
+                ObjectStore.Precondition.NONE);
+    }
+
+    /**
      * Write-once upload ({@code If-None-Match: *}). If the key already holds the same bytes the
      * call succeeds, which makes retries idempotent; different bytes are a conflict.
      */

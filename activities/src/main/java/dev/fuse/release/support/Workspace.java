@@ -23,6 +23,11 @@ public final class Workspace implements AutoCloseable {
         return root;
     }
 
+    /** Where the worker that made this workspace keeps its repository mirrors (beside its workspaces). */
+    public Path mirrors() {
+        return root.getParent().resolve(".mirrors");
+    }
+
     public Path dir(String name) throws IOException {
         return Files.createDirectories(root.resolve(name));
     }

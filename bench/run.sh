@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmarks of the pipeline's own cost (not part of the suite): bench/run.sh [B1|B2|B3|B4|B5]...
+# runs the named benchmarks (default: all) and prints one line each,
+#   B<n> ours=<figure> baseline=<figure> ratio=<ours/baseline> goal=<met|missed> ...
+# with ours and the baseline measured side by side in the same run. docs/benchmarks.md has the
+# figures of this machine and what each one means. Progress and tool output go to stderr.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$home"
+for arg in "$@"; do
+  case "$arg" in
+    B1 | B2 | B3 | B4 | B5) ;;
+    *) echo "bench: unknown benchmark '$arg': use B1, B2, B3, B4 or B5" >&2; exit 2 ;;
+  esac
+done
+needs() { # command, Debian package
+  command -v "$1" > /dev/null && return
+  echo "bench: installing $2" >&2
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq "$2" >&2; else sudo apt-get install -y -qq "$2" >&2; fi
+}
+needs hyperfine hyperfine
+needs aws awscli
+needs cc gcc
+./fuse-release --help > /dev/null # builds the tool (and the benchmarks) when sources changed
+[ -d bench/target/classes ] || ./mvnw -q -B -DskipTests -pl bench -am package >&2
+exec java -Dfuse.home="$home" -cp "worker/target/fuse-release.jar:bench/target/classes" \
+  dev.fuse.release.bench.Benchmarks "$@"

@@ -1,0 +1,93 @@
+package dev.fuse.release.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.measure.ColdStartMeter;
+import dev.fuse.release.policy.Percentiles;
+import dev.fuse.release.process.LoopbackPorts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * B3: cold-start fidelity. The measure stage's own sampler ({@link ColdStartMeter}, as a release
+ * runs it: 3 warm-ups, 20 samples) against {@code hyperfine -N --warmup 3} timing a tiny C client
+ * that spawns the same example AOT binary and waits for its first HTTP 200 with the same kind of
+ * tight connect loop. Goal: p50 within 5 % and less than 0.5 ms overhead per sample.
+ */
+final class ColdStartBench {
+    static final int RUNS = 20;
+    static final int WARMUP = 3;
+
+    private ColdStartBench() {}
+
+    static String run() throws Exception {
+        Path work = Files.createTempDirectory("fuse-bench-b3");
+        Path binary = BenchSupport.exampleAotBinary(work);
+        Path client = BenchSupport.compile(work, "first_200.c", "first-200");
+        List<Double> ours = new ArrayList<>();
+        List<Double> resolution = new ArrayList<>();
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+            ColdStartMeter.Sample s =
+                    ColdStartMeter.sample(List.of(binary.toString()), work, Map.of(), Duration.ofSeconds(30));
+            if (i >= WARMUP) {
+                ours.add(s.millis());
+                resolution.add(s.resolutionMicros());
+            }
+        }
+        List<Double> theirs = hyperfine(work, client, binary);
+        double oursP50 = Percentiles.of(ours, 50);
+        double theirsP50 = Percentiles.of(theirs, 50);
+        double overheadMillis = oursP50 - theirsP50;
+        double ratio = oursP50 / theirsP50;
+        boolean met = Math.abs(ratio - 1) <= 0.05 && overheadMillis < 0.5;
+        return Benchmarks.ratioLine(
+                        "ms",
+                        oursP50,
+                        theirsP50,
+                        ratio,
+                        met,
+                        String.format(
+                                Locale.ROOT,
+                                "ours_p95=%.3fms baseline_p95=%.3fms overhead_per_sample=%.3fms probe_resolution_p50=%.1fus",
+                                Percentiles.of(ours, 95),
+                                Percentiles.of(theirs, 95),
+                                overheadMillis,
+                                Percentiles.of(resolution, 50)))
+                .replace("ours=", "ours_p50=")
+                .replace("baseline=", "baseline_p50=");
+    }
+
+    /** hyperfine's per-run wall times (ms) for the C client on a fixed free port. */
+    private static List<Double> hyperfine(Path work, Path client, Path binary)
+            throws IOException, InterruptedException {
+        Path json = work.resolve("hyperfine.json");
+        int port = LoopbackPorts.free();
+        String command = client + " " + port + " " + binary;
+        BenchSupport.exec(
+                work,
+                List.of(
+                        "hyperfine",
+                        "-N",
+                        "--warmup",
+                        Integer.toString(WARMUP),
+                        "--runs",
+                        Integer.toString(RUNS),
+                        "--export-json",
+                        json.toString(),
+                        command));
+        JsonNode times = new ObjectMapper()
+                .readTree(json.toFile())
+                .path("results")
+                .path(0)
+                .path("times");
+        List<Double> millis = new ArrayList<>();
+        times.forEach(t -> millis.add(t.asDouble() * 1000));
+        return millis;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.fuse.release.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.app.FuseReleaseApp;
+import dev.fuse.release.devstack.DevStack;
+import dev.fuse.release.git.ExampleRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * B2: orchestration overhead. On a warm dev stack (one release run first), the wall time of a
+ * release of the example for its 3 targets (linux-x64 native, the other two emulated), from
+ * {@code start} to published without the human's approval wait, against a plain parallel shell
+ * script that runs the same recipe commands for the same targets: build, the independent
+ * rebuild, the cold-start samples (one at a time on the host, as the measure stage holds the host
+ * exclusively), strip and parity. Goal: overhead under 5 % of the wall time or under 2 s.
+ */
+final class OrchestrationBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OrchestrationBench() {}
+
+    static String run() throws Exception {
+        Path work = Files.createTempDirectory("fuse-bench-b2");
+        Path repo = work.resolve("example-repo");
+        ExampleRepository.prepare(BenchSupport.HOME.resolve("examples/fuse-hello"), repo);
+        double ours;
+        String histories;
+        try (DevStack stack = DevStack.start(work.resolve("stack"), null, 0, 0, null, true)) {
+            Map<String, String> env = new HashMap<>(stack.env());
+            env.put("FUSE_RELEASE_HOME", BenchSupport.HOME.toString());
+            env.put("USER", "bench-requester");
+            release(env, repo, "0.50.0"); // warms the stack and the workers' JVM
+            ours = release(env, repo, "0.50.1");
+            histories = histories(stack.connection().client(), "fuse-release-0.50.1");
+        }
+        Path client = BenchSupport.compile(work, "first_200.c", "first-200");
+        Path script = work.resolve("same-commands.sh");
+        try (var in = OrchestrationBench.class.getResourceAsStream("same_commands.sh")) {
+            Files.copy(in, script);
+        }
+        double baseline = BenchSupport.timedShell(
+                work, "bash " + script + " '" + repo + "' '" + work.resolve("baseline") + "' '" + client + "'");
+        double overhead = ours - baseline;
+        boolean met = overhead <= 0.05 * ours || overhead < 2000;
+        return Benchmarks.ratioLine(
+                "ms",
+                ours,
+                baseline,
+                ours / baseline,
+                met,
+                String.format(
+                        Locale.ROOT,
+                        "targets=3 overhead=%.0fms overhead_share=%.1f%% %s",
+                        overhead,
+                        100 * overhead / ours,
+                        histories));
+    }
+
+    /** Event counts of the release and its largest child, and the largest event (payloads included). */
+    private static String histories(io.temporal.client.WorkflowClient client, String id) {
+        var parent = client.fetchHistory(id).getEvents();
+        int childMax = 0;
+        int largest = 0;
+        for (String target : List.of("linux-x64", "macos-arm64", "windows-x64")) {
+            var child = client.fetchHistory(id + "/" + target).getEvents();
+            childMax = Math.max(childMax, child.size());
+            for (var e : child) largest = Math.max(largest, e.getSerializedSize());
+        }
+        for (var e : parent) largest = Math.max(largest, e.getSerializedSize());
+        return "parent_events=" + parent.size() + " child_events_max=" + childMax + " largest_event_bytes=" + largest;
+    }
+
+    /** Milliseconds from start to published, less the time the release waited for approval. */
+    private static double release(Map<String, String> env, Path repo, String version) throws Exception {
+        long start = System.nanoTime();
+        cli(env, "start", "--version", version, "--revision", ExampleRepository.BRANCH, "--repo", repo.toString());
+        await(env, version, "AWAITING_APPROVAL");
+        long waiting = System.nanoTime();
+        cli(env, "approve", version, "--approver", "bench-approver", "--comment", "benchmark");
+        long approved = System.nanoTime();
+        await(env, version, "PUBLISHED");
+        return ((waiting - start) + (System.nanoTime() - approved)) / 1e6;
+    }
+
+    private static void await(Map<String, String> env, String version, String phase) throws Exception {
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+        while (System.nanoTime() < deadline) {
+            JsonNode status = JSON.readTree(cli(env, "status", version, "--output", "json"));
+            String now = status.path("phase").asText();
+            if (now.equals(phase)) return;
+            if (now.equals("FAILED") || now.equals("REJECTED") || now.equals("ABANDONED")) {
+                throw new IllegalStateException("release " + version + " ended " + now + ": " + status);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("release " + version + " never reached " + phase);
+    }
+
+    private static String cli(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = FuseReleaseApp.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, env, false, args);
+        if (code != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
