@@ -12,6 +12,7 @@ import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.HostLock;
 import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
@@ -32,6 +33,21 @@ public final class ParityRunner {
     public ParityRunner(ArtifactStore store, Path workRoot) {
         this.store = store;
         this.workRoot = workRoot;
+    }
+
+    /** The suite loads the host like a build: it must not run during another target's measurement. */
+    private static CommandRunner.Outcome runSuite(
+            List<String> argv, Path checkout, ReleasePlan plan, Recipe.Parity spec, Path log, Runnable heartbeat)
+            throws IOException, InterruptedException {
+        return HostLock.duringBuild(
+                heartbeat,
+                () -> CommandRunner.run(
+                        argv,
+                        checkout,
+                        Map.of("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch())),
+                        Duration.ofSeconds(spec.timeoutSeconds()),
+                        log,
+                        heartbeat));
     }
 
     public ParityResult run(ParityRequest request, Runnable heartbeat) throws IOException, InterruptedException {
@@ -59,13 +75,7 @@ public final class ParityRunner {
             List<String> argv =
                     spec.run().stream().map(a -> Placeholders.expand(a, values)).toList();
             Path log = ws.dir("logs").resolve("parity.log");
-            CommandRunner.Outcome outcome = CommandRunner.run(
-                    argv,
-                    checkout,
-                    Map.of("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch())),
-                    Duration.ofSeconds(spec.timeoutSeconds()),
-                    log,
-                    heartbeat);
+            CommandRunner.Outcome outcome = runSuite(argv, checkout, plan, spec, log, heartbeat);
             ArtifactRef logRef = store.putFile(StoreLayout.log(plan.version(), plan.runId(), target, "parity"), log);
             JUnitReport.Summary summary;
             try {

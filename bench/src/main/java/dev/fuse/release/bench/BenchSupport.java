@@ -52,11 +52,17 @@ final class BenchSupport {
 
     /** Runs a command to completion; its output goes to stderr (the figures go to stdout). */
     static void exec(Path dir, List<String> argv) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(argv)
+        exec(dir, java.util.Map.of(), argv);
+    }
+
+    static void exec(Path dir, java.util.Map<String, String> env, List<String> argv)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("/dev/stderr")))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("/dev/stderr")));
+        builder.environment().putAll(env);
+        Process p = builder.start();
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IOException(String.join(" ", argv) + " failed");

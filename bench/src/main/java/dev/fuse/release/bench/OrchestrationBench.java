@@ -76,6 +76,8 @@ final class OrchestrationBench {
             for (var e : child) largest = Math.max(largest, e.getSerializedSize());
         }
         for (var e : parent) largest = Math.max(largest, e.getSerializedSize());
+        profile(client, id);
+        for (String target : List.of("linux-x64", "macos-arm64", "windows-x64")) profile(client, id + "/" + target);
         return "parent_events=" + parent.size() + " child_events_max=" + childMax + " largest_event_bytes=" + largest;
     }
 
@@ -103,6 +105,35 @@ final class OrchestrationBench {
             Thread.sleep(50);
         }
         throw new IllegalStateException("release " + version + " never reached " + phase);
+    }
+
+    /** Where a workflow's time went: each activity's queue wait and run time, to stderr. */
+    private static void profile(io.temporal.client.WorkflowClient client, String id) {
+        Map<Long, io.temporal.api.history.v1.HistoryEvent> scheduled = new HashMap<>();
+        Map<Long, io.temporal.api.history.v1.HistoryEvent> started = new HashMap<>();
+        StringBuilder line = new StringBuilder("B2 profile " + id + ":");
+        for (var e : client.fetchHistory(id).getEvents()) {
+            if (e.hasActivityTaskScheduledEventAttributes()) scheduled.put(e.getEventId(), e);
+            if (e.hasActivityTaskStartedEventAttributes()) started.put(e.getEventId(), e);
+            if (e.hasActivityTaskCompletedEventAttributes()) {
+                var done = e.getActivityTaskCompletedEventAttributes();
+                var start = started.get(done.getStartedEventId());
+                var sched = scheduled.get(done.getScheduledEventId());
+                line.append(String.format(
+                        Locale.ROOT,
+                        " %s wait=%dms run=%dms;",
+                        sched.getActivityTaskScheduledEventAttributes()
+                                .getActivityType()
+                                .getName(),
+                        millis(start) - millis(sched),
+                        millis(e) - millis(start)));
+            }
+        }
+        System.err.println(line);
+    }
+
+    private static long millis(io.temporal.api.history.v1.HistoryEvent e) {
+        return e.getEventTime().getSeconds() * 1000 + e.getEventTime().getNanos() / 1_000_000;
     }
 
     private static String cli(Map<String, String> env, String... args) {

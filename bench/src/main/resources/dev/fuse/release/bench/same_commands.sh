@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # B2's baseline: the example's recipe commands for its three targets, as a plain parallel shell
 # script would run them: per target, in parallel, a clone, the two build steps, an independent
-# rebuild in a second clone, then (one target at a time, as the measure stage holds the host)
-# 2 warm-up + 20 cold starts each of the AOT binary and the JIT baseline, strip, and the parity
-# suite. Usage: same_commands.sh REPO WORK FIRST_200_CLIENT
+# rebuild in a second clone, then 2 warm-up + 20 cold starts each of the AOT binary and the JIT
+# baseline, strip, and the parity suite. Under the host policy the pipeline keeps (and the
+# measurement protocol needs): builds share the host, a measurement has it to itself (flock -s
+# for builds, flock -x for measuring). Usage: same_commands.sh REPO WORK FIRST_200_CLIENT
 set -euo pipefail
 repo=$1 work=$2 client=$3 version=0.50.9
 mkdir -p "$work"
@@ -18,11 +19,14 @@ build() { # target, folder
 pipeline() { # target
   local t=$1 dir="$work/$1" exe=""
   [ "$t" = windows-x64 ] && exe=.exe
-  build "$t" "$dir/first"
-  build "$t" "$dir/rebuild"
+  (
+    flock -s 9
+    build "$t" "$dir/first"
+    build "$t" "$dir/rebuild"
+  ) 9> "$work/host.lock"
   local aot="$dir/first/out/aot/hello-http$exe"
   (
-    flock 9
+    flock -x 9
     cd "$dir/first/src"
     port=$((20000 + RANDOM % 20000))
     for _ in $(seq 22); do

@@ -3,6 +3,7 @@ package dev.fuse.release.app;
 import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.FuseReleaseCli;
 import dev.fuse.release.client.CliEnvironment;
+import dev.fuse.release.process.ProcessLaunch;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class FuseReleaseApp {
     private FuseReleaseApp() {}
 
     public static void main(String[] args) {
+        ProcessLaunch.preferDirectExec();
         Map<String, String> env = System.getenv();
         configureLogging(env, args);
         System.exit(run(System.out, System.err, env, System.console() != null, args));
