@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +96,7 @@ class OutageIT {
                 "10s");
         assertThat(started.exitCode()).as(started.toString()).isZero();
 
-        awaitFile(marks);
+        WorkerProcesses.awaitAnyFile(marks);
         outage(temporal, TEMPORAL_OUTAGE);
         workers.awaitLog("linux", "failpoint stage.after-first-upload reached", Duration.ofMinutes(3));
         outage(s3, S3_OUTAGE);
@@ -129,16 +128,5 @@ class OutageIT {
         } finally {
             proxy.restore();
         }
-    }
-
-    private static void awaitFile(Path dir) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(dir)) {
-                if (files.findAny().isPresent()) return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no build step started; see the worker logs in " + data);
     }
 }

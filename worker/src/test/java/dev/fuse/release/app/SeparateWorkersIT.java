@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +73,7 @@ class SeparateWorkersIT {
         Process builder = workers.start("linux-1", workers.linux("work-1", Map.of()));
 
         start("0.14.0", repo);
-        awaitFile(marks);
+        WorkerProcesses.awaitAnyFile(marks);
         kill9(builder);
         kill9(orchestrator);
         workers.start("orchestrator-2", orchestrator(Map.of()));
@@ -150,16 +149,5 @@ class SeparateWorkersIT {
         CliRun verified = CliRun.run(env, "verify", version);
         assertThat(verified.exitCode()).as(verified.toString()).isZero();
         assertThat(verified.out()).contains("none unlisted");
-    }
-
-    private static void awaitFile(Path dir) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(dir)) {
-                if (files.findAny().isPresent()) return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no build step started; see the worker logs in " + data);
     }
 }

@@ -86,6 +86,18 @@ final class WorkerProcesses implements AutoCloseable {
         throw new AssertionError(name + " never logged '" + text + "' within " + timeout + "; see " + log);
     }
 
+    /** Waits until some file appears in {@code dir} (a build step's mark); fails after two minutes. */
+    static void awaitAnyFile(Path dir) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.list(dir)) {
+                if (files.findAny().isPresent()) return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no build step started in time; see the worker logs beside " + dir);
+    }
+
     /** Polls {@code status --output json} until the release reaches {@code phase}; fails if it ends first. */
     static JsonNode awaitPhase(Map<String, String> env, String version, String phase, Duration timeout)
             throws Exception {
