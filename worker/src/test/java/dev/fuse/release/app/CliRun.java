@@ -19,6 +19,22 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** {@code start} of a linux-x64 release of {@code repo}'s main branch, plus {@code extra} options. */
+    static CliRun startLinuxX64(Map<String, String> env, String version, java.nio.file.Path repo, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "start",
+                "--version",
+                version,
+                "--revision",
+                "main",
+                "--repo",
+                repo.toString(),
+                "--target",
+                "linux-x64"));
+        args.addAll(java.util.List.of(extra));
+        return run(env, args.toArray(String[]::new));
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;

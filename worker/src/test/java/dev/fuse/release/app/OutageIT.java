@@ -81,19 +81,7 @@ class OutageIT {
         // Each failpoint holds its activity 3 s: time to cut the store exactly there.
         workers.start("orchestrator", orchestrator(Map.of("FUSE_RELEASE_FAILPOINTS", "publish.after-first-object=3s")));
         workers.start("linux", workers.linux("work", Map.of("FUSE_RELEASE_FAILPOINTS", "stage.after-first-upload=3s")));
-        CliRun started = CliRun.run(
-                env,
-                "start",
-                "--version",
-                "0.16.0",
-                "--revision",
-                "main",
-                "--repo",
-                repo.toString(),
-                "--target",
-                "linux-x64",
-                "--heartbeat-timeout",
-                "10s");
+        CliRun started = CliRun.startLinuxX64(env, "0.16.0", repo, "--heartbeat-timeout", "10s");
         assertThat(started.exitCode()).as(started.toString()).isZero();
 
         WorkerProcesses.awaitAnyFile(marks);

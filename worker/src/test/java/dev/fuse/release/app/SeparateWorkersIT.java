@@ -120,19 +120,7 @@ class SeparateWorkersIT {
     }
 
     private static void start(String version, Path repo) {
-        CliRun started = CliRun.run(
-                env,
-                "start",
-                "--version",
-                version,
-                "--revision",
-                "main",
-                "--repo",
-                repo.toString(),
-                "--target",
-                "linux-x64",
-                "--heartbeat-timeout",
-                QUICK_HEARTBEAT);
+        CliRun started = CliRun.startLinuxX64(env, version, repo, "--heartbeat-timeout", QUICK_HEARTBEAT);
         assertThat(started.exitCode()).as(started.toString()).isZero();
     }
 

@@ -44,18 +44,7 @@ class SloGatesIT {
             throws Exception {
         Path repo = data.resolve("repo-" + version);
         ExampleVariants.prepare(repo, variant);
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "start",
-                "--version",
-                version,
-                "--revision",
-                "main",
-                "--repo",
-                repo.toString(),
-                "--target",
-                "linux-x64"));
-        args.addAll(java.util.List.of(extraArgs));
-        CliRun started = CliRun.run(env, args.toArray(String[]::new));
+        CliRun started = CliRun.startLinuxX64(env, version, repo, extraArgs);
         assertThat(started.exitCode()).as(started.toString()).isZero();
     }
 
