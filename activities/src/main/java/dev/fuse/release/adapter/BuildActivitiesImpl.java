@@ -13,14 +13,18 @@ import dev.fuse.release.model.TargetBuildResult;
  */
 public class BuildActivitiesImpl implements BuildActivities {
     private final TargetBuilder builder;
+    private final String worker;
 
-    public BuildActivitiesImpl(TargetBuilder builder) {
+    /** @param worker this worker's name, recorded as the builder (see {@code WorkerRegistry}) */
+    public BuildActivitiesImpl(TargetBuilder builder, String worker) {
         this.builder = builder;
+        this.worker = worker;
     }
 
     @Override
     public TargetBuildResult buildTarget(TargetBuildRequest request) {
-        return ActivityFailures.run(() -> builder.build(request, Heartbeats.current()));
+        return ActivityFailures.run(
+                () -> builder.build(request, Heartbeats.current()).withBuiltBy(worker));
     }
 
     @Override

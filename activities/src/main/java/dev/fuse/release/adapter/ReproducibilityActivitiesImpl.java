@@ -7,13 +7,17 @@ import dev.fuse.release.model.ReproducibilityResult;
 
 public class ReproducibilityActivitiesImpl implements ReproducibilityActivities {
     private final ReproducibilityChecker checker;
+    private final String worker;
 
-    public ReproducibilityActivitiesImpl(ReproducibilityChecker checker) {
+    /** @param worker this worker's name, recorded as the rebuilder */
+    public ReproducibilityActivitiesImpl(ReproducibilityChecker checker, String worker) {
         this.checker = checker;
+        this.worker = worker;
     }
 
     @Override
     public ReproducibilityResult check(ReproducibilityRequest request) {
-        return ActivityFailures.run(() -> checker.check(request, Heartbeats.current()));
+        return ActivityFailures.run(
+                () -> checker.check(request, Heartbeats.current()).withRebuiltBy(worker));
     }
 }

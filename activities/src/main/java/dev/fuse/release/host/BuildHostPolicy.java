@@ -8,10 +8,12 @@ import java.util.Set;
 
 /**
  * Which targets this worker builds and how. A target whose platform is the host's own is
- * native; any other target is built only when listed as emulated, and is then marked so in
- * every artifact and manifest entry.
+ * native; any other target is built only when its platform is listed as emulated, and is then
+ * marked so in every artifact and manifest entry.
+ *
+ * @param emulated platforms ({@link Target#platform()}) this host builds although it is not one
  */
-public record BuildHostPolicy(String hostClass, Set<Target> emulated) {
+public record BuildHostPolicy(String hostClass, Set<String> emulated) {
     public BuildHostPolicy {
         emulated = Set.copyOf(emulated);
     }
@@ -21,11 +23,11 @@ public record BuildHostPolicy(String hostClass, Set<Target> emulated) {
     }
 
     public boolean isNative(Target target) {
-        return target.id().equals(hostClass);
+        return target.platform().equals(hostClass);
     }
 
     public boolean serves(Target target) {
-        return isNative(target) || emulated.contains(target);
+        return isNative(target) || emulated.contains(target.platform());
     }
 
     /** The host record for a build of {@code target}, or an error naming how to serve it. */
@@ -34,7 +36,8 @@ public record BuildHostPolicy(String hostClass, Set<Target> emulated) {
             throw new PipelineException(
                     FailureType.TARGET_NOT_SERVED,
                     "this worker runs on " + hostClass + " and does not build " + target.id() + "; run a worker on a "
-                            + target.id() + " runner, or list it in FUSE_RELEASE_EMULATE (dev only)");
+                            + target.platform() + " runner, or list " + target.platform()
+                            + " in FUSE_RELEASE_EMULATE (dev only)");
         }
         return new BuildHost(hostClass, !isNative(target));
     }

@@ -2,24 +2,30 @@ package dev.fuse.release.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.support.CanonicalJson;
+import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code metrics/build-times/<target>.jsonl}: one line per build job of a target. Appending is a
  * compare-and-swap on the object's ETag, and keyed by run id so a retried activity never counts
- * the same build twice.
+ * the same build twice. Concurrent releases of one target contend for the object (20 releases at
+ * once did, in benchmark B4): a lost swap is retried after a random pause that grows with the
+ * attempt, and running out of attempts is a TRANSIENT failure Temporal retries, never a verdict.
  */
 public final class BuildTimeHistory {
     public static final int WINDOW = 20;
-    private static final int MAX_ATTEMPTS = 5;
+    private static final int MAX_ATTEMPTS = 20;
+    private static final long PAUSE_MILLIS_PER_ATTEMPT = 25;
     private final ArtifactStore store;
 
     public BuildTimeHistory(ArtifactStore store) {
@@ -58,8 +64,15 @@ public final class BuildTimeHistory {
                             "application/x-ndjson",
                             info.map(ObjectInfo::etag).orElse(null));
                 } catch (StoreException e) {
-                    if (e.kind() == StoreException.Kind.CONFLICT && attempt < MAX_ATTEMPTS) continue;
-                    throw e;
+                    if (e.kind() != StoreException.Kind.CONFLICT) throw e;
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw new PipelineException(
+                                FailureType.TRANSIENT,
+                                "cannot append to " + key + ": " + MAX_ATTEMPTS
+                                        + " other releases wrote it first; the activity is retried");
+                    }
+                    pause(attempt);
+                    continue;
                 }
             }
             List<Double> window = new ArrayList<>();
@@ -67,6 +80,16 @@ public final class BuildTimeHistory {
                 window.add(n.path("seconds").asDouble());
             }
             return window;
+        }
+    }
+
+    /** A random pause, so that writers that collided do not collide again in lockstep. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, PAUSE_MILLIS_PER_ATTEMPT * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException(FailureType.TRANSIENT, "interrupted while appending to a build-time history");
         }
     }
 }

@@ -27,7 +27,7 @@ public final class MetadataWriter {
     public MetadataResult generate(MetadataRequest request, Runnable heartbeat) {
         List<String> badNames = ArtifactNames.violations(request.plan().version(), request.artifacts());
         if (!badNames.isEmpty()) {
-            throw new PipelineException(FailureType.BAD_ARCHIVE, String.join("; ", badNames));
+            throw new PipelineException(FailureType.BAD_ARCHIVE, ArtifactNames.summary(badNames));
         }
         String prefix = request.plan().stagingPrefix();
         byte[] manifest = ReleaseMetadata.manifest(request.plan(), request.artifacts());

@@ -19,7 +19,7 @@ class BuildHostPolicyTest {
 
     @Test
     void nativeTargetsAreBuiltAsIsAndOthersOnlyWhenEmulationIsListed() {
-        BuildHostPolicy policy = new BuildHostPolicy("linux-x64", Set.of(Target.WINDOWS_X64));
+        BuildHostPolicy policy = new BuildHostPolicy("linux-x64", Set.of("windows-x64"));
         assertThat(policy.hostFor(Target.LINUX_X64).emulated()).isFalse();
         assertThat(policy.hostFor(Target.WINDOWS_X64).emulated()).isTrue();
         assertThat(policy.hostFor(Target.WINDOWS_X64).hostClass()).isEqualTo("linux-x64");
@@ -28,5 +28,17 @@ class BuildHostPolicyTest {
                         PipelineException.class, e -> assertThat(e.type()).isEqualTo(FailureType.TARGET_NOT_SERVED))
                 .hasMessageContaining("does not build macos-arm64")
                 .hasMessageContaining("FUSE_RELEASE_EMULATE");
+    }
+
+    @Test
+    void syntheticTargetsAreBuiltOnlyByAWorkerEmulatingTheSyntheticPlatform() {
+        Target synthetic = Target.synthetic(7);
+        assertThat(new BuildHostPolicy("linux-x64", Set.of("synthetic"))
+                        .hostFor(synthetic)
+                        .emulated())
+                .isTrue();
+        assertThatThrownBy(() -> new BuildHostPolicy("linux-x64", Set.of("windows-x64")).hostFor(synthetic))
+                .hasMessageContaining("does not build synthetic-07")
+                .hasMessageContaining("list synthetic in FUSE_RELEASE_EMULATE");
     }
 }

@@ -73,6 +73,13 @@ class ManifestSchemaTest {
                         .contains("does not match the contract name fuse-cli-0.4.0-<target>.{tar.gz|zip}"));
     }
 
+    @Test
+    void manyBadNamesMakeOneLineThatCountsTheRest() {
+        List<String> five = List.of("a", "b", "c", "d", "e");
+        assertThat(ArtifactNames.summary(five)).isEqualTo("a; b; c; and 2 more like these");
+        assertThat(ArtifactNames.summary(five.subList(0, 2))).isEqualTo("a; b");
+    }
+
     private static void sameFields(JsonNode object, JsonNode schema, String where) {
         TreeSet<String> actual = new TreeSet<>();
         object.fieldNames().forEachRemaining(actual::add);

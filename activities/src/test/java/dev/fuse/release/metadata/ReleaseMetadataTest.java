@@ -38,7 +38,7 @@ public class ReleaseMetadataTest {
                         "aot-release-contract/v0.4",
                         new dev.fuse.release.model.SloThresholds(30, 20, 25_000_000, 600, 0),
                         null),
-                List.of(Target.values()),
+                Target.values(),
                 List.of(Target.LINUX_X64));
     }
 

@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Random;
 
 /** A report request with figures shaped like the example's (AOT ~4 ms, JIT ~900 ms). */
-final class ReportFixtures {
+public final class ReportFixtures {
     private ReportFixtures() {}
 
-    static SloReportRequest request(long strippedLinux) {
+    public static SloReportRequest request(long strippedLinux) {
         var plan = ReleaseMetadataTest.plan("run-report");
         Random random = new Random(3);
         List<TargetEvidence> evidence = new ArrayList<>();

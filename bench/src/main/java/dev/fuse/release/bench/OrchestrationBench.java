@@ -1,13 +1,7 @@
 package dev.fuse.release.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fuse.release.app.FuseReleaseApp;
 import dev.fuse.release.devstack.DevStack;
 import dev.fuse.release.git.ExampleRepository;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,8 +18,6 @@ import java.util.Map;
  * exclusively), strip and parity. Goal: overhead under 5 % of the wall time or under 2 s.
  */
 final class OrchestrationBench {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private OrchestrationBench() {}
 
     static String run() throws Exception {
@@ -84,27 +76,14 @@ final class OrchestrationBench {
     /** Milliseconds from start to published, less the time the release waited for approval. */
     private static double release(Map<String, String> env, Path repo, String version) throws Exception {
         long start = System.nanoTime();
-        cli(env, "start", "--version", version, "--revision", ExampleRepository.BRANCH, "--repo", repo.toString());
-        await(env, version, "AWAITING_APPROVAL");
+        Releases.cli(
+                env, "start", "--version", version, "--revision", ExampleRepository.BRANCH, "--repo", repo.toString());
+        Releases.await(env, version, "AWAITING_APPROVAL");
         long waiting = System.nanoTime();
-        cli(env, "approve", version, "--approver", "bench-approver", "--comment", "benchmark");
+        Releases.cli(env, "approve", version, "--approver", "bench-approver", "--comment", "benchmark");
         long approved = System.nanoTime();
-        await(env, version, "PUBLISHED");
+        Releases.await(env, version, "PUBLISHED");
         return ((waiting - start) + (System.nanoTime() - approved)) / 1e6;
-    }
-
-    private static void await(Map<String, String> env, String version, String phase) throws Exception {
-        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
-        while (System.nanoTime() < deadline) {
-            JsonNode status = JSON.readTree(cli(env, "status", version, "--output", "json"));
-            String now = status.path("phase").asText();
-            if (now.equals(phase)) return;
-            if (now.equals("FAILED") || now.equals("REJECTED") || now.equals("ABANDONED")) {
-                throw new IllegalStateException("release " + version + " ended " + now + ": " + status);
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("release " + version + " never reached " + phase);
     }
 
     /** Where a workflow's time went: each activity's queue wait and run time, to stderr. */
@@ -134,14 +113,5 @@ final class OrchestrationBench {
 
     private static long millis(io.temporal.api.history.v1.HistoryEvent e) {
         return e.getEventTime().getSeconds() * 1000 + e.getEventTime().getNanos() / 1_000_000;
-    }
-
-    private static String cli(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = FuseReleaseApp.run(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, env, false, args);
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " exited " + code + ": " + out);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

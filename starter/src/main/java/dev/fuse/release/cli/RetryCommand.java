@@ -35,9 +35,8 @@ public class RetryCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = parent.context();
         Target parsed = Target.fromId(target)
-                .orElseThrow(() -> new CliException(
-                        ExitCodes.BAD_INPUT,
-                        "unknown target '" + target + "': use one of " + String.join(", ", Target.allIds())));
+                .orElseThrow(() ->
+                        new CliException(ExitCodes.BAD_INPUT, "unknown target '" + target + "': " + Target.validIds()));
         OperatorRequests.Retry retry = new OperatorRequests.Retry(parsed, options.operator(ctx), options.reason);
         List<String> problems = retry.problems();
         if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));

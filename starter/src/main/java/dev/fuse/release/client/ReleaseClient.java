@@ -166,18 +166,18 @@ public final class ReleaseClient {
     }
 
     public ReleaseStatus approve(String version, ApprovalDecision decision) {
-        requireRunning(version);
-        return stub(version).approve(decision);
+        return running(version).approve(decision);
     }
 
+    /** The whole status after the retry (the update's own reply is a summary). */
     public ReleaseStatus retry(String version, OperatorRequests.Retry retry) {
-        requireRunning(version);
-        return stub(version).retryTarget(retry);
+        running(version).retryTarget(retry);
+        return stub(version).status();
     }
 
     public ReleaseStatus abandon(String version, OperatorRequests.Abandon abandon) {
-        requireRunning(version);
-        return stub(version).abandon(abandon);
+        running(version).abandon(abandon);
+        return stub(version).status();
     }
 
     /**
@@ -208,22 +208,22 @@ public final class ReleaseClient {
 
     /** Temporal cancellation: running activities are cancelled, the target pipelines end with the release. */
     public void cancel(String version) {
-        requireRunning(version);
+        running(version);
         untyped(version).cancel();
     }
 
     public ReleaseStatus reject(String version, ApprovalDecision decision) {
-        requireRunning(version);
-        return stub(version).reject(decision);
+        return running(version).reject(decision);
     }
 
-    /** A closed release takes no decisions; say so plainly rather than as a server error. */
-    private void requireRunning(String version) {
+    /** The release's stub, if it still runs: a closed release takes no decisions, said plainly. */
+    private ReleaseWorkflow running(String version) {
         String execution = executionStatus(version);
         if (!execution.equals("RUNNING")) {
             throw new ReleaseConflictException("release " + version + " has ended (" + execution
                     + ") and takes no more decisions; see ./fuse-release status " + version);
         }
+        return stub(version);
     }
 
     /** Whether the execution is still running, completed or failed (terminal status name). */

@@ -8,10 +8,10 @@ import dev.fuse.release.storage.StoreConfig;
 import dev.fuse.release.worker.ReleaseWorker;
 import dev.fuse.release.worker.WorkerConfig;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The embedded stack: Temporal test server, S3Proxy, a bucket, and one worker serving the
@@ -111,17 +111,11 @@ public final class DevStack implements AutoCloseable {
             DevSigningKey signing,
             Path approvalPolicy)
             throws Exception {
-        Set<Target> emulated = EnumSet.allOf(Target.class);
-        emulated.removeIf(t -> t.id().equals(HostClass.current()));
+        Set<String> official = new TreeSet<>(Target.allIds());
+        Set<String> emulated = new TreeSet<>(official);
+        emulated.remove(HostClass.current());
         WorkerConfig config = new WorkerConfig(
-                true,
-                EnumSet.allOf(Target.class),
-                emulated,
-                dataDir.resolve("work"),
-                true,
-                true,
-                signing.privateKey(),
-                approvalPolicy);
+                true, official, emulated, dataDir.resolve("work"), true, true, signing.privateKey(), approvalPolicy);
         ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
         worker.start();
         return worker;

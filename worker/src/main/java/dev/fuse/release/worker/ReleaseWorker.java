@@ -9,6 +9,7 @@ import dev.fuse.release.adapter.PlanActivitiesImpl;
 import dev.fuse.release.adapter.PublishActivitiesImpl;
 import dev.fuse.release.adapter.ReproducibilityActivitiesImpl;
 import dev.fuse.release.adapter.RollbackActivitiesImpl;
+import dev.fuse.release.adapter.RoutingActivitiesImpl;
 import dev.fuse.release.adapter.VerifyActivitiesImpl;
 import dev.fuse.release.approval.ApprovalPolicyFile;
 import dev.fuse.release.approval.PolicyException;
@@ -18,12 +19,13 @@ import dev.fuse.release.host.BuildHostPolicy;
 import dev.fuse.release.host.HostClass;
 import dev.fuse.release.measure.Measurer;
 import dev.fuse.release.metadata.MetadataWriter;
-import dev.fuse.release.model.Target;
+import dev.fuse.release.metadata.TargetRecords;
 import dev.fuse.release.parity.ParityRunner;
 import dev.fuse.release.plan.Planner;
 import dev.fuse.release.publish.Publisher;
 import dev.fuse.release.publish.Rollback;
 import dev.fuse.release.report.SloReportWriter;
+import dev.fuse.release.routing.WorkerRegistry;
 import dev.fuse.release.signing.ReleaseSigningKey;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.support.WorkerDirectory;
@@ -39,6 +41,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -59,6 +62,7 @@ public final class ReleaseWorker implements AutoCloseable {
     private final WorkerFactory factory;
     private final WorkerDirectory workDir;
     private final List<String> queues = new ArrayList<>();
+    private Announcer announcer;
 
     /**
      * @throws IOException when the orchestrator's signing key cannot be read
@@ -87,23 +91,43 @@ public final class ReleaseWorker implements AutoCloseable {
         if (config.orchestrator()) {
             registerOrchestrator(store, config, work, options.build());
         }
+        String name = workerName();
         BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());
         TargetBuilder builder = new TargetBuilder(store, hosts, work);
         StagedVerifier verifier = new StagedVerifier(store, work);
         ReproducibilityChecker reproducibility = new ReproducibilityChecker(builder, store);
         Measurer measurer = new Measurer(store, hosts, work);
         ParityRunner parity = new ParityRunner(store, work);
-        for (Target target : config.targets()) {
-            Worker w = factory.newWorker(TaskQueues.forTarget(target), options.build());
+        for (String platform : config.targets()) {
+            Worker w = factory.newWorker(TaskQueues.forPlatform(platform), options.build());
             w.registerActivitiesImplementations(
-                    new BuildActivitiesImpl(builder),
+                    new BuildActivitiesImpl(builder, name),
                     new VerifyActivitiesImpl(verifier),
-                    new ReproducibilityActivitiesImpl(reproducibility),
+                    new ReproducibilityActivitiesImpl(reproducibility, name),
                     new MeasureActivitiesImpl(measurer),
                     new ParityActivitiesImpl(parity));
-            queues.add(TaskQueues.forTarget(target)
-                    + (hosts.isNative(target) ? "" : " (emulated on " + hosts.hostClass() + ")"));
+            queues.add(TaskQueues.forPlatform(platform)
+                    + (platform.equals(hosts.hostClass()) ? "" : " (emulated on " + hosts.hostClass() + ")"));
+            // Its own queue: where another worker's release sends an independent rebuild.
+            factory.newWorker(TaskQueues.forWorker(platform, name), options.build())
+                    .registerActivitiesImplementations(new ReproducibilityActivitiesImpl(reproducibility, name));
         }
+        announcer = config.targets().isEmpty()
+                ? null
+                : new Announcer(new WorkerRegistry(store, Clock.systemUTC()), List.copyOf(config.targets()), name);
+    }
+
+    /** This worker's name: its host and its work folder, unique among running workers. */
+    private String workerName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                host = "localhost";
+            }
+        }
+        return WorkerRegistry.workerName(host, workDir.path().getFileName().toString());
     }
 
     /** The release, pipeline and rollback workflows and the activities that run beside them. */
@@ -111,20 +135,23 @@ public final class ReleaseWorker implements AutoCloseable {
             throws IOException, PolicyException {
         ReleaseSigningKey signingKey = ReleaseSigningKey.load(config.signingKey());
         ApprovalPolicyFile.load(config.approvalPolicy());
+        TargetRecords records = new TargetRecords(store);
         Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
         w.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
         w.registerActivitiesImplementations(
                 new PlanActivitiesImpl(new Planner(store, work, config.allowEmulatedPublish())),
-                new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store)),
-                new PublishActivitiesImpl(new Publisher(store, work, signingKey)),
+                new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store), records),
+                new PublishActivitiesImpl(new Publisher(store, work, signingKey), records),
                 new RollbackActivitiesImpl(new Rollback(store)),
-                new ApprovalPolicyActivitiesImpl(config.approvalPolicy()));
+                new ApprovalPolicyActivitiesImpl(config.approvalPolicy()),
+                new RoutingActivitiesImpl(new WorkerRegistry(store, Clock.systemUTC())));
         queues.add(TaskQueues.ORCHESTRATOR);
     }
 
     public void start() {
         factory.start();
+        if (announcer != null) announcer.start();
         log.info("worker polling {}", queues);
     }
 
@@ -134,6 +161,7 @@ public final class ReleaseWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (announcer != null) announcer.close();
         factory.shutdown();
         factory.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
         try {

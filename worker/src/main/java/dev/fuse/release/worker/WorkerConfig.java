@@ -5,7 +5,7 @@ import dev.fuse.release.model.Target;
 import dev.fuse.release.support.Failpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +14,9 @@ import java.util.Set;
  * What one worker process serves and how, validated all at once.
  *
  * @param orchestrator serve the {@code fuse-release} queue (workflows, plan, metadata, publish)
- * @param targets target queues to serve ({@code fuse-release-<target>})
- * @param emulated targets of another platform this host may build, marked emulated (dev only)
+ * @param targets platforms whose queues to serve ({@code fuse-release-<platform>}): target ids,
+ *     or {@code synthetic} for the synthetic targets of scale drills
+ * @param emulated platforms other than the host's this worker may build, marked emulated (dev only)
  * @param allowEmulatedPublish publishing policy for releases containing emulated builds
  * @param devStack true against the embedded test server: disables sticky workflow caching, which
  *     that server cannot recover from when a worker dies
@@ -25,8 +26,8 @@ import java.util.Set;
  */
 public record WorkerConfig(
         boolean orchestrator,
-        Set<Target> targets,
-        Set<Target> emulated,
+        Set<String> targets,
+        Set<String> emulated,
         Path workDir,
         boolean allowEmulatedPublish,
         boolean devStack,
@@ -57,22 +58,22 @@ public record WorkerConfig(
     public static WorkerConfig fromEnvironment(Map<String, String> env) {
         List<String> errors = new ArrayList<>();
         String host = HostClass.current();
-        Set<Target> emulated = targets(env.get("FUSE_RELEASE_EMULATE"), "FUSE_RELEASE_EMULATE", errors);
+        Set<String> emulated = platforms(env.get("FUSE_RELEASE_EMULATE"), "FUSE_RELEASE_EMULATE", errors);
         String targetsText = env.get("FUSE_RELEASE_TARGETS");
-        Set<Target> targets;
+        Set<String> targets;
         if (targetsText == null || targetsText.isBlank()) {
-            targets = EnumSet.noneOf(Target.class);
-            Target.fromId(host).ifPresent(targets::add);
+            targets = new LinkedHashSet<>();
+            Target.fromId(host).ifPresent(t -> targets.add(t.platform()));
             targets.addAll(emulated);
         } else if (targetsText.trim().equals("none")) {
-            targets = EnumSet.noneOf(Target.class);
+            targets = Set.of();
         } else {
-            targets = targets(targetsText, "FUSE_RELEASE_TARGETS", errors);
+            targets = platforms(targetsText, "FUSE_RELEASE_TARGETS", errors);
         }
-        for (Target t : targets) {
-            if (!t.id().equals(host) && !emulated.contains(t)) {
-                errors.add("FUSE_RELEASE_TARGETS names " + t.id() + " but this host is " + host
-                        + ": serve it from a native " + t.id()
+        for (String t : targets) {
+            if (!t.equals(host) && !emulated.contains(t)) {
+                errors.add("FUSE_RELEASE_TARGETS names " + t + " but this host is " + host
+                        + ": serve it from a native " + t
                         + " runner, or add it to FUSE_RELEASE_EMULATE (dev only)");
             }
         }
@@ -108,16 +109,17 @@ public record WorkerConfig(
         return value == null || value.isBlank() ? null : Path.of(value);
     }
 
-    private static Set<Target> targets(String text, String variable, List<String> errors) {
-        Set<Target> set = EnumSet.noneOf(Target.class);
+    private static Set<String> platforms(String text, String variable, List<String> errors) {
+        Set<String> set = new LinkedHashSet<>();
         if (text == null || text.isBlank()) return set;
         for (String id : text.split(",")) {
             String trimmed = id.trim();
-            Target.fromId(trimmed)
-                    .ifPresentOrElse(
-                            set::add,
-                            () -> errors.add(variable + ": unknown target '" + trimmed + "' (use "
-                                    + String.join(", ", Target.allIds()) + ")"));
+            if (Target.platforms().contains(trimmed)) {
+                set.add(trimmed);
+            } else {
+                errors.add(variable + ": unknown target '" + trimmed + "' (use " + String.join(", ", Target.platforms())
+                        + ")");
+            }
         }
         return set;
     }

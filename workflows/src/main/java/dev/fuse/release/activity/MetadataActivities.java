@@ -2,8 +2,10 @@ package dev.fuse.release.activity;
 
 import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.model.RecordTargetRequest;
 import dev.fuse.release.model.SloReportRequest;
 import dev.fuse.release.model.SloReportResult;
+import dev.fuse.release.model.TargetRecordRef;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
@@ -19,4 +21,11 @@ public interface MetadataActivities {
      */
     @ActivityMethod(name = "WriteSloReport")
     SloReportResult writeSloReport(SloReportRequest request);
+
+    /**
+     * Keeps one target's finished pipeline result in staging ({@code targets/<target>.json}), so
+     * that later stages take its digest instead of its artifacts and evidence.
+     */
+    @ActivityMethod(name = "RecordTarget")
+    TargetRecordRef recordTarget(RecordTargetRequest request);
 }

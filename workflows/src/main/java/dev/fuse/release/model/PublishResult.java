@@ -7,4 +7,9 @@ public record PublishResult(String prefix, List<ArtifactRef> published, boolean 
     public PublishResult {
         published = List.copyOf(published);
     }
+
+    /** The same result without the list of objects (SHA256SUMS and the manifest list them). */
+    public PublishResult withoutList() {
+        return new PublishResult(prefix, List.of(), latestMoved);
+    }
 }

@@ -119,7 +119,7 @@ public record ReleaseRequest(
         }
         for (String t : targets) {
             if (Target.fromId(t).isEmpty()) {
-                errors.add("unknown target '" + t + "': use one of " + String.join(", ", Target.allIds()));
+                errors.add("unknown target '" + t + "': " + Target.validIds());
             }
         }
         if (targets.stream().distinct().count() != targets.size()) {

@@ -26,6 +26,23 @@ public record ReleaseStatus(
         outcome = outcome == null ? new Outcome(null, null) : outcome;
     }
 
+    /**
+     * This status without what grows with the target matrix (target rows, artifacts, gate rows):
+     * what an update reply and the workflow result carry, since both are kept in the release's
+     * history. The {@code status} query answers with the whole state.
+     */
+    public ReleaseStatus summary() {
+        return new ReleaseStatus(
+                version,
+                phase,
+                revision,
+                List.of(),
+                List.of(),
+                new Evidence(evidence.metadata(), null, evidence.reports()),
+                approval,
+                outcome);
+    }
+
     /** The planned commit and SOURCE_DATE_EPOCH (null until planning is done). */
     public record Revision(String commit, Long sourceDateEpoch) {}
 

@@ -2,10 +2,22 @@ package dev.fuse.release.model;
 
 import java.util.List;
 
-/** Per artifact: reproduced or not, which members differ, and a diffoscope report if one was made. */
-public record ReproducibilityResult(Target target, List<ArtifactComparison> comparisons) {
+/**
+ * Per artifact: reproduced or not, which members differ, and a diffoscope report if one was made;
+ * and which worker made the second build.
+ */
+public record ReproducibilityResult(Target target, List<ArtifactComparison> comparisons, String rebuiltBy) {
     public ReproducibilityResult {
         comparisons = List.copyOf(comparisons);
+    }
+
+    public ReproducibilityResult(Target target, List<ArtifactComparison> comparisons) {
+        this(target, comparisons, null);
+    }
+
+    /** @param worker the worker that made the second build (null from workers that predate it) */
+    public ReproducibilityResult withRebuiltBy(String worker) {
+        return new ReproducibilityResult(target, comparisons, worker);
     }
 
     public record ArtifactComparison(

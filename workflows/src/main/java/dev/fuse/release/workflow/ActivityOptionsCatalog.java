@@ -1,5 +1,6 @@
 package dev.fuse.release.workflow;
 
+import dev.fuse.release.model.Target;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -134,6 +135,38 @@ final class ActivityOptionsCatalog {
             options.setHeartbeatTimeout(heartbeat);
         }
         return options.build();
+    }
+
+    /** Keeping a target's result is one small write; retried like metadata. */
+    ActivityOptions recordTarget(Target target) {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setStartToCloseTimeout(Duration.ofMinutes(2))
+                .setRetryOptions(retries(5))
+                .setSummary("keep the " + target.id() + " result in staging")
+                .build();
+    }
+
+    /**
+     * A rebuild sent to one particular worker's own queue: if that worker does not take it within
+     * two heartbeat timeouts (two minutes by default: it died or stopped since it last announced
+     * itself) the rebuild falls back to the target's shared queue, so a vanished worker costs that
+     * wait, not the release. The release's liveness knob sets both.
+     */
+    ActivityOptions rebuildOn(String workerQueue, String summary) {
+        return ActivityOptions.newBuilder(build(workerQueue, summary))
+                .setScheduleToStartTimeout(heartbeat.multipliedBy(2))
+                .build();
+    }
+
+    /** Choosing a rebuilder reads a few small objects. */
+    ActivityOptions routing() {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setStartToCloseTimeout(Duration.ofSeconds(30))
+                .setRetryOptions(retries(5))
+                .setSummary("choose an independent rebuilder")
+                .build();
     }
 
     /** Two small writes; two minutes cover a slow store, the retries a flaky one. */

@@ -14,11 +14,9 @@ import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.SloReportRequest;
 import dev.fuse.release.model.SloReportResult;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.TargetProgress;
 import dev.fuse.release.model.TargetStatus;
 import dev.fuse.release.policy.ArtifactOrder;
@@ -52,11 +50,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private String failure;
     private GateReport gates;
     private SloReportResult reports;
-    private final Map<Target, TargetEvidence> targetEvidence = new TreeMap<>();
     private final FailedTargets failedTargets = new FailedTargets();
     private final Map<Target, long[]> clock = new TreeMap<>();
     private long startedOn;
-    private final List<ArtifactRef> evidence = new ArrayList<>();
+    private final Gathered gathered = new Gathered();
+    private final SearchAttributes.Upserts attributes = new SearchAttributes.Upserts();
 
     @Override
     public ReleaseStatus run(ReleaseRequest request) {
@@ -92,7 +90,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             enter(Phase.PUBLISHING);
             publishedPrefix = activities.publisher().publish(publishRequest()).prefix();
             enter(Phase.PUBLISHED);
-            return status();
+            return reply();
         } catch (TemporalFailure e) {
             throw ended(e);
         }
@@ -101,18 +99,25 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private MetadataRequest metadataRequest() {
         String run =
                 Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId();
-        return new MetadataRequest(plan, artifacts, run, startedOn, evidence);
+        return new MetadataRequest(
+                plan,
+                gathered.artifactsBeyondRecords(artifacts),
+                run,
+                startedOn,
+                gathered.evidenceBeyondRecords(reportRefs()),
+                gathered.recordList());
     }
 
     private PublishRequest publishRequest() {
         return new PublishRequest(
                 plan,
-                artifacts,
+                gathered.artifactsBeyondRecords(artifacts),
                 metadata,
                 approvals.approval().decision(),
                 reportRefs(),
                 request.requestedBy(),
-                approvals.records());
+                approvals.records(),
+                gathered.recordList());
     }
 
     /** Records how the release ended and gives the failure (or cancellation) its execution ends with. */
@@ -145,12 +150,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private List<Artifact> buildAllTargets() {
         return new TargetFanOut(
                         plan,
-                        activities.options(),
+                        activities,
                         Duration.ofSeconds(request.operatorWindow()),
                         targets,
                         failedTargets,
-                        evidence,
-                        targetEvidence,
+                        gathered,
                         this::enter,
                         why -> failure = why)
                 .run();
@@ -164,12 +168,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         if (plan.slo() == null) {
             return;
         }
-        gates = GateEvaluator.evaluate(plan.slo(), List.copyOf(targetEvidence.values()));
-        reports = activities
-                .metadata()
-                .writeSloReport(new SloReportRequest(plan, gates, List.copyOf(targetEvidence.values())));
-        evidence.add(reports.json());
-        evidence.add(reports.html());
+        gates = GateEvaluator.evaluate(plan.slo(), List.copyOf(gathered.figures.values()));
+        reports = activities.metadata().writeSloReport(gathered.sloReportRequest(plan, gates));
+        gathered.evidence.add(reports.json());
+        gathered.evidence.add(reports.html());
         if (!gates.go()) {
             failure = gates.noGoSummary();
             throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.GATES_FAILED.name());
@@ -205,7 +207,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     private void enter(Phase next) {
         phase = next;
-        SearchAttributes.upsertPhase(next, failedTargets.targets());
+        attributes.phase(next, failedTargets.targets());
         Workflow.setCurrentDetails(
                 CurrentDetails.markdown(next, targets.values(), clock, Workflow.currentTimeMillis()));
     }
@@ -245,7 +247,13 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     private ReleaseStatus decide(ApprovalDecision decision, DecisionKind kind) {
         approvals.decide(subject(), decision, kind);
-        return status();
+        return reply();
+    }
+
+    /** What replies and the result carry: a summary since "compact-replies", the whole status before. */
+    private ReleaseStatus reply() {
+        boolean compact = Workflow.getVersion("compact-replies", Workflow.DEFAULT_VERSION, 1) >= 1;
+        return compact ? status().summary() : status();
     }
 
     private ApprovalGate.Subject subject() {
@@ -262,7 +270,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     @Override
     public ReleaseStatus retryTarget(OperatorRequests.Retry retry) {
         failedTargets.requestRetry(retry);
-        return status();
+        return reply();
     }
 
     @Override
@@ -273,7 +281,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     @Override
     public ReleaseStatus abandon(OperatorRequests.Abandon abandon) {
         failedTargets.requestAbandon(abandon);
-        return status();
+        return reply();
     }
 
     @Override

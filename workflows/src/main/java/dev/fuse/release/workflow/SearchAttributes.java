@@ -44,4 +44,22 @@ public final class SearchAttributes {
             Workflow.upsertTypedSearchAttributes(PHASE.valueSet(phase.name()));
         }
     }
+
+    /**
+     * Upserts the phase attributes only when they change (since "quiet-attributes"): every target
+     * progress signal re-enters the building phase, and a 64-target release wrote several hundred
+     * upserts of the same values into its history. Releases recorded before upsert every time.
+     */
+    static final class Upserts {
+        private String last;
+
+        void phase(Phase phase, List<Target> failed) {
+            String now = phase + " " + failed;
+            if (now.equals(last) && Workflow.getVersion("quiet-attributes", Workflow.DEFAULT_VERSION, 1) >= 1) {
+                return;
+            }
+            last = now;
+            upsertPhase(phase, failed);
+        }
+    }
 }

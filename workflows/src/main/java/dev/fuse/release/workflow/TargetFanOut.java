@@ -1,13 +1,11 @@
 package dev.fuse.release.workflow;
 
 import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.TargetPipelineResult;
 import dev.fuse.release.model.TargetStatus;
 import io.temporal.failure.ApplicationFailure;
@@ -32,28 +30,25 @@ final class TargetFanOut {
     private final Duration window;
     private final Map<Target, TargetStatus> targets;
     private final FailedTargets failedTargets;
-    private final List<ArtifactRef> evidence;
-    private final Map<Target, TargetEvidence> targetEvidence;
+    private final Gathered gathered;
     private final Consumer<Phase> phases;
     private final Consumer<String> failure;
 
     TargetFanOut(
             ReleasePlan plan,
-            ActivityOptionsCatalog options,
+            ReleaseActivities activities,
             Duration window,
             Map<Target, TargetStatus> targets,
             FailedTargets failedTargets,
-            List<ArtifactRef> evidence,
-            Map<Target, TargetEvidence> targetEvidence,
+            Gathered gathered,
             Consumer<Phase> phases,
             Consumer<String> failure) {
         this.plan = plan;
-        this.children = new ChildPipelines(plan, options);
+        this.children = new ChildPipelines(plan, activities.options());
         this.window = window;
         this.targets = targets;
         this.failedTargets = failedTargets;
-        this.evidence = evidence;
-        this.targetEvidence = targetEvidence;
+        this.gathered = gathered;
         this.phases = phases;
         this.failure = failure;
     }
@@ -98,14 +93,9 @@ final class TargetFanOut {
         try {
             TargetPipelineResult result = pipeline.get();
             built.addAll(result.artifacts());
-            evidence.addAll(result.evidence());
-            targetEvidence.put(
-                    target,
-                    new TargetEvidence(
-                            target,
-                            result.measure(),
-                            result.parity(),
-                            result.verify().runtime()));
+            gathered.evidence.addAll(result.evidence());
+            gathered.figures.put(target, result.targetEvidence());
+            gathered.kept(target, result.record());
             failedTargets.succeeded(target);
         } catch (TemporalFailure e) {
             failures.add(target.id() + ": " + Failures.rootMessage(e));

@@ -2,8 +2,8 @@ package dev.fuse.release.workflow;
 
 import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.activity.MeasureActivities;
+import dev.fuse.release.activity.MetadataActivities;
 import dev.fuse.release.activity.ParityActivities;
-import dev.fuse.release.activity.ReproducibilityActivities;
 import dev.fuse.release.activity.VerifyActivities;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactType;
@@ -11,6 +11,7 @@ import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.MeasureResult;
 import dev.fuse.release.model.ParityRequest;
 import dev.fuse.release.model.ParityResult;
+import dev.fuse.release.model.RecordTargetRequest;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReproducibilityRequest;
 import dev.fuse.release.model.ReproducibilityResult;
@@ -74,12 +75,10 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
                                 ParityActivities.class, options.measure(queue, "parity " + target.id()))
                         .run(new ParityRequest(request.plan(), target, aot));
             }
-            String note = built.artifacts().size() + " artifacts staged"
-                    + (reproduced == null
-                            ? ""
-                            : reproduced.mismatches().isEmpty() ? ", reproduced" : ", NOT reproducible");
-            report(target, Stage.STAGED, host, emulated, note);
-            return new TargetPipelineResult(built, verified, reproduced, measured, parity);
+            TargetPipelineResult result =
+                    keep(request, new TargetPipelineResult(built, verified, reproduced, measured, parity));
+            report(target, Stage.STAGED, host, emulated, stagedNote(built, reproduced));
+            return result;
         } catch (ActivityFailure | ApplicationFailure e) {
             report(target, Stage.FAILED, null, false, Failures.rootMessage(e));
             throw e;
@@ -100,16 +99,33 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
                 built.host().hostClass(),
                 built.host().emulated(),
                 "second build in a clean workspace");
-        ReproducibilityResult reproduced = reproducibility(queue, target)
-                .check(new ReproducibilityRequest(request.plan(), target, built.artifacts()));
+        ReproducibilityResult reproduced = new IndependentRebuild(options, target, queue)
+                .run(built, new ReproducibilityRequest(request.plan(), target, built.artifacts()));
         failOnMismatch(request, reproduced);
         return reproduced;
     }
 
-    private ReproducibilityActivities reproducibility(String queue, Target target) {
-        return Workflow.newActivityStub(
-                ReproducibilityActivities.class,
-                options.build(queue, "rebuild " + target.id() + " for reproducibility"));
+    /** What the status says of a staged target: how many artifacts, and whether (and where) they reproduced. */
+    private static String stagedNote(TargetBuildResult built, ReproducibilityResult reproduced) {
+        return built.artifacts().size() + " artifacts staged"
+                + (reproduced == null
+                        ? ""
+                        : (reproduced.mismatches().isEmpty() ? ", reproduced" : ", NOT reproducible")
+                                + IndependentRebuild.where(built, reproduced));
+    }
+
+    /**
+     * Keeps the result in staging so that the release's later stages take its digest instead of
+     * its lists (see {@code Gathered}); pipelines recorded before "target-records" keep nothing.
+     */
+    private TargetPipelineResult keep(TargetBuildRequest request, TargetPipelineResult result) {
+        if (Workflow.getVersion("target-records", Workflow.DEFAULT_VERSION, 1) < 1) {
+            return result;
+        }
+        MetadataActivities records =
+                Workflow.newActivityStub(MetadataActivities.class, options.recordTarget(request.target()));
+        return result.withRecord(records.recordTarget(
+                new RecordTargetRequest(request.plan().stagingPrefix(), request.target(), result)));
     }
 
     private static void failOnMismatch(TargetBuildRequest request, ReproducibilityResult result) {

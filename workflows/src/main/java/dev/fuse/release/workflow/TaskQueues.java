@@ -11,6 +11,19 @@ public final class TaskQueues {
 
     /** The queue a target's native workers serve, e.g. {@code fuse-release-macos-arm64}. */
     public static String forTarget(Target target) {
-        return ORCHESTRATOR + "-" + target.id();
+        return forPlatform(target.platform());
+    }
+
+    /**
+     * One worker's own queue, {@code fuse-release-<platform>@<worker>}: only that worker polls it,
+     * so a task sent there runs on that worker (the independent reproducibility rebuild).
+     */
+    public static String forWorker(String platform, String worker) {
+        return forPlatform(platform) + "@" + worker;
+    }
+
+    /** The queue of a platform's workers: {@code fuse-release-<platform>}. */
+    public static String forPlatform(String platform) {
+        return ORCHESTRATOR + "-" + platform;
     }
 }

@@ -78,9 +78,12 @@ public final class Fixtures {
                 new ReleasePlan.Staging(BUCKET, runId, "staging/" + VERSION + "/" + runId + "/"),
                 new ReleasePlan.Policy(allowEmulatedPublish, true, true),
                 new ReleasePlan.ContractTerms("aot-release-contract/v0.4", SLO, null),
-                List.of(Target.values()),
+                Target.values(),
                 List.of());
     }
+
+    /** The worker every fixture build ran on. */
+    public static final String BUILDER = "test-host:worker-1";
 
     public static TargetBuildResult built(TargetBuildRequest request, boolean emulated) {
         Target t = request.target();
@@ -107,7 +110,7 @@ public final class Fixtures {
                 1200,
                 new ArtifactRef(BUCKET, "logs/" + VERSION + "/run/" + t.id() + "/aot.log", sha('l'), 120),
                 "fuse: wrote hello-http");
-        return new TargetBuildResult(t, host, List.of(step), artifacts, 1500);
+        return new TargetBuildResult(t, host, List.of(step), artifacts, 1500, BUILDER);
     }
 
     public static Artifact vsix(ReleasePlan plan) {

@@ -13,6 +13,7 @@ import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.MeasureRequest;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.PublishRequest;
+import dev.fuse.release.model.RecordTargetRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
@@ -58,15 +59,34 @@ class ReleaseWorkflowTest {
                 .containsOnly(Reproducibility.NOT_CHECKED);
 
         ApprovalDecision decision = WorkflowTestBed.decision("bob", "gates green", waiting);
-        release.approve(decision);
+        ReleaseStatus reply = release.approve(decision);
         ReleaseStatus done = WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class);
 
+        // Reply and result are kept in history: summaries, whatever the width of the matrix.
+        assertThat(reply.artifacts()).isEmpty();
+        assertThat(reply.targets()).isEmpty();
+        assertThat(reply.metadata()).isEqualTo(waiting.metadata());
+        assertThat(reply.approval().kind()).isEqualTo(DecisionKind.APPROVED);
+        assertThat(done.artifacts()).isEmpty();
+        assertThat(done.gates()).isNull();
+        assertThat(release.status().artifacts()).hasSize(7);
         assertThat(done.phase()).isEqualTo(Phase.PUBLISHED);
         assertThat(done.publishedPrefix()).isEqualTo("releases/0.4.0/");
         ArgumentCaptor<PublishRequest> published = ArgumentCaptor.forClass(PublishRequest.class);
         verify(bed.publish).publish(published.capture());
         assertThat(published.getValue().approval()).isEqualTo(decision);
-        assertThat(published.getValue().artifacts()).hasSize(7);
+        // The targets' artifacts travel as digests of their kept records, the VSIX as itself.
+        assertThat(published.getValue().artifacts())
+                .extracting(a -> a.name())
+                .containsExactly("fuse-vscode-0.4.0.vsix");
+        assertThat(published.getValue().targetRecords())
+                .extracting(r -> r.target())
+                .containsExactly(Target.LINUX_X64, Target.MACOS_ARM64, Target.WINDOWS_X64);
+        ArgumentCaptor<RecordTargetRequest> kept = ArgumentCaptor.forClass(RecordTargetRequest.class);
+        verify(bed.metadata, org.mockito.Mockito.times(3)).recordTarget(kept.capture());
+        assertThat(kept.getAllValues())
+                .allSatisfy(r -> assertThat(r.stagingPrefix())
+                        .isEqualTo(published.getValue().plan().stagingPrefix()));
         String id = Fixtures.request().workflowId();
         HistoryRecorder.record(bed.env.getWorkflowClient(), "release-approved", id);
         for (Target target : Target.values()) {

@@ -57,6 +57,13 @@ final class WorkflowTestBed implements AutoCloseable {
     final dev.fuse.release.activity.ApprovalPolicyActivities policy = mock(
             dev.fuse.release.activity.ApprovalPolicyActivities.class,
             withSettings().withoutAnnotations());
+    final dev.fuse.release.activity.RoutingActivities routing = mock(
+            dev.fuse.release.activity.RoutingActivities.class, withSettings().withoutAnnotations());
+    /** The rebuild activity of a second linux-x64 worker, on its own queue ({@link #OTHER_WORKER}). */
+    final ReproducibilityActivities otherWorker =
+            mock(ReproducibilityActivities.class, withSettings().withoutAnnotations());
+
+    static final String OTHER_WORKER = "test-host:worker-2";
     ReleasePlan releasePlan = Fixtures.plan("run-1", true);
     dev.fuse.release.model.ApprovalPolicy approvalPolicy = dev.fuse.release.model.ApprovalPolicy.defaults();
 
@@ -65,7 +72,8 @@ final class WorkflowTestBed implements AutoCloseable {
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         orchestrator.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
-        orchestrator.registerActivitiesImplementations(plan, metadata, publish, rollback, policy);
+        orchestrator.registerActivitiesImplementations(plan, metadata, publish, rollback, policy, routing);
+        env.newWorker(TaskQueues.forWorker("linux-x64", OTHER_WORKER)).registerActivitiesImplementations(otherWorker);
         for (Target t : Target.values()) {
             env.newWorker(TaskQueues.forTarget(t))
                     .registerActivitiesImplementations(build, verify, reproducibility, measure, parity);
@@ -105,6 +113,10 @@ final class WorkflowTestBed implements AutoCloseable {
                                 releasePlan.stagingPrefix() + "report.html",
                                 Fixtures.sha('h'),
                                 20000)));
+        when(metadata.recordTarget(any())).thenAnswer(inv -> {
+            dev.fuse.release.model.RecordTargetRequest r = inv.getArgument(0);
+            return new dev.fuse.release.model.TargetRecordRef(r.target(), Fixtures.sha('r'), 3000);
+        });
         when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
         when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));
     }

@@ -1,0 +1,65 @@
+package dev.fuse.release.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker JVM ({@code java -jar fuse-release.jar worker}) serving the orchestrator and every
+ * platform's queue, the non-native ones and the synthetic targets emulated; logs to
+ * {@code worker.log} in the benchmark's folder. Closing it kills it.
+ */
+final class BenchWorker implements AutoCloseable {
+    private final Process process;
+
+    private BenchWorker(Process process) {
+        this.process = process;
+    }
+
+    static BenchWorker start(Map<String, String> stackEnv, Path work) throws Exception {
+        Path log = work.resolve("worker.log");
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        BenchSupport.HOME
+                                .resolve("worker/target/fuse-release.jar")
+                                .toString(),
+                        "worker")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(stackEnv);
+        pb.environment().put("FUSE_RELEASE_EMULATE", "macos-arm64,windows-x64,synthetic");
+        pb.environment().put("FUSE_RELEASE_ALLOW_EMULATED_PUBLISH", "true");
+        pb.environment().put("FUSE_RELEASE_WORK_DIR", work.resolve("worker").toString());
+        BenchWorker worker = new BenchWorker(pb.start());
+        Runtime.getRuntime().addShutdownHook(new Thread(worker::close));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains("worker polling")) return worker;
+            if (!worker.process.isAlive()) break;
+            Thread.sleep(100);
+        }
+        worker.close();
+        throw new IOException("the benchmark's worker did not start; see " + log);
+    }
+
+    /** The worker's peak resident set (VmHWM), in KiB, from /proc. */
+    long peakRssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        throw new IOException("no VmHWM in /proc/" + process.pid() + "/status");
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
