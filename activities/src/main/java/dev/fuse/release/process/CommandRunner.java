@@ -42,7 +42,7 @@ public final class CommandRunner {
         long start = System.nanoTime();
         Process process;
         try {
-            process = builder.start();
+            process = ProcessLaunch.start(builder);
         } catch (IOException e) {
             Files.writeString(logFile, "cannot start " + argv.get(0) + ": " + e.getMessage() + "\n");
             return new Outcome(127, 0, false, tailOf(logFile));

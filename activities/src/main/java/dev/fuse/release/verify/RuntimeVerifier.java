@@ -111,7 +111,7 @@ public final class RuntimeVerifier {
         Path out = java.nio.file.Files.createTempFile("fuse-verify", ".out");
         Path err = java.nio.file.Files.createTempFile("fuse-verify", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
+        Process p = dev.fuse.release.process.ProcessLaunch.start(pb);
         try {
             if (serve) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);

@@ -98,6 +98,7 @@ final class OrchestrationBench {
                 var done = e.getActivityTaskCompletedEventAttributes();
                 var start = started.get(done.getStartedEventId());
                 var sched = scheduled.get(done.getScheduledEventId());
+                if (start == null || sched == null) continue; // not in this page of history
                 line.append(String.format(
                         Locale.ROOT,
                         " %s wait=%dms run=%dms;",

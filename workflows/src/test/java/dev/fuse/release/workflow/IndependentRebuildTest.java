@@ -10,11 +10,9 @@ import static org.mockito.Mockito.when;
 
 import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetStatus;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,18 +65,7 @@ class IndependentRebuildTest {
 
         // The chosen worker has two heartbeat timeouts to take the task: 10 s with a 5 s timeout
         // (the test server does not skip this wait).
-        ReleaseRequest base = Fixtures.request();
-        ReleaseWorkflow release = bed.startRelease(new ReleaseRequest(
-                base.version(),
-                base.repository(),
-                base.revision(),
-                List.of("linux-x64"),
-                base.requestedBy(),
-                null,
-                base.approvalTimeoutSeconds(),
-                List.of(),
-                null,
-                5L));
+        ReleaseWorkflow release = bed.startRelease(WorkflowTestBed.linuxOnly(5L));
         WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
 
         verify(bed.reproducibility, times(1)).check(argThat(r -> r.target() == Target.LINUX_X64));

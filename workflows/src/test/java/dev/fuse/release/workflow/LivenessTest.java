@@ -6,7 +6,6 @@ import static org.mockito.Mockito.doAnswer;
 
 import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.model.Stage;
 import dev.fuse.release.model.TargetBuildRequest;
@@ -33,21 +32,6 @@ class LivenessTest {
         bed.close();
     }
 
-    private static ReleaseRequest request(Long heartbeatTimeoutSeconds) {
-        ReleaseRequest base = Fixtures.request();
-        return new ReleaseRequest(
-                base.version(),
-                base.repository(),
-                base.revision(),
-                List.of("linux-x64"),
-                base.requestedBy(),
-                null,
-                base.approvalTimeoutSeconds(),
-                List.of(),
-                null,
-                heartbeatTimeoutSeconds);
-    }
-
     @Test
     void aBuildWhoseWorkerFallsSilentIsRetriedAfterTheReleasesHeartbeatTimeout() throws Exception {
         doAnswer(inv -> {
@@ -58,7 +42,7 @@ class LivenessTest {
                 })
                 .when(bed.build)
                 .buildTarget(any());
-        ReleaseWorkflow release = bed.startRelease(request(5L));
+        ReleaseWorkflow release = bed.startRelease(WorkflowTestBed.linuxOnly(5L));
 
         WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
 
@@ -87,7 +71,7 @@ class LivenessTest {
                 })
                 .when(bed.build)
                 .buildTarget(any());
-        ReleaseWorkflow release = bed.startRelease(request(null));
+        ReleaseWorkflow release = bed.startRelease(WorkflowTestBed.linuxOnly(null));
 
         // Eleven backoffs of 1 s doubling to 30 s: about 4.5 minutes, skipped by the test server.
         bed.env.sleep(Duration.ofMinutes(6));

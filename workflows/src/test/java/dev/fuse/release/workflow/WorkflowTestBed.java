@@ -156,6 +156,22 @@ final class WorkflowTestBed implements AutoCloseable {
     }
 
     /** Polls the status query (real time; mocks answer in milliseconds) until the phase is reached. */
+    /** The fixture request for linux-x64 alone, with a heartbeat timeout (null: the default). */
+    static ReleaseRequest linuxOnly(Long heartbeatTimeoutSeconds) {
+        ReleaseRequest base = Fixtures.request();
+        return new ReleaseRequest(
+                base.version(),
+                base.repository(),
+                base.revision(),
+                List.of("linux-x64"),
+                base.requestedBy(),
+                null,
+                base.approvalTimeoutSeconds(),
+                List.of(),
+                null,
+                heartbeatTimeoutSeconds);
+    }
+
     static ReleaseStatus awaitPhase(ReleaseWorkflow release, Phase phase) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         ReleaseStatus status = null;
