@@ -70,13 +70,7 @@ public record WorkerConfig(
         } else {
             targets = platforms(targetsText, "FUSE_RELEASE_TARGETS", errors);
         }
-        for (String t : targets) {
-            if (!t.equals(host) && !emulated.contains(t)) {
-                errors.add("FUSE_RELEASE_TARGETS names " + t + " but this host is " + host
-                        + ": serve it from a native " + t
-                        + " runner, or add it to FUSE_RELEASE_EMULATE (dev only)");
-            }
-        }
+        checkServable(targets, host, emulated, errors);
         boolean orchestrator = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ORCHESTRATOR", "true"));
         if (!orchestrator && targets.isEmpty()) {
             errors.add("this worker would serve no queue: set FUSE_RELEASE_TARGETS or FUSE_RELEASE_ORCHESTRATOR=true");
@@ -103,6 +97,20 @@ public record WorkerConfig(
                 devStack,
                 signingKey,
                 path(env.get("FUSE_RELEASE_POLICY")));
+    }
+
+    /** Every platform served is the host's own or emulated; synthetic ones only ever are. */
+    private static void checkServable(Set<String> targets, String host, Set<String> emulated, List<String> errors) {
+        for (String t : targets) {
+            if (t.equals(host) || emulated.contains(t)) continue;
+            errors.add(
+                    t.equals(Target.SYNTHETIC_PLATFORM)
+                            ? "FUSE_RELEASE_TARGETS names synthetic, whose targets are only ever emulated: add synthetic to"
+                                    + " FUSE_RELEASE_EMULATE (scale drills only)"
+                            : "FUSE_RELEASE_TARGETS names " + t + " but this host is " + host
+                                    + ": serve it from a native " + t
+                                    + " runner, or add it to FUSE_RELEASE_EMULATE (dev only)");
+        }
     }
 
     private static Path path(String value) {

@@ -1,0 +1,34 @@
+package dev.fuse.release.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerConfigTest {
+    private static Map<String, String> targetWorker(String targets, String emulate) {
+        return Map.of(
+                "FUSE_RELEASE_ORCHESTRATOR", "false",
+                "FUSE_RELEASE_TARGETS", targets,
+                "FUSE_RELEASE_EMULATE", emulate);
+    }
+
+    @Test
+    void platformsAreServedAsListedWhenEmulationAllowsThem() {
+        WorkerConfig config =
+                WorkerConfig.fromEnvironment(targetWorker("synthetic,windows-x64", "windows-x64,synthetic"));
+        assertThat(config.targets()).containsExactlyInAnyOrder("synthetic", "windows-x64");
+        assertThat(config.emulated()).containsExactlyInAnyOrder("synthetic", "windows-x64");
+    }
+
+    @Test
+    void syntheticTargetsAreOnlyEverEmulatedAndTheErrorSaysSo() {
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(targetWorker("synthetic", "")))
+                .hasMessage("FUSE_RELEASE_TARGETS names synthetic, whose targets are only ever emulated: add synthetic"
+                        + " to FUSE_RELEASE_EMULATE (scale drills only)");
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(targetWorker("synthetic-07", "")))
+                .hasMessageContaining("FUSE_RELEASE_TARGETS: unknown target 'synthetic-07' (use linux-x64, macos-arm64,"
+                        + " windows-x64, synthetic)");
+    }
+}
