@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -92,12 +91,8 @@ public final class WorkerRegistry {
         }
     }
 
-    record Entry(String worker, String queue, long seenAtMillis) {
-        Entry {
-            Objects.requireNonNull(worker);
-            Objects.requireNonNull(queue);
-        }
-    }
+    /** An entry as read; {@link #read} only makes one with both names present. */
+    record Entry(String worker, String queue, long seenAtMillis) {}
 
     /** The worker's name in announcements and queues: host and its worker folder. */
     public static String workerName(String host, String folder) {

@@ -26,18 +26,6 @@ public record PublishRequest(
         targetRecords = targetRecords == null ? List.of() : List.copyOf(targetRecords);
     }
 
-    /** A request that lists every artifact itself. */
-    public PublishRequest(
-            ReleasePlan plan,
-            List<Artifact> artifacts,
-            MetadataResult metadata,
-            ApprovalDecision approval,
-            List<ArtifactRef> reports,
-            String requestedBy,
-            List<ApprovalRecord> approvals) {
-        this(plan, artifacts, metadata, approval, reports, requestedBy, approvals, List.of());
-    }
-
     /** A request of releases recorded before approval records existed. */
     public PublishRequest(
             ReleasePlan plan,
