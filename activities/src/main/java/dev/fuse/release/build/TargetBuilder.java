@@ -20,7 +20,6 @@ import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
-import dev.fuse.release.support.Failpoints;
 import dev.fuse.release.support.HostLock;
 import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
@@ -54,11 +53,8 @@ public final class TargetBuilder {
         BuildHost host = hosts.hostFor(target);
         try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id())) {
             Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "", heartbeat));
-            List<Artifact> artifacts = new ArrayList<>();
-            for (ArtifactPackager.Packaged packaged : built.packaged()) {
-                artifacts.add(stage(plan, target.id(), packaged, host));
-                Failpoints.reach("stage.after-first-upload", heartbeat);
-            }
+            List<Artifact> artifacts =
+                    new ArtifactStaging(store, plan, host).stageWhileVerifying(target.id(), built.written(), heartbeat);
             return new TargetBuildResult(target, host, built.steps(), artifacts, built.buildMillis());
         }
     }
@@ -73,7 +69,11 @@ public final class TargetBuilder {
         hosts.hostFor(target);
         try (Workspace ws = Workspace.create(workRoot, plan.version() + "-" + target.id() + "-rebuild")) {
             Built built = HostLock.duringBuild(heartbeat, () -> buildIn(ws, plan, target, "-rebuild", heartbeat));
-            return inspect.inspect(built.packaged(), ws);
+            List<ArtifactPackager.Packaged> packaged = new ArrayList<>();
+            for (ArtifactPackager.Written archive : built.written()) {
+                packaged.add(ArtifactStaging.verify(archive));
+            }
+            return inspect.inspect(packaged, ws);
         }
     }
 
@@ -83,7 +83,7 @@ public final class TargetBuilder {
         T inspect(List<ArtifactPackager.Packaged> packaged, Workspace workspace) throws IOException;
     }
 
-    private record Built(List<StepResult> steps, List<ArtifactPackager.Packaged> packaged, long buildMillis) {}
+    private record Built(List<StepResult> steps, List<ArtifactPackager.Written> written, long buildMillis) {}
 
     private Built buildIn(Workspace ws, ReleasePlan plan, Target target, String logSuffix, Runnable heartbeat)
             throws IOException, InterruptedException {
@@ -102,11 +102,11 @@ public final class TargetBuilder {
         Path dist = ws.dir("dist");
         // Members may come from the build's output and the checkout, both inside the workspace.
         ConfinedFiles confined = new ConfinedFiles(ws.root());
-        List<ArtifactPackager.Packaged> packaged = new ArrayList<>();
+        List<ArtifactPackager.Written> written = new ArrayList<>();
         for (ArtifactType type : List.of(ArtifactType.CLI, ArtifactType.AOT)) {
             heartbeat.run();
             try {
-                packaged.add(ArtifactPackager.packageTarget(
+                written.add(ArtifactPackager.writeTarget(
                         type,
                         recipe.artifacts().get(type),
                         checkout,
@@ -120,7 +120,7 @@ public final class TargetBuilder {
                 throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
             }
         }
-        return new Built(steps, packaged, buildMillis);
+        return new Built(steps, written, buildMillis);
     }
 
     public Artifact buildExtension(ReleasePlan plan, Runnable heartbeat) throws IOException {
@@ -141,7 +141,7 @@ public final class TargetBuilder {
             } catch (BadArchiveException e) {
                 throw new PipelineException(FailureType.BAD_ARCHIVE, e.getMessage(), e);
             }
-            return stage(plan, null, packaged, host);
+            return new ArtifactStaging(store, plan, host).stageVerified(null, packaged);
         }
     }
 
@@ -179,21 +179,5 @@ public final class TargetBuilder {
                             + log.bucket() + "/" + log.key() + "); last lines:\n" + outcome.tail());
         }
         return new StepResult(step.name(), outcome.exitCode(), outcome.durationMillis(), log, outcome.tail());
-    }
-
-    private Artifact stage(ReleasePlan plan, String target, ArtifactPackager.Packaged p, BuildHost host)
-            throws IOException {
-        ArtifactRef ref = store.putFile(plan.stagingPrefix() + p.name(), p.file(), p.archiveSha256());
-        return new Artifact(
-                p.name(),
-                p.type(),
-                target,
-                p.format(),
-                ref,
-                p.executable(),
-                p.executableSha256(),
-                p.members(),
-                host,
-                null);
     }
 }

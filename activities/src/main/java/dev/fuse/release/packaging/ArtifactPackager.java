@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a recipe's artifact spec into a verified archive with the contract's fixed name. The
- * archive is verified right after writing, so nothing unverifiable is ever staged.
+ * Turns a recipe's artifact spec into a verified archive with the contract's fixed name. Every
+ * archive is read back and checked before its reference leaves the activity that wrote it.
  */
 public final class ArtifactPackager {
     /**
@@ -32,6 +32,26 @@ public final class ArtifactPackager {
             List<String> members,
             String archiveSha256) {}
 
+    /**
+     * An archive written but not yet read back. Staging may start before {@link #verify()} runs
+     * (both only read the file); the reference is handed on only once both succeeded.
+     */
+    public record Written(
+            String name,
+            ArtifactType type,
+            ArchiveFormat format,
+            Path file,
+            String root,
+            String executable,
+            List<String> members,
+            String archiveSha256) {
+        public Packaged verify() throws IOException, BadArchiveException {
+            ArchiveVerifier.Verified verified = ArchiveVerifier.verify(file, format, root, members, executable);
+            return new Packaged(
+                    name, type, format, file, executable, verified.executableSha256(), members, archiveSha256);
+        }
+    }
+
     private ArtifactPackager() {}
 
     public static Map<String, String> placeholders(Target target, String version, Path out) {
@@ -42,7 +62,7 @@ public final class ArtifactPackager {
                 "exe", target.executableSuffix());
     }
 
-    public static Packaged packageTarget(
+    public static Written writeTarget(
             ArtifactType type,
             Recipe.ArtifactSpec spec,
             Path checkout,
@@ -79,17 +99,7 @@ public final class ArtifactPackager {
         } else {
             archiveSha256 = DeterministicArchiver.writeTarGz(file, root, members, epoch);
         }
-        ArchiveVerifier.Verified verified =
-                ArchiveVerifier.verify(file, target.archiveFormat(), root, memberNames, executable);
-        return new Packaged(
-                name,
-                type,
-                target.archiveFormat(),
-                file,
-                executable,
-                verified.executableSha256(),
-                memberNames,
-                archiveSha256);
+        return new Written(name, type, target.archiveFormat(), file, root, executable, memberNames, archiveSha256);
     }
 
     public static Packaged packageExtension(

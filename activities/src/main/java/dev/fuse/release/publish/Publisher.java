@@ -17,6 +17,7 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.storage.Uploads;
 import dev.fuse.release.support.Failpoints;
 import dev.fuse.release.support.Workspace;
 import dev.fuse.release.workflow.FailureType;
@@ -59,10 +60,22 @@ public final class Publisher {
             List<PublicObject> objects = prepare(request, ws.root(), heartbeat);
             refuseConflicts(objects);
             Path check = ws.root().resolve("read-back");
-            for (PublicObject object : objects) {
+            // The archives (the bulk of the bytes, in no order a reader depends on) go up
+            // several at once; everything after them in publication order, one by one.
+            int archives = request.artifacts().size();
+            try (Uploads uploads = store.startUploads(objects.subList(0, archives).stream()
+                    .map(Publisher::writeOnce)
+                    .toList())) {
+                for (int i = 0; i < archives; i++) {
+                    published.add(readBack(uploads, i, check, heartbeat));
+                    Failpoints.reach("publish.after-first-object", heartbeat);
+                }
+            }
+            for (PublicObject object : objects.subList(archives, objects.size())) {
                 heartbeat.run();
-                published.add(write(object, check));
-                Failpoints.reach("publish.after-first-object", heartbeat);
+                try (Uploads one = store.startUploads(List.of(writeOnce(object)))) {
+                    published.add(readBack(one, 0, check, heartbeat));
+                }
             }
         }
         String prefix = StoreLayout.releasePrefix(plan.version());
@@ -155,10 +168,14 @@ public final class Publisher {
         }
     }
 
-    /** Write-once put, then a read-back so that "digests re-verified" holds for the bytes at rest. */
-    private ArtifactRef write(PublicObject object, Path check) throws IOException {
+    private static Uploads.File writeOnce(PublicObject object) {
+        return new Uploads.File(object.key(), object.local(), object.sha256(), true);
+    }
+
+    /** The i-th write-once put, then a read-back so that "digests re-verified" holds for the bytes at rest. */
+    private ArtifactRef readBack(Uploads uploads, int i, Path check, Runnable heartbeat) throws IOException {
         try {
-            ArtifactRef written = store.putFileIfAbsent(object.key(), object.local());
+            ArtifactRef written = uploads.await(i, heartbeat);
             store.download(written, check);
             return written;
         } catch (StoreException e) {
@@ -169,6 +186,9 @@ public final class Publisher {
                 throw new PipelineException(FailureType.DIGEST_MISMATCH, e.getMessage(), e);
             }
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("publication interrupted", e);
         } finally {
             Files.deleteIfExists(check);
         }

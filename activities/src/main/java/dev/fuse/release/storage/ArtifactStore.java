@@ -20,14 +20,25 @@ import java.util.Optional;
  */
 public final class ArtifactStore implements AutoCloseable {
     private final ObjectStore objects;
+    private final int parallelUploads;
 
     public ArtifactStore(ObjectStore objects) {
+        this(objects, UploadTuning.DEFAULTS.parallelUploads());
+    }
+
+    public ArtifactStore(ObjectStore objects, int parallelUploads) {
         this.objects = objects;
+        this.parallelUploads = parallelUploads;
     }
 
     /** The production store: S3 (or MinIO, S3Proxy) as configured. */
     public ArtifactStore(StoreConfig config) {
-        this(new S3ObjectStore(config));
+        this(new S3ObjectStore(config), config.uploads().parallelUploads());
+    }
+
+    /** Starts uploading {@code files}, as many at once as configured ({@code FUSE_RELEASE_PARALLEL_UPLOADS}). */
+    public Uploads startUploads(List<Uploads.File> files) {
+        return new Uploads(this, files, parallelUploads);
     }
 
     public String bucket() {
@@ -47,7 +58,7 @@ public final class ArtifactStore implements AutoCloseable {
     }
 
     public ArtifactRef putFile(String key, Path file) throws IOException {
-        return putFile(key, file, ObjectStore.Precondition.NONE);
+        return putFile(key, file, null);
     }
 
     /**
@@ -55,13 +66,7 @@ public final class ArtifactStore implements AutoCloseable {
      * saving a read of the whole file. The store still checks the bytes it receives against it.
      */
     public ArtifactRef putFile(String key, Path file, String knownSha256) throws IOException {
-        String sha256 = knownSha256 != null ? knownSha256 : Sha256.of(file);
-        return put(
-                key,
-                ObjectStore.Body.of(file, Files.size(file)),
-                sha256,
-                contentTypeOf(key),
-                ObjectStore.Precondition.NONE);
+        return upload(new Uploads.File(key, file, knownSha256, false));
     }
 
     /**
@@ -69,7 +74,17 @@ public final class ArtifactStore implements AutoCloseable {
      * call succeeds, which makes retries idempotent; different bytes are a conflict.
      */
     public ArtifactRef putFileIfAbsent(String key, Path file) throws IOException {
-        return putFile(key, file, ObjectStore.Precondition.ABSENT);
+        return upload(new Uploads.File(key, file, null, true));
+    }
+
+    ArtifactRef upload(Uploads.File file) throws IOException {
+        String sha256 = file.knownSha256() != null ? file.knownSha256() : Sha256.of(file.path());
+        return put(
+                file.key(),
+                ObjectStore.Body.of(file.path(), Files.size(file.path())),
+                sha256,
+                contentTypeOf(file.key()),
+                file.writeOnce() ? ObjectStore.Precondition.ABSENT : ObjectStore.Precondition.NONE);
     }
 
     public ArtifactRef putBytes(String key, byte[] bytes, String contentType) {
@@ -88,10 +103,6 @@ public final class ArtifactStore implements AutoCloseable {
                 Sha256.of(bytes),
                 contentType,
                 ObjectStore.Precondition.unchanged(etag));
-    }
-
-    private ArtifactRef putFile(String key, Path file, ObjectStore.Precondition precondition) throws IOException {
-        return put(key, ObjectStore.Body.of(file, Files.size(file)), Sha256.of(file), contentTypeOf(key), precondition);
     }
 
     private ArtifactRef put(

@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -30,7 +33,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * {@link ObjectStore} over AWS SDK v2: AWS S3, MinIO or S3Proxy, chosen by {@link StoreConfig}.
  * Every upload sends {@code x-amz-checksum-sha256}, so the store rejects bytes damaged in transit,
- * and records the digest as {@code x-amz-meta-sha256}. Every SDK error becomes a
+ * and records the digest as {@code x-amz-meta-sha256}; files from {@link UploadTuning#multipartThreshold()}
+ * up go as a {@link MultipartUpload}. Every SDK error becomes a
  * {@link StoreException} whose message says what to do.
  */
 public final class S3ObjectStore implements ObjectStore {
@@ -38,6 +42,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     private final S3Client s3;
     private final StoreConfig config;
+    private final ExecutorService partThreads;
+    private final MultipartUpload multipart;
 
     public S3ObjectStore(StoreConfig config) {
         this.config = config;
@@ -52,6 +58,15 @@ public final class S3ObjectStore implements ObjectStore {
                                 AwsBasicCredentials.create(config.accessKey(), config.secretKey()))
                         : DefaultCredentialsProvider.builder().build());
         this.s3 = builder.build();
+        int parallelParts = config.uploads().parallelParts();
+        this.partThreads = Executors.newFixedThreadPool(parallelParts, S3ObjectStore::partThread);
+        this.multipart = new MultipartUpload(s3, partThreads, new Semaphore(parallelParts));
+    }
+
+    private static Thread partThread(Runnable task) {
+        Thread thread = new Thread(task, "s3-upload-part");
+        thread.setDaemon(true);
+        return thread;
     }
 
     @Override
@@ -85,6 +100,23 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, Body body, String sha256, String contentType, Precondition precondition) {
+        UploadTuning tuning = config.uploads();
+        if (body.file() != null && body.size() >= tuning.multipartThreshold()) {
+            MultipartUpload.Request request = new MultipartUpload.Request(
+                    bucket(),
+                    key,
+                    body.file(),
+                    body.size(),
+                    tuning.partSizeFor(body.size()),
+                    sha256,
+                    contentType,
+                    precondition);
+            call("write " + key, () -> {
+                multipart.send(request);
+                return null;
+            });
+            return;
+        }
         PutObjectRequest.Builder request = PutObjectRequest.builder()
                 .bucket(bucket())
                 .key(key)
@@ -232,6 +264,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void close() {
+        partThreads.shutdownNow();
         s3.close();
     }
 }

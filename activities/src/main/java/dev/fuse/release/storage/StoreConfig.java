@@ -13,7 +13,13 @@ import java.util.Map;
  * @param accessKey null means the SDK's default credential chain (profiles, SSO, IMDS)
  */
 public record StoreConfig(
-        URI endpoint, String region, String bucket, String accessKey, String secretKey, boolean pathStyle) {
+        URI endpoint,
+        String region,
+        String bucket,
+        String accessKey,
+        String secretKey,
+        boolean pathStyle,
+        UploadTuning uploads) {
 
     public static final String DEFAULT_BUCKET = "fuse-releases";
 
@@ -44,10 +50,11 @@ public record StoreConfig(
         }
         String pathStyleText = env.get("FUSE_RELEASE_S3_PATH_STYLE");
         boolean pathStyle = pathStyleText == null ? endpoint != null : Boolean.parseBoolean(pathStyleText);
+        UploadTuning uploads = UploadTuning.fromEnvironment(env, errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
-        return new StoreConfig(endpoint, region, bucket, accessKey, secretKey, pathStyle);
+        return new StoreConfig(endpoint, region, bucket, accessKey, secretKey, pathStyle, uploads);
     }
 
     /** The variables another process needs to reach the same store. */

@@ -6,6 +6,7 @@ import dev.fuse.release.packaging.ArchiveMember;
 import dev.fuse.release.packaging.ArchiveVerifier;
 import dev.fuse.release.packaging.DeterministicArchiver;
 import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.Uploads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -86,13 +87,18 @@ final class ArtifactPathBench {
         long start = System.nanoTime();
         String sha256 = DeterministicArchiver.writeTarGz(archive, name, members, EPOCH);
         long packaged = System.nanoTime();
-        ArchiveVerifier.verify(archive, ArchiveFormat.TAR_GZ, name, names, names.get(0));
-        long verified = System.nanoTime();
-        store.putFile("bench/ours/" + name + ".tar.gz", archive, sha256);
+        long verified;
+        // As a build stages (ArtifactStaging): the upload runs while the archive is verified.
+        try (Uploads upload = store.startUploads(
+                List.of(new Uploads.File("bench/ours/" + name + ".tar.gz", archive, sha256, false)))) {
+            ArchiveVerifier.verify(archive, ArchiveFormat.TAR_GZ, name, names, names.get(0));
+            verified = System.nanoTime();
+            upload.await(0);
+        }
         long end = System.nanoTime();
         System.err.printf(
                 Locale.ROOT,
-                "B1 %s ours: package+digest %.0f ms, verify %.0f ms, upload %.0f ms%n",
+                "B1 %s ours: package+digest %.0f ms, verify (upload running) %.0f ms, rest of upload %.0f ms%n",
                 name,
                 (packaged - start) / 1e6,
                 (verified - packaged) / 1e6,
