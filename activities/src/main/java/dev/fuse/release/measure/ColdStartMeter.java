@@ -14,20 +14,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Cold start of an HTTP service: from spawning the process to the first successful response
  * (HTTP 200 to {@code GET /}). Readiness is probed back to back for the first 20 ms: a refused
  * connect on loopback returns in tens of microseconds, so the moment the service answers is known
  * to within one probe, far below the millisecond an AOT start takes (a 1 ms poll would add up to
- * a third of a 3 ms start). After that probes are 0.2 ms apart, which leaves the measured process
- * its core (a JIT start takes hundreds of milliseconds) at 0.1 % of resolution. Each sample reports the gap between its
+ * a third of a 3 ms start). After that probes are 1 ms apart (at most 5 % of a start that long,
+ * 0.3 % of a JIT start of hundreds of milliseconds), which leaves the measured process its cores. Each sample reports the gap between its
  * last two probes, the resolution of that sample. The process tree is killed after each sample.
  */
 public final class ColdStartMeter {
     /** How readiness is detected, as the measurement protocol records it. */
     public static final String METHOD =
-            "TCP connect + HTTP/1.0 GET / until 200: back to back for the first 20 ms, then every 0.2 ms";
+            "TCP connect + HTTP/1.0 GET / until 200: back to back for the first 20 ms, then every 1 ms";
 
     /**
      * A spinning probe takes a core from the process it measures: fine for the milliseconds of an
@@ -35,7 +36,11 @@ public final class ColdStartMeter {
      */
     static final long SPIN_NANOS = 20_000_000;
 
-    static final long SPACING_NANOS = 200_000;
+    /**
+     * Spelled out with parkNanos: {@code Thread.sleep(0, 200_000)}, used before, sleeps a whole
+     * millisecond on JDK 17 (it rounds nanoseconds up), so this is what the probe always did.
+     */
+    static final long SPACING_NANOS = 1_000_000;
 
     private ColdStartMeter() {}
 
@@ -53,12 +58,7 @@ public final class ColdStartMeter {
     public static Sample sample(List<String> command, Path dir, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
         int port = LoopbackPorts.free();
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().putAll(env);
-        builder.environment().put("PORT", Integer.toString(port));
+        ProcessBuilder builder = launcher(command, dir, env, port);
         long start = System.nanoTime();
         Process process = builder.start();
         ProcessGroups.startedAlone(process); // a worker killed meanwhile leaves it to its successor to end
@@ -74,7 +74,7 @@ public final class ColdStartMeter {
                             String.join(" ", command) + " exited with " + process.exitValue() + " before answering");
                 }
                 if (Thread.interrupted()) throw new InterruptedException("cold start measurement interrupted");
-                if (probe - start > SPIN_NANOS) Thread.sleep(0, (int) SPACING_NANOS);
+                if (probe - start > SPIN_NANOS) LockSupport.parkNanos(SPACING_NANOS);
                 previousProbe = probe;
             }
             throw new IOException(String.join(" ", command) + " did not answer on port " + port + " within "
@@ -85,7 +85,18 @@ public final class ColdStartMeter {
         }
     }
 
-    private static boolean answers200(int port) {
+    /** How a sample starts the service: output discarded, {@code env} and {@code PORT} set. */
+    static ProcessBuilder launcher(List<String> command, Path dir, Map<String, String> env, int port) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", Integer.toString(port));
+        return builder;
+    }
+
+    static boolean answers200(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             socket.setSoTimeout(2000);

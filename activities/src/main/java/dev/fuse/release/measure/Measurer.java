@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,7 +63,17 @@ public final class Measurer {
             Duration timeout = Duration.ofSeconds(spec.readyTimeoutSeconds());
             return HostLock.exclusively(heartbeat, () -> {
                 double loadStart = HostInfo.loadAverage();
-                Samples samples = interleaved(spec, aotCommand, jitCommand, checkout, env, timeout, heartbeat);
+                SamplerProcess.Samples samples = SamplerProcess.run(
+                        new ColdStartSampler.Request(
+                                aotCommand,
+                                jitCommand,
+                                checkout.toString(),
+                                spec.warmupRuns(),
+                                spec.coldStartRuns(),
+                                timeout.toMillis()),
+                        env,
+                        ws.dir("sampler"),
+                        heartbeat);
                 double loadEnd = HostInfo.loadAverage();
                 List<String> stripCommand = stripCommand(spec, binary, ws);
                 long stripped = strip(stripCommand, checkout, ws, heartbeat);
@@ -72,7 +81,7 @@ public final class Measurer {
                         "AOT: PORT=<free> " + String.join(" ", aotCommand),
                         "JIT: PORT=<free> " + String.join(" ", jitCommand),
                         "strip: " + String.join(" ", stripCommand),
-                        samples.probe());
+                        probe(samples));
                 return new MeasureResult(
                         request.target(),
                         coldStart("aot", aotCommand, samples.aot()),
@@ -87,43 +96,15 @@ public final class Measurer {
         }
     }
 
-    /** Cold starts in milliseconds, and each sample's probe resolution in microseconds. */
-    private record Samples(List<Double> aot, List<Double> jit, List<Double> resolutionMicros) {
-        String probe() {
-            return String.format(
-                    java.util.Locale.ROOT,
-                    "probe: %s; resolution (gap between a sample's last two probes) p50 %.1f us, max %.1f us",
-                    ColdStartMeter.METHOD,
-                    Percentiles.of(resolutionMicros, 50),
-                    Percentiles.of(resolutionMicros, 100));
-        }
-    }
-
-    /** Warm-up runs discarded, then AOT and JIT alternately, so that drift on the host touches both alike. */
-    private static Samples interleaved(
-            Recipe.Measure spec,
-            List<String> aotCommand,
-            List<String> jitCommand,
-            Path dir,
-            Map<String, String> env,
-            Duration timeout,
-            Runnable heartbeat) {
-        List<Double> aot = new ArrayList<>();
-        List<Double> jit = new ArrayList<>();
-        List<Double> resolution = new ArrayList<>();
-        for (int i = 0; i < spec.warmupRuns() + spec.coldStartRuns(); i++) {
-            ColdStartMeter.Sample a = sample(aotCommand, dir, env, timeout);
-            heartbeat.run();
-            ColdStartMeter.Sample j = sample(jitCommand, dir, env, timeout);
-            heartbeat.run();
-            if (i >= spec.warmupRuns()) {
-                aot.add(a.millis());
-                jit.add(j.millis());
-                resolution.add(a.resolutionMicros());
-                resolution.add(j.resolutionMicros());
-            }
-        }
-        return new Samples(aot, jit, resolution);
+    private static String probe(SamplerProcess.Samples samples) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "probe: %s, from a sampler JVM of its own (%s); resolution (gap between a sample's last two"
+                        + " probes) p50 %.1f us, max %.1f us",
+                ColdStartMeter.METHOD,
+                String.join(" ", SamplerProcess.JVM_FLAGS),
+                Percentiles.of(samples.resolutionMicros(), 50),
+                Percentiles.of(samples.resolutionMicros(), 100));
     }
 
     /** Everything a reader needs to judge the figures: the host, the target, the revision, the commands. */
@@ -148,21 +129,6 @@ public final class Measurer {
                 loadStart,
                 loadEnd,
                 Percentiles.METHOD);
-    }
-
-    private static ColdStartMeter.Sample sample(
-            List<String> command, Path dir, Map<String, String> env, Duration timeout) {
-        try {
-            return ColdStartMeter.sample(command, dir, env, timeout);
-        } catch (IOException e) {
-            throw new PipelineException(
-                    FailureType.MEASUREMENT_FAILED,
-                    "cold start of " + String.join(" ", command) + ": " + e.getMessage(),
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PipelineException(FailureType.MEASUREMENT_FAILED, "interrupted while measuring", e);
-        }
     }
 
     private static ColdStart coldStart(String mode, List<String> command, List<Double> samples) {

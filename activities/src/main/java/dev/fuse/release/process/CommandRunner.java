@@ -77,6 +77,29 @@ public final class CommandRunner {
     }
 
     /**
+     * Starts a helper process of ours in its own process group, recorded like a build command so
+     * that a dead worker's successor ends it and what it started. Its stdin and stdout belong to
+     * the caller, its stderr goes to {@code logFile}; end it with {@link #helperDone}.
+     */
+    public static Process startHelper(List<String> argv, Path workDir, Map<String, String> env, Path logFile)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inOwnGroup(argv))
+                .directory(workDir.toFile())
+                .redirectError(logFile.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process process = ProcessLaunch.start(builder);
+        ProcessGroups.started(process);
+        return process;
+    }
+
+    /** Ends a helper (and its group) if it still runs, and forgets it. */
+    public static void helperDone(Process process) {
+        destroyTree(process);
+        ProcessGroups.finished(process);
+    }
+
+    /**
      * Kills the command and everything it started, so a timed-out or cancelled build leaves nothing
      * behind: its process group (what escaped the tree included), then any descendant that left it.
      */

@@ -22,6 +22,7 @@ final class BenchWorker implements AutoCloseable {
         Path log = work.resolve("worker.log");
         ProcessBuilder pb = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        System.getProperty("bench.workerJvmOption", "-Dbench.none=1"),
                         "-jar",
                         BenchSupport.HOME
                                 .resolve("worker/target/fuse-release.jar")
@@ -51,6 +52,14 @@ final class BenchWorker implements AutoCloseable {
             if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
         throw new IOException("no VmHWM in /proc/" + process.pid() + "/status");
+    }
+
+    /** CPU time the worker's own threads used so far (children not included), in seconds, from /proc. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 and 15 of stat (utime, stime), counted from after the command name, in clock ticks.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     @Override

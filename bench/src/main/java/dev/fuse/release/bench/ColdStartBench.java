@@ -2,21 +2,21 @@ package dev.fuse.release.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fuse.release.measure.ColdStartMeter;
+import dev.fuse.release.measure.ColdStartSampler;
+import dev.fuse.release.measure.SamplerProcess;
 import dev.fuse.release.policy.Percentiles;
 import dev.fuse.release.process.LoopbackPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * B3: cold-start fidelity. The measure stage's own sampler ({@link ColdStartMeter}: 3 warm-ups,
- * then 50 samples) against {@code hyperfine -N --warmup 3} running a tiny C client that spawns the
+ * B3: cold-start fidelity. The measure stage's own sampler ({@link SamplerProcess}, a JVM of its
+ * own: 3 warm-ups, then 50 samples) against {@code hyperfine -N --warmup 3} running a tiny C client that spawns the
  * same example AOT binary and waits for its first HTTP 200 with the same kind of tight connect
  * loop, in the same run. hyperfine's figure is the client's whole life (its own exec, the kill and
  * the reap included), so the like-for-like baseline is the interval the client times itself
@@ -41,14 +41,15 @@ final class ColdStartBench {
         List<Double> hyperfine = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            for (int i = 0; i < WARMUP + RUNS; i++) {
-                ColdStartMeter.Sample s =
-                        ColdStartMeter.sample(List.of(binary.toString()), work, Map.of(), Duration.ofSeconds(30));
-                if (i >= WARMUP) {
-                    ours.add(s.millis());
-                    resolution.add(s.resolutionMicros());
-                }
-            }
+            // As the measure stage samples: in a sampler JVM of its own.
+            SamplerProcess.Samples s = SamplerProcess.run(
+                    new ColdStartSampler.Request(
+                            List.of(binary.toString()), List.of(), work.toString(), WARMUP, RUNS, 30_000),
+                    System.getenv(),
+                    work,
+                    () -> {});
+            ours.addAll(s.aot());
+            resolution.addAll(s.resolutionMicros());
             Path clientTimes = work.resolve("client-times-" + round + ".txt");
             hyperfine.addAll(hyperfine(work, client, binary, clientTimes));
             Files.readAllLines(clientTimes).stream()

@@ -29,6 +29,7 @@ pipeline() { # target
     flock -x 9
     cd "$dir/first/src"
     port=$((20000 + RANDOM % 20000))
+    export FIRST_200_LOG="$dir/first-200.log" # AOT and JIT samples alternately, for B2's profile
     for _ in $(seq 22); do
       "$client" "$port" "$aot"
       "$client" "$port" /bin/sh toolchain/bin/fuse run --jit

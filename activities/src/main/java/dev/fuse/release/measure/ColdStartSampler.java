@@ -1,0 +1,78 @@
+package dev.fuse.release.measure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.process.ProcessLaunch;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The measure stage's sampler, run as a JVM of its own ({@link SamplerProcess}): it reads one
+ * {@link Request} as JSON on stdin, takes the cold starts (warm-ups first, then AOT and JIT
+ * alternately, so that drift on the host touches both alike) and prints each as one JSON line.
+ * Kept apart from the worker so that what competes with the measured service is this small,
+ * quiet process (interpreter and C1 only, serial GC, a 64 MB heap), not a worker JVM that is
+ * compiling, collecting and talking to Temporal. When its reader goes away (the worker died)
+ * it stops at the next sample.
+ */
+public final class ColdStartSampler {
+    /** What to sample; commands run in {@code dir} with this process's environment; an empty {@code jit}: AOT only. */
+    public record Request(
+            List<String> aot, List<String> jit, String dir, int warmupRuns, int coldStartRuns, long timeoutMillis) {}
+
+    /** One printed line: a sample, or the one error that ended the run. */
+    public record Line(String mode, boolean warmup, double millis, double resolutionMicros, String error) {}
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private ColdStartSampler() {}
+
+    public static void main(String[] args) throws IOException {
+        ProcessLaunch.preferDirectExec();
+        Request request = JSON.readValue(System.in, Request.class);
+        PrintStream out = System.out;
+        try {
+            run(request, out);
+        } catch (IOException e) {
+            print(out, new Line(null, false, 0, 0, e.getMessage()));
+            System.exit(1);
+        } catch (InterruptedException e) {
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run(Request request, PrintStream out) throws IOException, InterruptedException {
+        Path dir = Path.of(request.dir());
+        Duration timeout = Duration.ofMillis(request.timeoutMillis());
+        Map<String, String> env = System.getenv();
+        ProbeWarmup.run(request.aot(), dir, env, timeout);
+        for (int i = 0; i < request.warmupRuns() + request.coldStartRuns(); i++) {
+            boolean warmup = i < request.warmupRuns();
+            for (String mode : request.jit().isEmpty() ? List.of("aot") : List.of("aot", "jit")) {
+                List<String> command = mode.equals("aot") ? request.aot() : request.jit();
+                ColdStartMeter.Sample s = sample(command, dir, env, timeout);
+                print(out, new Line(mode, warmup, s.millis(), s.resolutionMicros(), null));
+                if (out.checkError()) System.exit(3); // nobody reads any more: the worker is gone
+            }
+        }
+    }
+
+    /** One sample; a failure names the command. */
+    static ColdStartMeter.Sample sample(List<String> command, Path dir, Map<String, String> env, Duration timeout)
+            throws IOException, InterruptedException {
+        try {
+            return ColdStartMeter.sample(command, dir, env, timeout);
+        } catch (IOException e) {
+            throw new IOException("cold start of " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void print(PrintStream out, Line line) throws IOException {
+        out.println(JSON.writeValueAsString(line));
+        out.flush();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.fuse.release.measure;
+
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.process.CommandRunner;
+import dev.fuse.release.workflow.FailureType;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Starts {@link ColdStartSampler} in a JVM of its own, in its own process group (so the services
+ * it starts end with it, also when a dead worker's successor cleans up), and collects its samples,
+ * heartbeating on each. The worker's JVM only waits meanwhile.
+ */
+public final class SamplerProcess {
+    /** Flags of the sampler's JVM: quick to start, no C2 compiling beside the measured service, short GC pauses. */
+    public static final List<String> JVM_FLAGS =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx64m", "-XX:-UsePerfData");
+
+    private SamplerProcess() {}
+
+    /** Samples in order, warm-ups left out. */
+    public record Samples(List<Double> aot, List<Double> jit, List<Double> resolutionMicros) {}
+
+    public static Samples run(
+            ColdStartSampler.Request request, Map<String, String> env, Path scratch, Runnable heartbeat)
+            throws IOException, InterruptedException {
+        Path log = scratch.resolve("sampler.log");
+        Process process = CommandRunner.startHelper(command(), scratch, env, log);
+        try {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(ColdStartSampler.JSON.writeValueAsBytes(request));
+            } catch (IOException e) {
+                process.waitFor(10, TimeUnit.SECONDS);
+                throw failed("the sampler did not start: " + tail(log));
+            }
+            Samples samples = read(process, heartbeat);
+            if (process.waitFor() != 0) {
+                throw failed("the sampler exited with " + process.exitValue() + ": " + tail(log));
+            }
+            return samples;
+        } finally {
+            CommandRunner.helperDone(process);
+        }
+    }
+
+    private static Samples read(Process process, Runnable heartbeat) throws IOException {
+        List<Double> aot = new ArrayList<>();
+        List<Double> jit = new ArrayList<>();
+        List<Double> resolution = new ArrayList<>();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+                heartbeat.run();
+                ColdStartSampler.Line line = ColdStartSampler.JSON.readValue(text, ColdStartSampler.Line.class);
+                if (line.error() != null) throw failed(line.error());
+                if (line.warmup()) continue;
+                (line.mode().equals("aot") ? aot : jit).add(line.millis());
+                resolution.add(line.resolutionMicros());
+            }
+        }
+        return new Samples(aot, jit, resolution);
+    }
+
+    private static List<String> command() {
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(JVM_FLAGS);
+        argv.add("-cp");
+        argv.add(absoluteClassPath());
+        argv.add(ColdStartSampler.class.getName());
+        return argv;
+    }
+
+    /** The worker's own class path, made absolute: the sampler runs in another directory. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static PipelineException failed(String why) {
+        return new PipelineException(FailureType.MEASUREMENT_FAILED, why);
+    }
+
+    private static String tail(Path log) throws IOException {
+        if (!Files.exists(log)) return "(no output)";
+        String text = Files.readString(log).strip();
+        return text.isEmpty() ? "(no output)" : text.substring(Math.max(0, text.length() - 2000));
+    }
+}
