@@ -2,7 +2,6 @@ package dev.fuse.release.measure;
 
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.process.LoopbackPorts;
-import dev.fuse.release.process.ProcessGroups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,7 +60,6 @@ public final class ColdStartMeter {
         ProcessBuilder builder = launcher(command, dir, env, port);
         long start = System.nanoTime();
         Process process = builder.start();
-        ProcessGroups.startedAlone(process); // a worker killed meanwhile leaves it to its successor to end
         try {
             long deadline = start + timeout.toNanos();
             long previousProbe = start;
@@ -81,7 +79,6 @@ public final class ColdStartMeter {
                     + timeout.toSeconds() + " s");
         } finally {
             CommandRunner.destroyTree(process);
-            ProcessGroups.finishedAlone(process);
         }
     }
 

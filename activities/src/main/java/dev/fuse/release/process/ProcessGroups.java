@@ -70,33 +70,6 @@ public final class ProcessGroups {
         }
     }
 
-    /**
-     * Records a process that runs in no group of its own (a measured service: {@code setsid} would
-     * add an exec to every cold start), by pid and start time, so that a dead worker's successor
-     * can still end it.
-     */
-    public static void startedAlone(Process process) {
-        Path folder = registry;
-        if (folder == null) return;
-        try {
-            long started =
-                    process.info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-            Files.writeString(folder.resolve("pid-" + process.pid()), Long.toString(started));
-        } catch (IOException e) {
-            log.warn("cannot record process {}: {}", process.pid(), e.getMessage());
-        }
-    }
-
-    public static void finishedAlone(Process process) {
-        Path folder = registry;
-        if (folder == null) return;
-        try {
-            Files.deleteIfExists(folder.resolve("pid-" + process.pid()));
-        } catch (IOException e) {
-            log.warn("cannot forget process {}: {}", process.pid(), e.getMessage());
-        }
-    }
-
     /** Kills the whole group {@code process} leads, when it was started as a group of its own. */
     static void killGroupOf(Process process) {
         if (running.contains(process.pid())) killGroup(process.pid());
@@ -113,12 +86,6 @@ public final class ProcessGroups {
         try (DirectoryStream<Path> groups = Files.newDirectoryStream(folder)) {
             for (Path group : groups) {
                 String name = group.getFileName().toString();
-                if (name.matches("pid-[0-9]{1,10}")) {
-                    killed += killAlone(
-                            Long.parseLong(name.substring(4)),
-                            Files.readString(group).trim());
-                    continue;
-                }
                 if (!name.matches("[0-9]{1,10}")) continue;
                 long id = Long.parseLong(name);
                 if (leadsItsGroupOrIsGone(id)) {
@@ -128,18 +95,6 @@ public final class ProcessGroups {
             }
         }
         return killed;
-    }
-
-    /** Kills a recorded lone process and its descendants, if the pid still names it (same start time). */
-    private static int killAlone(long pid, String startedMillis) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty()) return 0;
-        long started =
-                process.get().info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
-        if (!Long.toString(started).equals(startedMillis)) return 0; // the number was reused
-        process.get().descendants().forEach(ProcessHandle::destroyForcibly);
-        process.get().destroyForcibly();
-        return 1;
     }
 
     /** A live process with this pid that is no group leader means the number was reused. */

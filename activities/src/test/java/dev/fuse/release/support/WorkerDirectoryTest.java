@@ -57,29 +57,6 @@ class WorkerDirectoryTest {
         }
     }
 
-    @Test
-    void aMeasuredServiceLeftRunningByAWorkerKilledWithMinus9IsKilledByTheNextWorker() throws Exception {
-        Process service = new ProcessBuilder("sleep", "60")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        Path registry = Files.createDirectories(work.resolve("worker-4244-abc").resolve(WorkerDirectory.GROUPS));
-        long started = service.info().startInstant().orElseThrow().toEpochMilli();
-        Files.writeString(registry.resolve("pid-" + service.pid()), Long.toString(started));
-        // A recorded pid whose start time differs names another process now: left alone.
-        Process bystander = new ProcessBuilder("sleep", "60").start();
-        Files.writeString(registry.resolve("pid-" + bystander.pid()), "12345");
-        Files.createFile(work.resolve("worker-4244-abc.lock"));
-
-        try (WorkerDirectory next = WorkerDirectory.claim(work)) {
-            assertThat(next.path()).isDirectory();
-            assertThat(service.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(bystander.isAlive()).isTrue();
-        } finally {
-            bystander.destroyForcibly();
-        }
-    }
-
     /** setsid runs a moment after the process starts; until then the pid leads no group of its own. */
     private static void awaitGroupLeader(long pid) throws Exception {
         for (int i = 0; i < 100; i++) {
