@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +26,15 @@ import java.util.stream.Collectors;
  */
 public final class SamplerProcess {
     /** Flags of the sampler's JVM: quick to start, no C2 compiling beside the measured service, short GC pauses. */
-    public static final List<String> JVM_FLAGS =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx64m", "-XX:-UsePerfData");
+    public static final List<String> JVM_FLAGS = List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xms32m",
+            "-Xmx64m",
+            "-XX:-UsePerfData",
+            "-XX:+DisplayVMOutputToStderr");
+
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(30);
 
     private SamplerProcess() {}
 
@@ -46,7 +54,11 @@ public final class SamplerProcess {
                 throw failed("the sampler did not start: " + tail(log));
             }
             Samples samples = read(process, heartbeat);
-            if (process.waitFor() != 0) {
+            // Its output has ended, so it is exiting; a sampler that does not is ended below.
+            if (!process.waitFor(EXIT_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw failed("the sampler closed its output but did not exit within " + EXIT_WAIT.toSeconds() + " s");
+            }
+            if (process.exitValue() != 0) {
                 throw failed("the sampler exited with " + process.exitValue() + ": " + tail(log));
             }
             return samples;
@@ -63,6 +75,7 @@ public final class SamplerProcess {
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String text = lines.readLine(); text != null; text = lines.readLine()) {
                 heartbeat.run();
+                if (!text.startsWith("{")) continue; // not ours: the JVM's own output goes to the log
                 ColdStartSampler.Line line = ColdStartSampler.JSON.readValue(text, ColdStartSampler.Line.class);
                 if (line.error() != null) throw failed(line.error());
                 if (line.warmup()) continue;
