@@ -67,15 +67,14 @@ public final class Publisher {
                     .map(Publisher::writeOnce)
                     .toList())) {
                 for (int i = 0; i < archives; i++) {
-                    published.add(readBack(uploads, i, check, heartbeat));
+                    int archive = i;
+                    published.add(readBack(() -> uploads.await(archive, heartbeat), check));
                     Failpoints.reach("publish.after-first-object", heartbeat);
                 }
             }
             for (PublicObject object : objects.subList(archives, objects.size())) {
                 heartbeat.run();
-                try (Uploads one = store.startUploads(List.of(writeOnce(object)))) {
-                    published.add(readBack(one, 0, check, heartbeat));
-                }
+                published.add(readBack(() -> store.upload(writeOnce(object)), check));
             }
         }
         String prefix = StoreLayout.releasePrefix(plan.version());
@@ -168,14 +167,20 @@ public final class Publisher {
         }
     }
 
+    /** One write-once put: awaited from parallel uploads, or made there and then. */
+    @FunctionalInterface
+    private interface Write {
+        ArtifactRef put() throws IOException, InterruptedException;
+    }
+
     private static Uploads.File writeOnce(PublicObject object) {
         return new Uploads.File(object.key(), object.local(), object.sha256(), true);
     }
 
-    /** The i-th write-once put, then a read-back so that "digests re-verified" holds for the bytes at rest. */
-    private ArtifactRef readBack(Uploads uploads, int i, Path check, Runnable heartbeat) throws IOException {
+    /** A write-once put, then a read-back so that "digests re-verified" holds for the bytes at rest. */
+    private ArtifactRef readBack(Write write, Path check) throws IOException {
         try {
-            ArtifactRef written = uploads.await(i, heartbeat);
+            ArtifactRef written = write.put();
             store.download(written, check);
             return written;
         } catch (StoreException e) {

@@ -77,7 +77,8 @@ public final class ArtifactStore implements AutoCloseable {
         return upload(new Uploads.File(key, file, null, true));
     }
 
-    ArtifactRef upload(Uploads.File file) throws IOException {
+    /** One upload as {@link Uploads} describes it, made in the calling thread. */
+    public ArtifactRef upload(Uploads.File file) throws IOException {
         String sha256 = file.knownSha256() != null ? file.knownSha256() : Sha256.of(file.path());
         return put(
                 file.key(),
