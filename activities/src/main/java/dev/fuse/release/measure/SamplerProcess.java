@@ -107,9 +107,9 @@ public final class SamplerProcess {
         return new PipelineException(FailureType.MEASUREMENT_FAILED, why);
     }
 
+    /** The end of the sampler's stderr, as a failed build step's log is quoted. */
     private static String tail(Path log) throws IOException {
-        if (!Files.exists(log)) return "(no output)";
-        String text = Files.readString(log).strip();
-        return text.isEmpty() ? "(no output)" : text.substring(Math.max(0, text.length() - 2000));
+        String tail = Files.exists(log) ? CommandRunner.tailOf(log).strip() : "";
+        return tail.isEmpty() ? "(no output)" : tail;
     }
 }

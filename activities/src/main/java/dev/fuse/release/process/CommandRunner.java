@@ -114,7 +114,8 @@ public final class CommandRunner {
         }
     }
 
-    static String tailOf(Path logFile) throws IOException {
+    /** The last lines of a log (at most 4,000 characters), for error messages and history entries. */
+    public static String tailOf(Path logFile) throws IOException {
         List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
         List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
         String text = String.join("\n", tail);
