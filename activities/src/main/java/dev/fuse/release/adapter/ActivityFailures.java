@@ -2,6 +2,7 @@ package dev.fuse.release.adapter;
 
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.secrets.SecretMask;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.workflow.FailureType;
 import io.temporal.failure.ApplicationFailure;
@@ -28,28 +29,35 @@ final class ActivityFailures {
         }
     }
 
+    /**
+     * The failure for history. Its message is masked ({@link SecretMask}): it is recorded for good and
+     * shown by status, and it may quote a step's output. The cause is never attached, so no stack
+     * trace or nested message carries anything unmasked.
+     */
     static ApplicationFailure toFailure(Exception e) {
         if (e instanceof PipelineException p) {
-            return ApplicationFailure.newNonRetryableFailureWithCause(
-                    p.getMessage(), p.type().name(), null);
+            return nonRetryable(p.getMessage(), p.type());
         }
         if (e instanceof InvalidRequestException r) {
-            return ApplicationFailure.newNonRetryableFailureWithCause(
-                    r.getMessage(), FailureType.INVALID_RECIPE.name(), null);
+            return nonRetryable(r.getMessage(), FailureType.INVALID_RECIPE);
         }
         if (e instanceof StoreException s && s.kind() == StoreException.Kind.CONFLICT) {
-            return ApplicationFailure.newNonRetryableFailureWithCause(
-                    s.getMessage(), FailureType.ALREADY_PUBLISHED.name(), null);
+            return nonRetryable(s.getMessage(), FailureType.ALREADY_PUBLISHED);
         }
         if (e instanceof StoreException s && s.kind() == StoreException.Kind.DIGEST_MISMATCH) {
-            return ApplicationFailure.newNonRetryableFailureWithCause(
-                    s.getMessage(), FailureType.DIGEST_MISMATCH.name(), null);
+            return nonRetryable(s.getMessage(), FailureType.DIGEST_MISMATCH);
         }
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
         }
         // Everything else (network, disk, an unreachable store) may pass: let Temporal retry it.
         return ApplicationFailure.newFailureWithCause(
-                e.getClass().getSimpleName() + ": " + e.getMessage(), FailureType.TRANSIENT.name(), null);
+                SecretMask.mask(e.getClass().getSimpleName() + ": " + e.getMessage()),
+                FailureType.TRANSIENT.name(),
+                null);
+    }
+
+    private static ApplicationFailure nonRetryable(String message, FailureType type) {
+        return ApplicationFailure.newNonRetryableFailureWithCause(SecretMask.mask(message), type.name(), null);
     }
 }

@@ -8,6 +8,7 @@ import dev.fuse.release.model.ReproducibilityResult;
 import dev.fuse.release.packaging.ArchiveContents;
 import dev.fuse.release.packaging.ArtifactPackager;
 import dev.fuse.release.process.CommandRunner;
+import dev.fuse.release.secrets.StepEnvironment;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.Sha256;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rebuilds a target in a second clean workspace and compares each archive with the staged one.
@@ -71,7 +71,7 @@ public final class ReproducibilityChecker {
             CommandRunner.Outcome o = CommandRunner.run(
                     List.of("diffoscope", "--text", "-", a.toString(), b.toString()),
                     dir,
-                    Map.of(),
+                    StepEnvironment.forTool(dir),
                     Duration.ofMinutes(5),
                     log,
                     heartbeat);

@@ -18,6 +18,7 @@ import dev.fuse.release.packaging.ConfinedFiles;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
+import dev.fuse.release.secrets.StepEnvironment;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.HostLock;
@@ -93,10 +94,12 @@ public final class TargetBuilder {
         Recipe recipe = opened.recipe();
         Path out = ws.dir("out");
         Map<String, String> values = ArtifactPackager.placeholders(target, plan.version(), out);
+        Steps context =
+                new Steps(checkout, values, stepEnvironment(ws, plan, target, recipe), ws.dir("logs"), logSuffix);
         List<StepResult> steps = new ArrayList<>();
         for (Recipe.BuildStep step : recipe.build()) {
             heartbeat.run();
-            steps.add(runStep(plan, target, step, logSuffix, checkout, values, ws.dir("logs"), heartbeat));
+            steps.add(runStep(plan, target, step, context, heartbeat));
         }
         long buildMillis = (System.nanoTime() - started) / 1_000_000;
         Path dist = ws.dir("dist");
@@ -145,29 +148,34 @@ public final class TargetBuilder {
         }
     }
 
+    /** What every step of one build shares: where it runs, its placeholders, environment and logs. */
+    private record Steps(
+            Path checkout, Map<String, String> values, Map<String, String> env, Path logs, String suffix) {}
+
+    /** A clean environment (never the worker's) with the release's own variables. */
+    private static Map<String, String> stepEnvironment(Workspace ws, ReleasePlan plan, Target target, Recipe recipe)
+            throws IOException {
+        Map<String, String> own = new TreeMap<>();
+        own.put("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch()));
+        own.put("FUSE_RELEASE_VERSION", plan.version());
+        own.put("FUSE_RELEASE_TARGET", target.id());
+        return StepEnvironment.of(ws.root(), System.getenv(), recipe.environment(), own);
+    }
+
     private StepResult runStep(
-            ReleasePlan plan,
-            Target target,
-            Recipe.BuildStep step,
-            String logSuffix,
-            Path checkout,
-            Map<String, String> values,
-            Path logs,
-            Runnable heartbeat)
+            ReleasePlan plan, Target target, Recipe.BuildStep step, Steps context, Runnable heartbeat)
             throws IOException, InterruptedException {
-        List<String> argv = new java.util.ArrayList<>(
-                step.run().stream().map(a -> Placeholders.expand(a, values)).toList());
+        List<String> argv = new ArrayList<>(step.run().stream()
+                .map(a -> Placeholders.expand(a, context.values()))
+                .toList());
         if (plan.linksStatically(target)) {
-            step.staticArgs().forEach(a -> argv.add(Placeholders.expand(a, values)));
+            step.staticArgs().forEach(a -> argv.add(Placeholders.expand(a, context.values())));
         }
-        Map<String, String> env = new TreeMap<>();
-        env.put("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch()));
-        env.put("FUSE_RELEASE_VERSION", plan.version());
-        env.put("FUSE_RELEASE_TARGET", target.id());
-        Path logFile = logs.resolve(step.name() + logSuffix + ".log");
-        CommandRunner.Outcome outcome =
-                CommandRunner.run(argv, checkout, env, Duration.ofSeconds(step.timeoutSeconds()), logFile, heartbeat);
-        String logKey = StoreLayout.log(plan.version(), plan.runId(), target.id(), step.name() + logSuffix);
+        String logName = step.name() + context.suffix();
+        Path logFile = context.logs().resolve(logName + ".log");
+        CommandRunner.Outcome outcome = CommandRunner.run(
+                argv, context.checkout(), context.env(), Duration.ofSeconds(step.timeoutSeconds()), logFile, heartbeat);
+        String logKey = StoreLayout.log(plan.version(), plan.runId(), target.id(), logName);
         ArtifactRef log = store.putFile(logKey, logFile);
         if (!outcome.succeeded()) {
             String why = outcome.timedOut()

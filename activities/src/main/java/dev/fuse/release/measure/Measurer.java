@@ -14,6 +14,7 @@ import dev.fuse.release.policy.Percentiles;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
+import dev.fuse.release.secrets.StepEnvironment;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.support.HostLock;
 import dev.fuse.release.support.Sha256;
@@ -58,8 +59,12 @@ public final class Measurer {
             Path binary = StagedBinary.extract(store, request.aot(), ws.dir("aot"));
             List<String> aotCommand = List.of(binary.toString());
             List<String> jitCommand = spec.jit();
-            Map<String, String> env = new TreeMap<>(System.getenv());
-            env.remove("PORT");
+            // The JIT baseline is the recipe's command: a clean environment, never the worker's.
+            Map<String, String> env = StepEnvironment.of(
+                    ws.root(),
+                    System.getenv(),
+                    opened.recipe().environment(),
+                    Map.of("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch())));
             Duration timeout = Duration.ofSeconds(spec.readyTimeoutSeconds());
             return HostLock.exclusively(heartbeat, () -> {
                 double loadStart = HostInfo.loadAverage();
@@ -76,7 +81,7 @@ public final class Measurer {
                         heartbeat);
                 double loadEnd = HostInfo.loadAverage();
                 List<String> stripCommand = stripCommand(spec, binary, ws);
-                long stripped = strip(stripCommand, checkout, ws, heartbeat);
+                long stripped = strip(stripCommand, checkout, env, ws, heartbeat);
                 List<String> commands = List.of(
                         "AOT: PORT=<free> " + String.join(" ", aotCommand),
                         "JIT: PORT=<free> " + String.join(" ", jitCommand),
@@ -147,10 +152,10 @@ public final class Measurer {
     }
 
     /** Strips a copy of the binary (the shipped one is untouched) and returns the stripped size. */
-    private static long strip(List<String> command, Path dir, Workspace ws, Runnable heartbeat)
+    private static long strip(List<String> command, Path dir, Map<String, String> env, Workspace ws, Runnable heartbeat)
             throws IOException, InterruptedException {
         Path log = ws.dir("strip").resolve("strip.log");
-        CommandRunner.Outcome o = CommandRunner.run(command, dir, Map.of(), Duration.ofMinutes(2), log, heartbeat);
+        CommandRunner.Outcome o = CommandRunner.run(command, dir, env, Duration.ofMinutes(2), log, heartbeat);
         Path output = ws.root().resolve("strip/output");
         if (!o.succeeded() || !Files.isRegularFile(output)) {
             throw new PipelineException(

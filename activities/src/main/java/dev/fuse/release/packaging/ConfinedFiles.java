@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The only way bytes get into an archive: a member's source must resolve, after following every
@@ -18,6 +19,12 @@ import java.util.Objects;
  * A link that leaves, a device, FIFO, socket or directory is refused with the member's name and
  * the reason. The file is opened without following a final link and checked again after it was
  * read, so a file swapped while it is read is refused too.
+ *
+ * <p>Paths are not enough: a hard link made by a build step ({@code ln /etc/passwd out/LICENSE})
+ * has a path inside the workspace and the content of a file outside it. A member must therefore
+ * also be the file's only link, and live on the same device as the root it is under (a mount of
+ * another file system inside the workspace is refused). A member's name must be printable text:
+ * a newline or an escape sequence in a name would rewrite the listing of anyone who looks at it.
  */
 public final class ConfinedFiles {
     private final List<Path> roots;
@@ -36,6 +43,10 @@ public final class ConfinedFiles {
      * produce it); a member that exists but may not be packaged is a {@link BadArchiveException}.
      */
     public Path resolve(String archive, Path dir, String member) throws IOException, BadArchiveException {
+        Optional<String> badName = MemberNames.problem(member);
+        if (badName.isPresent()) {
+            throw new BadArchiveException(archive, MemberNames.escaped(member), badName.get());
+        }
         Path candidate = dir.resolve(member);
         if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
             throw new NoSuchFileException(candidate.toString());
@@ -50,7 +61,8 @@ public final class ConfinedFiles {
                     "is a link to a file that does not exist (" + Files.readSymbolicLink(candidate)
                             + "); refusing to package it");
         }
-        if (roots.stream().noneMatch(real::startsWith)) {
+        Path root = roots.stream().filter(real::startsWith).findFirst().orElse(null);
+        if (root == null) {
             throw new BadArchiveException(
                     archive,
                     member,
@@ -63,7 +75,40 @@ public final class ConfinedFiles {
             throw new BadArchiveException(
                     archive, member, "is " + kind(attributes) + ", not a regular file; refusing to package it");
         }
+        checkIdentity(archive, member, real, root);
         return real;
+    }
+
+    /** The file is its only link and lives on its root's device; where the platform has no such notion, skipped. */
+    private static void checkIdentity(String archive, String member, Path real, Path root)
+            throws IOException, BadArchiveException {
+        Optional<Integer> links = unixAttribute(real, "nlink");
+        if (links.isPresent() && links.get() > 1) {
+            throw new BadArchiveException(
+                    archive,
+                    member,
+                    "is a hard link (the file has " + links.get() + " names), so its content may be a file from"
+                            + " outside the workspace; refusing to package it (copy the file, do not link it)");
+        }
+        Optional<Long> device = unixAttribute(real, "dev");
+        Optional<Long> rootDevice = unixAttribute(root, "dev");
+        if (device.isPresent() && rootDevice.isPresent() && !device.equals(rootDevice)) {
+            throw new BadArchiveException(
+                    archive,
+                    member,
+                    "lives on another file system than " + root + " (a mount inside the workspace); refusing to"
+                            + " package it (copy the file into the build output)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Optional<T> unixAttribute(Path path, String name) throws IOException {
+        try {
+            return Optional.of((T) Files.getAttribute(path, "unix:" + name, LinkOption.NOFOLLOW_LINKS));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // Not a POSIX file system (Windows): no link count or device to compare.
+            return Optional.empty();
+        }
     }
 
     /**
@@ -81,6 +126,10 @@ public final class ConfinedFiles {
             copied = in.transferTo(out);
         }
         BasicFileAttributes after = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (ConfinedFiles.<Integer>unixAttribute(source, "nlink").orElse(1) > 1) {
+            throw new IOException("member " + member.name() + " became a hard link while it was being packaged; is a"
+                    + " build process still running in the background?");
+        }
         if (copied != before.size()
                 || !Objects.equals(before.fileKey(), after.fileKey())
                 || after.size() != before.size()

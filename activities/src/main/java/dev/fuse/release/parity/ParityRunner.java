@@ -10,6 +10,7 @@ import dev.fuse.release.packaging.StagedBinary;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
+import dev.fuse.release.secrets.StepEnvironment;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.HostLock;
@@ -37,17 +38,12 @@ public final class ParityRunner {
 
     /** The suite loads the host like a build: it must not run during another target's measurement. */
     private static CommandRunner.Outcome runSuite(
-            List<String> argv, Path checkout, ReleasePlan plan, Recipe.Parity spec, Path log, Runnable heartbeat)
+            List<String> argv, Path checkout, Map<String, String> env, Recipe.Parity spec, Path log, Runnable heartbeat)
             throws IOException, InterruptedException {
         return HostLock.duringBuild(
                 heartbeat,
                 () -> CommandRunner.run(
-                        argv,
-                        checkout,
-                        Map.of("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch())),
-                        Duration.ofSeconds(spec.timeoutSeconds()),
-                        log,
-                        heartbeat));
+                        argv, checkout, env, Duration.ofSeconds(spec.timeoutSeconds()), log, heartbeat));
     }
 
     public ParityResult run(ParityRequest request, Runnable heartbeat) throws IOException, InterruptedException {
@@ -75,7 +71,12 @@ public final class ParityRunner {
             List<String> argv =
                     spec.run().stream().map(a -> Placeholders.expand(a, values)).toList();
             Path log = ws.dir("logs").resolve("parity.log");
-            CommandRunner.Outcome outcome = runSuite(argv, checkout, plan, spec, log, heartbeat);
+            Map<String, String> env = StepEnvironment.of(
+                    ws.root(),
+                    System.getenv(),
+                    opened.recipe().environment(),
+                    Map.of("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch())));
+            CommandRunner.Outcome outcome = runSuite(argv, checkout, env, spec, log, heartbeat);
             ArtifactRef logRef = store.putFile(StoreLayout.log(plan.version(), plan.runId(), target, "parity"), log);
             JUnitReport.Summary summary;
             try {

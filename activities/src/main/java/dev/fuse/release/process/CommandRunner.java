@@ -1,9 +1,12 @@
 package dev.fuse.release.process;
 
+import dev.fuse.release.secrets.SecretMask;
+import dev.fuse.release.secrets.StepEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one external command with a timeout, its stdout and stderr interleaved into a log file,
- * calling {@code onTick} every couple of seconds so that the calling activity can heartbeat.
+ * calling {@code onTick} every couple of seconds so that the calling activity can heartbeat. The
+ * command gets exactly the environment it is given (see {@link StepEnvironment}), never the
+ * worker's, and its log is masked ({@link SecretMask}) before anyone reads it.
  */
 public final class CommandRunner {
     private static final Duration TICK = Duration.ofSeconds(2);
@@ -26,25 +31,22 @@ public final class CommandRunner {
     private CommandRunner() {}
 
     public static Outcome run(
-            List<String> argv,
-            Path workDir,
-            Map<String, String> extraEnv,
-            Duration timeout,
-            Path logFile,
-            Runnable onTick)
+            List<String> argv, Path workDir, Map<String, String> env, Duration timeout, Path logFile, Runnable onTick)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inOwnGroup(argv))
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
         builder.redirectOutput(logFile.toFile());
         builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
-        builder.environment().putAll(extraEnv);
+        builder.environment().clear();
+        builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process;
         try {
             process = ProcessLaunch.start(builder);
         } catch (IOException e) {
             Files.writeString(logFile, "cannot start " + argv.get(0) + ": " + e.getMessage() + "\n");
+            SecretMask.maskFile(logFile);
             return new Outcome(127, 0, false, tailOf(logFile));
         }
         ProcessGroups.started(process);
@@ -59,7 +61,7 @@ public final class CommandRunner {
                     Files.writeString(
                             logFile,
                             "\nfuse-release: killed after the step's timeout of " + timeout.toSeconds() + " s\n",
-                            java.nio.file.StandardOpenOption.APPEND);
+                            StandardOpenOption.APPEND);
                     break;
                 }
             }
@@ -70,6 +72,7 @@ public final class CommandRunner {
             throw e;
         } finally {
             ProcessGroups.finished(process);
+            SecretMask.maskFile(logFile);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         int exit = timedOut ? 124 : process.exitValue();

@@ -9,6 +9,8 @@ import java.util.Map;
  * which commands build a target and which files each artifact is made of. Placeholders
  * {@code ${target}}, {@code ${version}}, {@code ${out}} and {@code ${exe}} are expanded per target.
  * {@code reproducibilityCheck} (default true) builds every target twice and compares.
+ * {@code environment} names the variables of the worker's environment the recipe's commands need
+ * beyond the clean set every step gets (see StepEnvironment); credentials are refused in planning.
  */
 public record Recipe(
         int recipeVersion,
@@ -19,13 +21,15 @@ public record Recipe(
         Map<ArtifactType, ArtifactSpec> artifacts,
         boolean reproducibilityCheck,
         Measure measure,
-        Parity parity) {
+        Parity parity,
+        List<String> environment) {
 
     public static final String FILE_NAME = "fuse-release.json";
 
     public Recipe {
         build = List.copyOf(build);
         artifacts = Map.copyOf(artifacts);
+        environment = environment == null ? List.of() : List.copyOf(environment);
     }
 
     /**

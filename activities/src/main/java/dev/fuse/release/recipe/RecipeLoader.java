@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.model.ArtifactType;
 import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.secrets.StepEnvironment;
 import dev.fuse.release.support.JsonSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,7 +28,15 @@ public final class RecipeLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STEP_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Set<String> TOP_LEVEL = Set.of(
-            "recipeVersion", "project", "toolchain", "build", "artifacts", "reproducibilityCheck", "measure", "parity");
+            "recipeVersion",
+            "project",
+            "toolchain",
+            "build",
+            "artifacts",
+            "reproducibilityCheck",
+            "measure",
+            "parity",
+            "environment");
 
     private RecipeLoader() {}
 
@@ -67,13 +77,43 @@ public final class RecipeLoader {
         }
         Recipe.Measure measure = measure(root.path("measure"), errors);
         Recipe.Parity parity = parity(root.path("parity"), errors);
+        List<String> environment = environment(root.path("environment"), errors);
         if (!errors.isEmpty()) {
             List<String> prefixed =
                     errors.stream().map(e -> Recipe.FILE_NAME + ": " + e).toList();
             throw new InvalidRequestException(prefixed);
         }
         return new Recipe(
-                version, project, rustToolchainFile, node, steps, artifacts, repro.asBoolean(true), measure, parity);
+                version,
+                project,
+                rustToolchainFile,
+                node,
+                steps,
+                artifacts,
+                repro.asBoolean(true),
+                measure,
+                parity,
+                environment);
+    }
+
+    /** The worker variables the recipe's commands need; a credential of the worker is refused. */
+    private static List<String> environment(JsonNode node, List<String> errors) {
+        List<String> names = new ArrayList<>();
+        if (node.isMissingNode()) return names;
+        if (!node.isArray()) {
+            errors.add("environment: must be a list of variable names, e.g. [\"CARGO_HOME\"]");
+            return names;
+        }
+        for (JsonNode n : node) {
+            String name = n.asText(null);
+            Optional<String> refusal = StepEnvironment.refusal(name);
+            if (!n.isTextual() || refusal.isPresent()) {
+                errors.add("environment: " + refusal.orElse("every entry must be a variable name, got " + n));
+            } else if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private static JsonNode object(String text) {

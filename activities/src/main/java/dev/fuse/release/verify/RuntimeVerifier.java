@@ -5,6 +5,7 @@ import dev.fuse.release.model.RuntimeChecks;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.process.LoopbackPorts;
+import dev.fuse.release.secrets.StepEnvironment;
 import dev.fuse.release.support.CanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,9 @@ public final class RuntimeVerifier {
     private static Result run(Path binary, Map<String, String> env, boolean serve)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(binary.toString());
+        // The binary is the recipe's product: it gets a clean environment, never the worker's.
+        pb.environment().clear();
+        pb.environment().putAll(StepEnvironment.forTool(binary.getParent()));
         pb.environment().putAll(env);
         Path out = java.nio.file.Files.createTempFile("fuse-verify", ".out");
         Path err = java.nio.file.Files.createTempFile("fuse-verify", ".err");

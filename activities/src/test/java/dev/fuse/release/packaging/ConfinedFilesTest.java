@@ -114,4 +114,44 @@ class ConfinedFilesTest {
                         1767225600L))
                 .hasMessageContaining("LICENSE");
     }
+
+    @Test
+    void aHardLinkToAFileOutsideTheWorkspaceIsRefusedNamingTheMember() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Path outside = Files.writeString(elsewhere.resolve("passwd"), "root:x:0:0\n");
+        Files.createLink(out.resolve("LICENSE"), outside);
+
+        assertThatThrownBy(
+                        () -> new ConfinedFiles(workspace).resolve("fuse-aot-0.4.0-linux-x64.tar.gz", out, "LICENSE"))
+                .isInstanceOf(BadArchiveException.class)
+                .hasMessageContaining("entry 'LICENSE'")
+                .hasMessageContaining("is a hard link")
+                .hasMessageContaining("copy the file, do not link it");
+    }
+
+    @Test
+    void aHardLinkInsideTheWorkspaceIsRefusedToo() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Path original = Files.writeString(workspace.resolve("LICENSE.txt"), "MIT\n");
+        Files.createLink(out.resolve("LICENSE"), original);
+
+        assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a.tar.gz", out, "LICENSE"))
+                .isInstanceOf(BadArchiveException.class)
+                .hasMessageContaining("is a hard link (the file has 2 names)");
+    }
+
+    @Test
+    void aMemberNameWithANewlineOrAnEscapeIsRefusedShownEscaped() throws Exception {
+        Path out = Files.createDirectories(workspace.resolve("out"));
+        Files.writeString(out.resolve("a\nb"), "x");
+        Files.writeString(out.resolve("c\u001b[31m"), "x");
+
+        assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a.tar.gz", out, "a\nb"))
+                .isInstanceOf(BadArchiveException.class)
+                .hasMessageContaining("entry 'a\\nb'")
+                .hasMessageContaining("U+000A")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> new ConfinedFiles(workspace).resolve("a.tar.gz", out, "c\u001b[31m"))
+                .hasMessageContaining("entry 'c\\u001B[31m'");
+    }
 }

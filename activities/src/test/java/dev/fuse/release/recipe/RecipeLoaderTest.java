@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fuse.release.model.ArtifactType;
 import dev.fuse.release.model.InvalidRequestException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +74,24 @@ class RecipeLoaderTest {
                 .isEqualTo("hello-http.exe");
         assertThatThrownBy(() -> Placeholders.expand("${home}", java.util.Map.of()))
                 .hasMessageContaining("unknown placeholder ${home}");
+    }
+
+    @Test
+    void aRecipeThatAsksForTheWorkersCredentialsIsRefusedInPlanning() throws Exception {
+        String recipe = Files.readString(EXAMPLE.resolve(Recipe.FILE_NAME))
+                .replace(
+                        "\"recipeVersion\": 1,",
+                        "\"recipeVersion\": 1, \"environment\": [\"CARGO_HOME\", \"AWS_SECRET_ACCESS_KEY\"],");
+
+        assertThatThrownBy(() -> RecipeLoader.parse(recipe, EXAMPLE))
+                .hasMessageContaining("environment: AWS_SECRET_ACCESS_KEY belongs to the worker");
+    }
+
+    @Test
+    void aDeclaredVariableIsKept() throws Exception {
+        String recipe = Files.readString(EXAMPLE.resolve(Recipe.FILE_NAME))
+                .replace("\"recipeVersion\": 1,", "\"recipeVersion\": 1, \"environment\": [\"CARGO_HOME\"],");
+
+        assertThat(RecipeLoader.parse(recipe, EXAMPLE).environment()).containsExactly("CARGO_HOME");
     }
 }

@@ -5,6 +5,7 @@ import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.cli.FuseReleaseCli;
 import dev.fuse.release.client.TemporalConnection;
+import dev.fuse.release.secrets.WorkerSecrets;
 import dev.fuse.release.worker.ReleaseWorker;
 import dev.fuse.release.worker.WorkerConfig;
 import java.util.concurrent.Callable;
@@ -40,6 +41,7 @@ public class WorkerCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
         ctx.store().checkAccess();
+        WorkerSecrets.registerFrom(ctx.env());
         TemporalConnection temporal = TemporalConnection.connect(ctx.env());
         ReleaseWorker worker;
         try {

@@ -3,6 +3,7 @@ package dev.fuse.release.devstack;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.host.HostClass;
 import dev.fuse.release.model.Target;
+import dev.fuse.release.secrets.WorkerSecrets;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreConfig;
 import dev.fuse.release.worker.ReleaseWorker;
@@ -92,6 +93,7 @@ public final class DevStack implements AutoCloseable {
                 env.put("FUSE_RELEASE_POLICY", approvalPolicy.toAbsolutePath().toString());
             ArtifactStore store = new ArtifactStore(StoreConfig.fromEnvironment(env));
             store.ensureBucket();
+            if (withWorker) WorkerSecrets.registerFrom(env);
             TemporalConnection connection = TemporalConnection.connect(env);
             ReleaseWorker worker = withWorker ? startWorker(dataDir, connection, store, signing, approvalPolicy) : null;
             return new DevStack(

@@ -7,10 +7,13 @@ import static dev.fuse.release.app.WorkerProcesses.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fuse.release.devstack.DevStack;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +116,87 @@ class SeparateWorkersIT {
         assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.15.0"))
                 .containsEntry("GenerateMetadata", 2)
                 .containsEntry("Publish", 2);
+    }
+
+    /**
+     * The hostile recipe of the defects issue, on a worker started as production starts one (its
+     * S3 secret and the release key's path in its environment): the step dumps its own
+     * environment, reads the key path, and reads the worker's environment through /proc. It finds
+     * nothing in its own environment, and whatever it prints of the worker's is masked in the log
+     * object, the history and status.
+     */
+    @Test
+    void aBuildStepThatHuntsForTheWorkersSecretsLeavesNoneInTheLogTheHistoryOrStatus() throws Exception {
+        Path repo = data.resolve("repo-secrets");
+        ExampleVariants.prepare(repo, tree -> {
+            Files.writeString(
+                    tree.resolve("hunt.sh"),
+                    String.join(
+                            "\n",
+                            "echo ==own==",
+                            "env",
+                            "cat \"$FUSE_RELEASE_SIGNING_KEY\" | head -2",
+                            "echo ==worker==",
+                            "tr '\\0' '\\n' < /proc/$PPID/environ | grep -E 'AWS_SECRET|SIGNING_KEY'",
+                            "key=$(tr '\\0' '\\n' < /proc/$PPID/environ | sed -n 's/^FUSE_RELEASE_SIGNING_KEY=//p')",
+                            "head -2 \"$key\"",
+                            "exit 3",
+                            ""));
+            ExampleVariants.extraBuildStep(tree, "sh", "hunt.sh");
+        });
+        workers.start("orch-s", orchestrator(Map.of()));
+        workers.start("linux-s", workers.linux("work-s", Map.of()));
+        List<String> secrets = secretsOfTheWorker();
+
+        start("0.16.0", repo);
+        awaitPhase(env, "0.16.0", "BUILDING", Duration.ofMinutes(1));
+        CliRun status = awaitFailedTarget("0.16.0");
+        CliRun abandoned = CliRun.run(env, "abandon", "0.16.0", "--reason", "hostile recipe", "--operator", "ops");
+        assertThat(abandoned.exitCode()).as(abandoned.toString()).isZero();
+
+        String log = new String(
+                stack.store()
+                        .getBytes(stack.store().listKeys("logs/0.16.0/").stream()
+                                .filter(k -> k.endsWith("/extra.log"))
+                                .findFirst()
+                                .orElseThrow()),
+                StandardCharsets.ISO_8859_1);
+        String own = log.substring(log.indexOf("==own=="), log.indexOf("==worker=="));
+        assertThat(own).contains("PATH=").doesNotContain("AWS_").doesNotContain("FUSE_RELEASE_SIGNING_KEY");
+        assertThat(log)
+                .as("the worker's secret was found through /proc and masked")
+                .contains("***");
+        String histories = historyJson("fuse-release-0.16.0") + historyJson("fuse-release-0.16.0/linux-x64");
+        for (String secret : secrets) {
+            assertThat(log).doesNotContain(secret);
+            assertThat(histories).doesNotContain(secret);
+            assertThat(status.out() + status.err()).doesNotContain(secret);
+        }
+    }
+
+    /** The S3 secret and every line of the release key's body, as the worker holds them. */
+    private static List<String> secretsOfTheWorker() throws Exception {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(env.get("AWS_SECRET_ACCESS_KEY"));
+        Files.readAllLines(Path.of(env.get("FUSE_RELEASE_SIGNING_KEY"))).stream()
+                .filter(line -> !line.startsWith("-----") && !line.isBlank())
+                .forEach(secrets::add);
+        assertThat(secrets).hasSizeGreaterThan(2);
+        return secrets;
+    }
+
+    private static CliRun awaitFailedTarget(String version) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            CliRun status = CliRun.run(env, "status", version);
+            if (status.out().contains("waiting for an operator")) return status;
+            Thread.sleep(500);
+        }
+        throw new AssertionError(version + " never waited for an operator");
+    }
+
+    private static String historyJson(String workflowId) {
+        return stack.connection().client().fetchHistory(workflowId).toJson(false);
     }
 
     private static Map<String, String> failpoints(String names) {
