@@ -2,10 +2,14 @@ package dev.fuse.release.publish;
 
 import dev.fuse.release.contract.ReleaseContract;
 import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.ledger.LedgerEntry;
+import dev.fuse.release.ledger.ReleaseLedger;
 import dev.fuse.release.metadata.Provenance;
 import dev.fuse.release.metadata.ReleaseMetadata;
+import dev.fuse.release.model.ApprovalRecord;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.model.DecisionKind;
 import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.model.ReleasePlan;
@@ -24,9 +28,13 @@ import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Publishes a staged release in two phases. First everything that will become public is fetched
@@ -41,12 +49,18 @@ public final class Publisher {
     private final ArtifactStore store;
     private final Path workRoot;
     private final ReleaseSigningKey signingKey;
+    private final Clock clock;
 
-    /** @param signingKey the orchestrator's release key: it signs SHA256SUMS and the provenance */
+    /** @param signingKey the orchestrator's release key: it signs SHA256SUMS, the provenance and the ledger */
     public Publisher(ArtifactStore store, Path workRoot, ReleaseSigningKey signingKey) {
+        this(store, workRoot, signingKey, Clock.systemUTC());
+    }
+
+    public Publisher(ArtifactStore store, Path workRoot, ReleaseSigningKey signingKey, Clock clock) {
         this.store = store;
         this.workRoot = workRoot;
-        this.signingKey = java.util.Objects.requireNonNull(signingKey, "a release signing key");
+        this.signingKey = Objects.requireNonNull(signingKey, "a release signing key");
+        this.clock = clock;
     }
 
     public PublishResult publish(PublishRequest request, Runnable heartbeat) throws IOException {
@@ -78,13 +92,39 @@ public final class Publisher {
             }
         }
         String prefix = StoreLayout.releasePrefix(plan.version());
-        boolean moved = new LatestPointer(store)
-                .moveForward(
-                        plan.version(),
-                        plan.commit(),
-                        prefix + ReleaseMetadata.MANIFEST,
-                        request.metadata().manifest().sha256());
+        LatestPointer latest = new LatestPointer(store);
+        boolean moved = latest.moveForward(
+                plan.version(),
+                plan.commit(),
+                prefix + ReleaseMetadata.MANIFEST,
+                request.metadata().manifest().sha256());
+        recordInLedger(request, published, latest);
         return new PublishResult(prefix, published, moved);
+    }
+
+    /** The publication's ledger entry: the digests of SHA256SUMS and PUBLISHED.json, where latest points now. */
+    private void recordInLedger(PublishRequest request, List<ArtifactRef> published, LatestPointer latest)
+            throws IOException {
+        String version = request.plan().version();
+        Map<String, String> objects = new TreeMap<>();
+        for (ArtifactRef ref : published) {
+            if (ref.key().equals(StoreLayout.releasePrefix(version) + ReleaseMetadata.CHECKSUMS)) {
+                objects.put(ReleaseMetadata.CHECKSUMS, ref.sha256());
+            } else if (ref.key().equals(StoreLayout.publishedMarker(version))) {
+                objects.put(StoreLayout.PUBLISHED, ref.sha256());
+            }
+        }
+        new ReleaseLedger(store)
+                .append(
+                        new ReleaseLedger.Event(
+                                LedgerEntry.PUBLISHED,
+                                version,
+                                request.plan().runId(),
+                                approvers(request),
+                                objects,
+                                latest.read().map(LatestPointer.Latest::version).orElse(null)),
+                        signingKey,
+                        clock.instant());
     }
 
     /** Every object of the release, fetched and verified locally, in publication order. */
@@ -144,6 +184,17 @@ public final class Publisher {
                         ReleaseSignatures.sumsSignature(signingKey, Files.readAllBytes(sums.local()))),
                 staged.generated(
                         prefix + ReleaseSignatures.ALLOWED_SIGNERS, ReleaseSignatures.allowedSigners(signingKey)));
+    }
+
+    /** Who approved the publication, as the ledger names them. */
+    private static String approvers(PublishRequest request) {
+        List<String> names = request.approvals().stream()
+                .filter(r -> r.kind() == DecisionKind.APPROVED)
+                .map(ApprovalRecord::approver)
+                .toList();
+        if (names.isEmpty() && request.approval() != null)
+            return request.approval().approver();
+        return String.join(", ", names);
     }
 
     /**

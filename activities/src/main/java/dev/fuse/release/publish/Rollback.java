@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.index.ReleaseIndex;
+import dev.fuse.release.ledger.LedgerEntry;
+import dev.fuse.release.ledger.ReleaseLedger;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.ReleaseVersion;
 import dev.fuse.release.model.RollbackRequest;
 import dev.fuse.release.model.RollbackResult;
+import dev.fuse.release.signing.ReleaseSigningKey;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.CanonicalJson;
@@ -16,7 +19,9 @@ import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,15 +32,22 @@ import java.util.Optional;
  */
 public final class Rollback {
     private final ArtifactStore store;
+    private final ReleaseSigningKey signingKey;
 
-    public Rollback(ArtifactStore store) {
+    /** @param signingKey the release key, which signs the rollback's ledger entry */
+    public Rollback(ArtifactStore store, ReleaseSigningKey signingKey) {
         this.store = store;
+        this.signingKey = signingKey;
     }
 
     public RollbackResult rollback(RollbackRequest request) throws IOException {
         String version = request.version();
-        if (!PublicationState.of(store, version).published()) {
+        PublicationState state = PublicationState.of(store, version);
+        if (!state.published()) {
             throw refused("version " + version + " was never published; only a published version can be rolled back");
+        }
+        if (state == PublicationState.YANKED && !isRetryOf(request)) {
+            throw refused(alreadyYanked(version));
         }
         Optional<LatestPointer.Latest> latest = new LatestPointer(store).read();
         boolean isLatest = latest.isPresent() && latest.get().version().equals(version);
@@ -64,13 +76,47 @@ public final class Rollback {
                             published.path("manifestSha256").asText());
         }
         new ReleaseIndex(store).recordRollback(version, to, request.operator(), marker);
-        return new RollbackResult(
-                version,
-                new LatestPointer(store)
-                        .read()
-                        .map(LatestPointer.Latest::version)
-                        .orElse(null),
-                marker);
+        String latestNow = new LatestPointer(store)
+                .read()
+                .map(LatestPointer.Latest::version)
+                .orElse(null);
+        new ReleaseLedger(store)
+                .append(
+                        new ReleaseLedger.Event(
+                                LedgerEntry.YANKED,
+                                version,
+                                request.workflowId(),
+                                request.operator(),
+                                Map.of(StoreLayout.YANKED, marker.sha256()),
+                                latestNow),
+                        signingKey,
+                        Instant.ofEpochMilli(request.atMillis()));
+        return new RollbackResult(version, latestNow, marker);
+    }
+
+    /** The same request again (an activity retry): its marker holds exactly what it would write. */
+    private boolean isRetryOf(RollbackRequest request) {
+        String to = request.to() != null
+                ? request.to()
+                : readYank(request.version()).path("latestNow").asText();
+        return Arrays.equals(store.getBytes(StoreLayout.yankMarker(request.version())), yankRecord(request, to));
+    }
+
+    private String alreadyYanked(String version) {
+        JsonNode yank = readYank(version);
+        return "version " + version + " was already rolled back by "
+                + yank.path("yankedBy").asText("someone")
+                + " at " + yank.path("yankedAt").asText("an unknown time") + " (latest went to "
+                + yank.path("latestNow").asText("?") + "); a yank is final. To move latest, roll back the version"
+                + " it names now, or publish a new version";
+    }
+
+    private JsonNode readYank(String version) {
+        try {
+            return CanonicalJson.MAPPER.readTree(store.getBytes(StoreLayout.yankMarker(version)));
+        } catch (IOException | RuntimeException e) {
+            return CanonicalJson.MAPPER.createObjectNode();
+        }
     }
 
     /** The newest published, unyanked version older than {@code version}, if any. */

@@ -48,6 +48,11 @@ public final class InMemoryObjectStore implements ObjectStore {
         objects.put(key, new Stored(bytes.clone(), old == null ? null : old.sha256(), "tampered-" + (++etags)));
     }
 
+    /** Deletes an object behind the pipeline's back (an operator's mistake, or an attacker). */
+    public synchronized void remove(String key) {
+        objects.remove(key);
+    }
+
     @Override
     public String bucket() {
         return bucket;

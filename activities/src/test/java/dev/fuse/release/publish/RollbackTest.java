@@ -23,7 +23,7 @@ class RollbackTest {
 
     final InMemoryObjectStore bucket = new InMemoryObjectStore("fuse-releases");
     final ArtifactStore store = new ArtifactStore(bucket);
-    final Rollback rollback = new Rollback(store);
+    final Rollback rollback = new Rollback(store, TestSigningKey.get());
 
     @BeforeEach
     void publishTwoReleases() throws Exception {

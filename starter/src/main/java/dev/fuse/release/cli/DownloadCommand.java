@@ -22,6 +22,9 @@ public class DownloadCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Where to put the files (default: fuse-<version> in the current directory).")
     Path dir;
 
+    @Option(names = "--allow-yanked", description = "Download a yanked (rolled back) release anyway.")
+    boolean allowYanked;
+
     static String defaultDir(String version) {
         return "fuse-" + version;
     }
@@ -32,7 +35,9 @@ public class DownloadCommand implements Callable<Integer> {
         Path target = dir != null ? dir : Path.of(defaultDir(args.version));
         ReleaseDownload.Downloaded d;
         try {
-            d = ReleaseDownload.download(ctx.store(), args.version, target);
+            d = ReleaseDownload.download(ctx.store(), args.version, target, allowYanked);
+        } catch (ReleaseDownload.YankedException e) {
+            throw new CliException(ExitCodes.RELEASE_NOT_PUBLISHED, e.getMessage());
         } catch (IOException e) {
             throw new CliException(
                     ExitCodes.RELEASE_NOT_PUBLISHED, "cannot download release " + args.version + ": " + e.getMessage());

@@ -3,8 +3,11 @@ package dev.fuse.release.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.audit.AuditReport;
+import dev.fuse.release.audit.LedgerAudit;
 import dev.fuse.release.audit.ReleaseAudit;
 import dev.fuse.release.audit.ReleaseFiles;
+import dev.fuse.release.ledger.LedgerState;
+import dev.fuse.release.ledger.ReleaseLedger;
 import dev.fuse.release.signature.AllowedSigners;
 import dev.fuse.release.signature.SignatureProblem;
 import dev.fuse.release.storage.StoreLayout;
@@ -15,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,11 +72,16 @@ public class VerifyCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "name one release version, or pass --all (not both)");
         }
         if (all && dir != null) throw new CliException(ExitCodes.BAD_INPUT, "--dir verifies one release; drop --all");
-        ReleaseAudit audit = new ReleaseAudit(trusted(ctx));
+        AllowedSigners trusted = trusted(ctx);
+        ReleaseAudit audit = new ReleaseAudit(trusted);
+        LedgerAudit ledger = new LedgerAudit(trusted);
         List<AuditReport> reports = new ArrayList<>();
         try {
+            if (all) reports.add(ledger.audit(ctx.store()));
             for (String v : all ? publishedVersions(ctx) : List.of(version)) {
-                reports.add(verify(ctx, audit, v));
+                AuditReport report = verify(ctx, audit, v);
+                if (dir == null) ledger.checkVersion(ctx.store(), v, report);
+                reports.add(report);
             }
         } catch (IOException e) {
             throw new CliException(ExitCodes.UNAVAILABLE, "cannot read the release: " + e.getMessage());
@@ -112,8 +122,11 @@ public class VerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** Every version the bucket holds a marker for, and every one the ledger says was published. */
     private static List<String> publishedVersions(CliContext ctx) {
-        List<String> versions = new ArrayList<>();
+        Set<String> versions = new TreeSet<>(LedgerState.of(new ReleaseLedger(ctx.store()).read())
+                .published()
+                .keySet());
         for (String folder : ctx.store().listFolders("releases/")) {
             String v = folder.substring("releases/".length()).replace("/", "");
             if (ctx.store().exists(StoreLayout.publishedMarker(v))) versions.add(v);
@@ -122,7 +135,7 @@ public class VerifyCommand implements Callable<Integer> {
             throw new CliException(
                     ExitCodes.NOT_FOUND,
                     "no published release in " + ctx.store().describe());
-        return versions;
+        return List.copyOf(versions);
     }
 
     private static void print(CliContext ctx, AuditReport r) {

@@ -2,6 +2,9 @@ package dev.fuse.release.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.ledger.LedgerEntry;
+import dev.fuse.release.ledger.LedgerState;
+import dev.fuse.release.ledger.ReleaseLedger;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Downloads a published release as any user would (plain GETs): the release folder, and the
@@ -33,10 +37,25 @@ public final class ReleaseDownload {
     public record Downloaded(Path dir, List<String> files, List<String> checks) {}
 
     public static Downloaded download(ArtifactStore store, String version, Path dir) throws IOException {
+        return download(store, version, dir, false);
+    }
+
+    /**
+     * @param allowYanked whether a yanked release is downloaded anyway (for an investigation);
+     *     otherwise it is refused, saying who yanked it and why
+     */
+    public static Downloaded download(ArtifactStore store, String version, Path dir, boolean allowYanked)
+            throws IOException {
         String prefix = StoreLayout.releasePrefix(version);
         if (!store.exists(StoreLayout.publishedMarker(version))) {
             throw new IOException(
                     "release " + version + " is not published (no " + StoreLayout.publishedMarker(version) + ")");
+        }
+        if (!allowYanked) {
+            Optional<String> yanked = yanked(store, version);
+            if (yanked.isPresent()) {
+                throw new YankedException(yanked.get() + "; pass --allow-yanked to download it anyway");
+            }
         }
         List<String> files = new ArrayList<>(fetchFolder(store, prefix, dir, ""));
         JsonNode published = JSON.readTree(dir.resolve(StoreLayout.PUBLISHED).toFile());
@@ -49,6 +68,42 @@ public final class ReleaseDownload {
         List<String> checks = new ArrayList<>(check(dir, ""));
         checks.addAll(check(dir.resolve("evidence"), "evidence/"));
         return new Downloaded(dir, files, checks);
+    }
+
+    /** Refused: the release was taken back. */
+    public static final class YankedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        YankedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Why {@code version} counts as yanked, if it does: its yank marker (readable or not), or the
+     * ledger's record of a rollback whose marker has since gone.
+     */
+    public static Optional<String> yanked(ArtifactStore store, String version) {
+        String key = StoreLayout.yankMarker(version);
+        if (store.exists(key)) {
+            try {
+                JsonNode yank = JSON.readTree(store.getBytes(key));
+                return Optional.of("release " + version + " was yanked by "
+                        + yank.path("yankedBy").asText("?")
+                        + " at " + yank.path("yankedAt").asText("?") + " ("
+                        + yank.path("reason").asText("no reason")
+                        + "); latest went to " + yank.path("latestNow").asText("?"));
+            } catch (IOException e) {
+                return Optional.of("release " + version + " is yanked, but its " + key + " is unreadable; run"
+                        + " ./fuse-release verify --all");
+            }
+        }
+        LedgerEntry inLedger =
+                LedgerState.of(new ReleaseLedger(store).read()).yanked().get(version);
+        if (inLedger == null) return Optional.empty();
+        return Optional.of("the ledger records release " + version + " as yanked by " + inLedger.by() + " at "
+                + inLedger.at() + ", but its " + key + " is missing (the bucket was changed; run ./fuse-release"
+                + " verify --all)");
     }
 
     private static List<String> fetchFolder(ArtifactStore store, String prefix, Path dir, String shownAs)
