@@ -6,6 +6,7 @@ import dev.fuse.release.model.ApprovalPolicy;
 import dev.fuse.release.model.DurationText;
 import dev.fuse.release.signature.AllowedSigners;
 import dev.fuse.release.signature.SignatureProblem;
+import dev.fuse.release.workflow.Identities;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads an approval policy file (JSON, see docs/approvals.md), checking it whole: every problem is
@@ -28,7 +31,8 @@ public final class ApprovalPolicyFile {
             "requesterMayApprove",
             "approvalWindow",
             "requireSignedApprovals",
-            "allowedSignersFile");
+            "allowedSignersFile",
+            "operators");
 
     private ApprovalPolicyFile() {}
 
@@ -64,11 +68,40 @@ public final class ApprovalPolicyFile {
             problems.add("requiredApprovals is " + required + " but only " + eligible + " approver(s) can approve;"
                     + " lower it or name more approvers");
         }
+        Map<String, List<String>> operators = operators(root.get("operators"), problems);
         if (!problems.isEmpty()) {
             throw new PolicyException("approval policy " + file + " is invalid (" + problems.size() + " problems): "
                     + String.join("; ", problems));
         }
-        return new ApprovalPolicy(approvers, required, requesterMay, window, signed, signers, file.toString());
+        return new ApprovalPolicy(
+                approvers, required, requesterMay, window, signed, signers, file.toString(), operators);
+    }
+
+    /**
+     * Who may take each operator action, e.g. {@code {"rollback": ["oscar"], "cancel": ["oscar",
+     * "alice"]}}; an action left out falls back to the approvers.
+     */
+    private static Map<String, List<String>> operators(JsonNode node, List<String> problems) {
+        Map<String, List<String>> out = new TreeMap<>();
+        if (node == null) return out;
+        if (!node.isObject()) {
+            problems.add("operators must map actions to names, e.g. {\"rollback\": [\"oscar\"]}");
+            return out;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String action = names.next();
+            if (!ApprovalPolicy.OPERATOR_ACTIONS.contains(action)) {
+                problems.add("operators names unknown action '" + action + "' (actions: "
+                        + String.join(", ", ApprovalPolicy.OPERATOR_ACTIONS) + ")");
+                continue;
+            }
+            List<String> who = names(node.get(action), "operators." + action, problems);
+            if (who.isEmpty() && problems.isEmpty()) {
+                problems.add("operators." + action + " is empty; leave the action out to let the approvers act");
+            }
+            out.put(action, who);
+        }
+        return out;
     }
 
     private static long window(JsonNode node, List<String> problems) {
@@ -81,17 +114,22 @@ public final class ApprovalPolicyFile {
     }
 
     private static List<String> approvers(JsonNode root, List<String> problems) {
+        return names(root.get("approvers"), "approvers", problems);
+    }
+
+    /** A list of names; two that are one person after normalisation ("Bob", "ｂｏｂ") are a problem. */
+    private static List<String> names(JsonNode node, String field, List<String> problems) {
         List<String> out = new ArrayList<>();
-        JsonNode node = root.get("approvers");
         if (node == null) return out;
         if (!node.isArray()) {
-            problems.add("approvers must be a list of names, e.g. [\"alice\", \"bob\"]");
+            problems.add(field + " must be a list of names, e.g. [\"alice\", \"bob\"]");
             return out;
         }
         for (JsonNode n : node) {
             String name = n.asText("").strip();
-            if (!n.isTextual() || name.isEmpty()) problems.add("approvers holds an empty or non-text entry: " + n);
-            else if (out.contains(name)) problems.add("approver '" + name + "' is listed twice");
+            if (!n.isTextual() || name.isEmpty()) problems.add(field + " holds an empty or non-text entry: " + n);
+            else if (out.stream().anyMatch(o -> Identities.same(o, name)))
+                problems.add(field + ": '" + name + "' is listed twice");
             else out.add(name);
         }
         return out;

@@ -11,7 +11,9 @@ import dev.fuse.release.signature.SshSignature;
 import dev.fuse.release.signing.ReleaseSignatures;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.support.Sha256;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -145,6 +147,21 @@ public final class LedgerAudit {
         String found = Sha256.of(store.getBytes(key));
         if (!Objects.equals(expected, found)) {
             report.problem(key, "sha256 (as the ledger records)", String.valueOf(expected), found);
+        }
+    }
+
+    /** PUBLISHED.json names the run the ledger records, so the history check reads the right run. */
+    private static void expectRun(ArtifactStore store, AuditReport report, String version, String runId) {
+        String key = StoreLayout.publishedMarker(version);
+        if (!store.exists(key)) return;
+        try {
+            String found = CanonicalJson.MAPPER
+                    .readTree(store.getBytes(key))
+                    .path("runId")
+                    .asText();
+            if (!found.equals(runId)) report.problem(key, "runId (as the ledger records)", runId, found);
+        } catch (IOException e) {
+            report.problem(key, "readable", "JSON", "unreadable: " + e.getMessage());
         }
     }
 

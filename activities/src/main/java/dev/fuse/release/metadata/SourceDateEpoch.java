@@ -18,6 +18,11 @@ public final class SourceDateEpoch {
     private SourceDateEpoch() {}
 
     public static long parse(String text) {
+        if (text != null && text.matches("-[0-9]+")) {
+            throw new IllegalArgumentException(
+                    "SOURCE_DATE_EPOCH must not be negative (seconds since 1970-01-01 UTC, at least " + ZIP_MINIMUM
+                            + " for zip archives), got '" + text + "'");
+        }
         if (text == null || !text.matches("[0-9]{1,12}")) {
             throw new IllegalArgumentException(
                     "SOURCE_DATE_EPOCH must be a plain integer of seconds since 1970-01-01 UTC, got '" + text + "'");

@@ -23,7 +23,10 @@ import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,27 @@ public final class Planner {
         this.allowEmulatedPublish = allowEmulatedPublish;
     }
 
+    /**
+     * 0.21.0-RC1 and 0.21.0-rc1 would be two releases whose folders, downloads and workflow ids
+     * collide on a case-insensitive file system (macOS, Windows): the second is refused, naming the first.
+     */
+    private void refuseCaseVariant(String version) {
+        Set<String> known = new TreeSet<>();
+        for (String prefix : List.of("index/", "releases/")) {
+            store.listFolders(prefix)
+                    .forEach(f -> known.add(f.substring(prefix.length()).replace("/", "")));
+        }
+        for (String existing : known) {
+            if (existing.equalsIgnoreCase(version) && !existing.equals(version)) {
+                throw new PipelineException(
+                        FailureType.VERSION_CONFLICT,
+                        "version " + version + " differs from the existing release " + existing + " only in case;"
+                                + " their files would collide on a case-insensitive file system: use " + existing
+                                + " or another version");
+            }
+        }
+    }
+
     public ReleasePlan plan(ReleaseRequest request, String workflowId, String runId) throws IOException {
         String version = request.version();
         if (PublicationState.of(store, version).published()) {
@@ -50,6 +74,7 @@ public final class Planner {
                     "version " + version + " is already published at " + StoreLayout.releasePrefix(version)
                             + "; published releases are immutable, release a new version");
         }
+        refuseCaseVariant(version);
         // Recorded first, so that a release which fails in planning is still listed.
         ReleaseIndex index = new ReleaseIndex(store);
         index.record(request, workflowId, runId, "");

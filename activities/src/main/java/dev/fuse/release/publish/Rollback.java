@@ -7,6 +7,7 @@ import dev.fuse.release.index.ReleaseIndex;
 import dev.fuse.release.ledger.LedgerEntry;
 import dev.fuse.release.ledger.ReleaseLedger;
 import dev.fuse.release.metadata.ReleaseMetadata;
+import dev.fuse.release.model.ApprovalPolicy;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.ReleaseVersion;
 import dev.fuse.release.model.RollbackRequest;
@@ -16,6 +17,8 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.workflow.FailureType;
+import dev.fuse.release.workflow.OperatorRules;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,7 +43,12 @@ public final class Rollback {
         this.signingKey = signingKey;
     }
 
-    public RollbackResult rollback(RollbackRequest request) throws IOException {
+    /**
+     * @param policy the orchestrator's approval policy, which says who may roll back (and whether
+     *     the request must be signed); its check comes before anything is read or written
+     */
+    public RollbackResult rollback(RollbackRequest asked, ApprovalPolicy policy) throws IOException {
+        RollbackRequest request = authorized(asked, policy);
         String version = request.version();
         PublicationState state = PublicationState.of(store, version);
         if (!state.published()) {
@@ -92,6 +100,26 @@ public final class Rollback {
                         signingKey,
                         Instant.ofEpochMilli(request.atMillis()));
         return new RollbackResult(version, latestNow, marker);
+    }
+
+    /** The request under the identity the policy recognises (the key's principal when signed), or a refusal. */
+    private static RollbackRequest authorized(RollbackRequest request, ApprovalPolicy policy) {
+        try {
+            String who = OperatorRules.check(
+                    policy,
+                    new OperatorRules.Action(
+                            RollbackRequest.ACTION,
+                            request.statement(),
+                            request.operator() == null ? "" : request.operator(),
+                            request.signature()),
+                    request.version(),
+                    null);
+            return new RollbackRequest(
+                    request.version(), request.to(), who, request.reason(), request.atMillis(), request.signature());
+        } catch (ApplicationFailure refusal) {
+            FailureType type = FailureType.of(refusal.getType()).orElse(FailureType.ROLLBACK_REFUSED);
+            throw new PipelineException(type, FailureType.untagged(refusal.getOriginalMessage()));
+        }
     }
 
     /** The same request again (an activity retry): its marker holds exactly what it would write. */

@@ -51,7 +51,7 @@ class ApprovalPolicyFileTest {
                 .hasMessageNotContaining("\n")
                 .hasMessageContaining("is invalid (6 problems)")
                 .hasMessageContaining("unknown field 'colour'")
-                .hasMessageContaining("approver 'alice' is listed twice")
+                .hasMessageContaining("approvers: 'alice' is listed twice")
                 .hasMessageContaining("approvalWindow must be a duration")
                 .hasMessageContaining("requireSignedApprovals must be true or false")
                 .hasMessageContaining("principal '*@corp' is a pattern")
@@ -60,5 +60,23 @@ class ApprovalPolicyFileTest {
                 .hasMessageContaining("cannot be read");
         assertThatThrownBy(() -> ApprovalPolicyFile.load(Files.writeString(dir.resolve("list.json"), "[1]")))
                 .hasMessageContaining("is not a JSON object");
+    }
+
+    @Test
+    void operatorActionsGetTheirOwnListsAndBadOnesAreNamed() throws Exception {
+        Path good = Files.writeString(
+                dir.resolve("ops.json"),
+                "{\"approvers\": [\"alice\", \"bob\"], \"operators\": {\"rollback\": [\"oscar\"]}}");
+
+        ApprovalPolicy policy = ApprovalPolicyFile.load(good);
+
+        assertThat(policy.mayAct("rollback")).containsExactly("oscar");
+        assertThat(policy.mayAct("cancel")).containsExactly("alice", "bob");
+        Path bad = Files.writeString(
+                dir.resolve("bad-ops.json"),
+                "{\"operators\": {\"deploy\": [\"x\"], \"retry\": [], \"cancel\": [\"Bob\", \"ｂｏｂ\"]}}");
+        assertThatThrownBy(() -> ApprovalPolicyFile.load(bad))
+                .hasMessageContaining("operators names unknown action 'deploy'")
+                .hasMessageContaining("operators.cancel: 'ｂｏｂ' is listed twice");
     }
 }

@@ -16,9 +16,16 @@ class SourceDateEpochTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " 1", "1.5", "-1", "1e9", "2026-01-01", "0x10"})
+    @ValueSource(strings = {"", " 1", "1.5", "1e9", "2026-01-01", "0x10", "--1"})
     void anythingButAPlainIntegerIsAnErrorNamingTheVariable(String text) {
         assertThatThrownBy(() -> SourceDateEpoch.parse(text))
                 .hasMessageContaining("SOURCE_DATE_EPOCH must be a plain integer");
+    }
+
+    @Test
+    void aNegativeEpochSaysSoInsteadOfCallingItNoInteger() {
+        assertThatThrownBy(() -> SourceDateEpoch.parse("-1"))
+                .hasMessageContaining("SOURCE_DATE_EPOCH must not be negative")
+                .hasMessageContaining("got '-1'");
     }
 }

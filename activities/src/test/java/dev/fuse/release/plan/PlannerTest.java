@@ -79,6 +79,25 @@ class PlannerTest {
     }
 
     @Test
+    void aVersionThatDiffersFromAnExistingOneOnlyInCaseIsRefusedNamingIt() throws Exception {
+        store.putBytes("index/0.4.0-RC1/run-0.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json");
+        ReleaseRequest lower = new ReleaseRequest(
+                "0.4.0-rc1",
+                "/nowhere",
+                "main",
+                Target.allIds(),
+                "alice",
+                null,
+                ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS);
+
+        assertThatThrownBy(() -> planner().plan(lower, "w", "run-1"))
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.type()).isEqualTo(FailureType.VERSION_CONFLICT))
+                .hasMessageContaining("version 0.4.0-rc1 differs from the existing release 0.4.0-RC1 only in case");
+        assertThat(store.listKeys("index/0.4.0-rc1/")).isEmpty();
+    }
+
+    @Test
     void anUnknownRevisionIsACheckoutFailureNamingIt() throws Exception {
         Path repo = dir.resolve("repo");
         ExampleRepository.prepare(EXAMPLE, repo);

@@ -7,6 +7,7 @@ import dev.fuse.release.audit.AuditReport;
 import dev.fuse.release.audit.LedgerAudit;
 import dev.fuse.release.ledger.LedgerEntry;
 import dev.fuse.release.ledger.ReleaseLedger;
+import dev.fuse.release.model.ApprovalPolicy;
 import dev.fuse.release.model.RollbackRequest;
 import dev.fuse.release.signature.AllowedSigners;
 import dev.fuse.release.signing.ReleaseSignatures;
@@ -48,7 +49,9 @@ class LedgerAuditTest {
         publisher.publish(StagedRelease.stage(store, dir, "0.5.0", "run-5", "b"), () -> {});
         publisher.publish(StagedRelease.stage(store, dir, "0.6.0", "run-6", "c"), () -> {});
         new Rollback(store, key)
-                .rollback(new RollbackRequest("0.6.0", null, "oscar", "crash on start", 1767225600000L));
+                .rollback(
+                        new RollbackRequest("0.6.0", null, "oscar", "crash on start", 1767225600000L),
+                        ApprovalPolicy.defaults());
     }
 
     List<String> problems() {
@@ -152,7 +155,9 @@ class LedgerAuditTest {
     @Test
     void rollingBackAYankedVersionAgainIsRefusedSayingWhatToDo() {
         assertThatThrownBy(() -> new Rollback(store, TestSigningKey.get())
-                        .rollback(new RollbackRequest("0.6.0", "0.4.0", "mallory", "again", 1767225700000L)))
+                        .rollback(
+                                new RollbackRequest("0.6.0", "0.4.0", "mallory", "again", 1767225700000L),
+                                ApprovalPolicy.defaults()))
                 .hasMessageContaining("0.6.0 was already rolled back by oscar")
                 .hasMessageContaining("To move latest, roll back the version it names now");
     }

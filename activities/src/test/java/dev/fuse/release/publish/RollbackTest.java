@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.model.ApprovalPolicy;
 import dev.fuse.release.model.RollbackRequest;
 import dev.fuse.release.model.RollbackResult;
 import dev.fuse.release.storage.ArtifactStore;
@@ -40,7 +41,7 @@ class RollbackTest {
     void theLatestVersionIsYankedAndLatestMovesBackWithoutTouchingAnythingPublished() throws Exception {
         Map<String, byte[]> before = bucket.snapshot();
 
-        RollbackResult result = rollback.rollback(request("0.5.0", null));
+        RollbackResult result = rollback.rollback(request("0.5.0", null), ApprovalPolicy.defaults());
 
         assertThat(result.latest()).isEqualTo("0.4.0");
         assertThat(new LatestPointer(store).read().orElseThrow().version()).isEqualTo("0.4.0");
@@ -60,10 +61,10 @@ class RollbackTest {
 
     @Test
     void aRetriedRollbackCompletesAndChangesNothingMore() throws Exception {
-        rollback.rollback(request("0.5.0", null));
+        rollback.rollback(request("0.5.0", null), ApprovalPolicy.defaults());
         int writes = bucket.writes().size();
 
-        RollbackResult again = rollback.rollback(request("0.5.0", null));
+        RollbackResult again = rollback.rollback(request("0.5.0", null), ApprovalPolicy.defaults());
 
         assertThat(again.latest()).isEqualTo("0.4.0");
         assertThat(bucket.writes().stream().skip(writes)).allMatch(k -> k.startsWith("index/"));
@@ -71,13 +72,13 @@ class RollbackTest {
 
     @Test
     void rollbacksThatCannotApplyAreRefusedNamingWhy() {
-        assertThatThrownBy(() -> rollback.rollback(request("0.6.0", null)))
+        assertThatThrownBy(() -> rollback.rollback(request("0.6.0", null), ApprovalPolicy.defaults()))
                 .isInstanceOfSatisfying(
                         PipelineException.class, e -> assertThat(e.type()).isEqualTo(FailureType.ROLLBACK_REFUSED))
                 .hasMessageContaining("0.6.0 was never published");
-        assertThatThrownBy(() -> rollback.rollback(request("0.4.0", null)))
+        assertThatThrownBy(() -> rollback.rollback(request("0.4.0", null), ApprovalPolicy.defaults()))
                 .hasMessageContaining("0.4.0 is not latest (latest is 0.5.0); pass --to");
-        assertThatThrownBy(() -> rollback.rollback(request("0.5.0", "0.3.0")))
+        assertThatThrownBy(() -> rollback.rollback(request("0.5.0", "0.3.0"), ApprovalPolicy.defaults()))
                 .hasMessageContaining("--to 0.3.0 is not a published, unyanked version");
         assertThat(store.exists("releases/0.5.0/YANKED.json")).isFalse();
         assertThat(new LatestPointer(store).read().orElseThrow().version()).isEqualTo("0.5.0");
@@ -85,9 +86,35 @@ class RollbackTest {
 
     @Test
     void aVersionBeforeWhichNothingWasPublishedNeedsTo() throws Exception {
-        rollback.rollback(request("0.5.0", null));
+        rollback.rollback(request("0.5.0", null), ApprovalPolicy.defaults());
 
-        assertThatThrownBy(() -> rollback.rollback(request("0.4.0", null)))
+        assertThatThrownBy(() -> rollback.rollback(request("0.4.0", null), ApprovalPolicy.defaults()))
                 .hasMessageContaining("no published version before 0.4.0");
+    }
+
+    @Test
+    void onlyThoseThePolicyNamesMayRollBackAndTheYankNamesThePolicysSpelling() throws Exception {
+        ApprovalPolicy policy = new ApprovalPolicy(
+                java.util.List.of("alice"),
+                1,
+                false,
+                3600,
+                false,
+                null,
+                "policy.json",
+                Map.of("rollback", java.util.List.of("Oscar")));
+
+        assertThatThrownBy(() -> rollback.rollback(
+                        new RollbackRequest("0.5.0", null, "mallory", "why not", 1767225600000L), policy))
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.type()).isEqualTo(FailureType.APPROVAL_NOT_ALLOWED))
+                .hasMessageContaining(
+                        "mallory may not rollback release 0.5.0 under the policy (policy.json); allowed: Oscar");
+        assertThat(store.exists("releases/0.5.0/YANKED.json")).isFalse();
+
+        rollback.rollback(request("0.5.0", null), policy);
+
+        assertThat(new String(store.getBytes("releases/0.5.0/YANKED.json"), StandardCharsets.UTF_8))
+                .contains("\"yankedBy\": \"Oscar\"");
     }
 }

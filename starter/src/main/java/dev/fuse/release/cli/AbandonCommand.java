@@ -32,9 +32,13 @@ public class AbandonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        OperatorRequests.Abandon abandon = new OperatorRequests.Abandon(options.operator(ctx), options.reason);
-        List<String> problems = abandon.problems();
+        String who = options.operator(ctx);
+        List<String> problems =
+                new OperatorRequests.Abandon(who, options.reason, who.isEmpty() ? "-" : null).problems();
         if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        String statement = new OperatorRequests.Abandon(who, options.reason).statement(version);
+        OperatorRequests.Abandon abandon =
+                new OperatorRequests.Abandon(who, options.reason, options.signature(ctx, statement));
         ReleaseStatus status = ctx.releases().abandon(version, abandon);
         if (options.output == OutputFormat.json) {
             ctx.out().println(Json.write(status));

@@ -1,29 +1,54 @@
 package dev.fuse.release.cli;
 
+import dev.fuse.release.model.OperatorRequests;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "cancel", description = "Cancel a running release (Temporal cancellation); nothing is published.")
+@Command(
+        name = "cancel",
+        description = "Cancel a running release: who and why are checked against the approval policy, then its"
+                + " pipelines are cancelled; nothing is published.")
 public class CancelCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
+    @Parameters(index = "0", converter = VersionArgument.class, description = "Release version.")
+    String version;
+
     @Mixin
-    ReleaseArguments args;
+    OperatorOptions options;
+
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help.")
+    boolean help;
 
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        ctx.releases().cancel(args.version);
-        if (args.json()) {
-            ctx.out().println(Json.write(Map.of("version", args.version, "cancelRequested", true)));
+        String who = options.operator(ctx);
+        List<String> problems = new OperatorRequests.Cancel(who, options.reason, who.isEmpty() ? "-" : null).problems();
+        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        String statement = new OperatorRequests.Cancel(who, options.reason, null).statement(version);
+        ctx.releases()
+                .cancel(version, new OperatorRequests.Cancel(who, options.reason, options.signature(ctx, statement)));
+        if (options.output == OutputFormat.json) {
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("version", version);
+            reply.put("cancelRequested", true);
+            ctx.out().println(Json.write(reply));
         } else {
             ctx.out()
-                    .println("cancellation of release " + args.version + " requested; follow: ./fuse-release watch "
-                            + args.version);
+                    .println("cancellation of release " + version + " requested; follow: ./fuse-release watch "
+                            + version);
         }
         return ExitCodes.OK;
     }

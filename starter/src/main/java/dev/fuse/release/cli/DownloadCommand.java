@@ -3,6 +3,7 @@ package dev.fuse.release.cli;
 import dev.fuse.release.client.ReleaseDownload;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,16 +44,12 @@ public class DownloadCommand implements Callable<Integer> {
                     ExitCodes.RELEASE_NOT_PUBLISHED, "cannot download release " + args.version + ": " + e.getMessage());
         }
         if (args.json()) {
-            ctx.out()
-                    .println(Json.write(Map.of(
-                            "version",
-                            args.version,
-                            "dir",
-                            d.dir().toString(),
-                            "files",
-                            d.files(),
-                            "checks",
-                            d.checks())));
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("version", args.version);
+            reply.put("dir", d.dir().toString());
+            reply.put("files", d.files());
+            reply.put("checks", d.checks());
+            ctx.out().println(Json.write(reply));
             return ExitCodes.OK;
         }
         ctx.out()

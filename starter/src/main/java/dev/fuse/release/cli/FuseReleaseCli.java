@@ -3,6 +3,7 @@ package dev.fuse.release.cli;
 import dev.fuse.release.client.CliEnvironment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,9 +55,11 @@ public class FuseReleaseCli implements Runnable {
     static void report(CliContext context, java.util.List<String> args, int exitCode, String message) {
         context.err().println("fuse-release: " + Text.safe(message));
         if (wantsJson(args)) {
-            context.out()
-                    .println(Json.write(
-                            java.util.Map.of("error", java.util.Map.of("message", message, "exitCode", exitCode))));
+            // Ordered maps: Map.of iterates in an order that changes from one JVM to the next.
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", message);
+            error.put("exitCode", exitCode);
+            context.out().println(Json.write(Map.of("error", error)));
         }
     }
 

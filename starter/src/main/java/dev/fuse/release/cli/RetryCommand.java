@@ -37,9 +37,13 @@ public class RetryCommand implements Callable<Integer> {
         Target parsed = Target.fromId(target)
                 .orElseThrow(() ->
                         new CliException(ExitCodes.BAD_INPUT, "unknown target '" + target + "': " + Target.validIds()));
-        OperatorRequests.Retry retry = new OperatorRequests.Retry(parsed, options.operator(ctx), options.reason);
-        List<String> problems = retry.problems();
+        String who = options.operator(ctx);
+        List<String> problems =
+                new OperatorRequests.Retry(parsed, who, options.reason, who.isEmpty() ? "-" : null).problems();
         if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        OperatorRequests.Retry unsigned = new OperatorRequests.Retry(parsed, who, options.reason);
+        OperatorRequests.Retry retry = new OperatorRequests.Retry(
+                parsed, who, options.reason, options.signature(ctx, unsigned.statement(version)));
         ReleaseStatus status = ctx.releases().retry(version, retry);
         if (options.output == OutputFormat.json) {
             ctx.out().println(Json.write(status));

@@ -38,9 +38,13 @@ public class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        RollbackRequest request = new RollbackRequest(version, to, options.operator(ctx), options.reason, 0L);
-        List<String> problems = request.problems();
+        String who = options.operator(ctx);
+        List<String> problems =
+                new RollbackRequest(version, to, who, options.reason, 0L, who.isEmpty() ? "-" : null).problems();
         if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
+        String statement = new RollbackRequest(version, to, who, options.reason, 0L).statement();
+        RollbackRequest request =
+                new RollbackRequest(version, to, who, options.reason, 0L, options.signature(ctx, statement));
         RollbackResult result = ctx.releases().rollback(request);
         if (options.output == OutputFormat.json) {
             ctx.out().println(Json.write(result));

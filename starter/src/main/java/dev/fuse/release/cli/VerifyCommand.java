@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -76,8 +77,9 @@ public class VerifyCommand implements Callable<Integer> {
         ReleaseAudit audit = new ReleaseAudit(trusted);
         LedgerAudit ledger = new LedgerAudit(trusted);
         List<AuditReport> reports = new ArrayList<>();
+        AuditReport ledgerReport = all ? ledger.audit(ctx.store()) : null;
+        if (ledgerReport != null) checkRollbacksInHistory(ctx, ledgerReport);
         try {
-            if (all) reports.add(ledger.audit(ctx.store()));
             for (String v : all ? publishedVersions(ctx) : List.of(version)) {
                 AuditReport report = verify(ctx, audit, v);
                 if (dir == null) ledger.checkVersion(ctx.store(), v, report);
@@ -86,9 +88,13 @@ public class VerifyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.UNAVAILABLE, "cannot read the release: " + e.getMessage());
         }
-        boolean ok = reports.stream().allMatch(AuditReport::ok);
-        if (output == OutputFormat.json) ctx.out().println(Json.write(json(reports, ok)));
-        else reports.forEach(r -> print(ctx, r));
+        boolean ok = reports.stream().allMatch(AuditReport::ok) && (ledgerReport == null || ledgerReport.ok());
+        if (output == OutputFormat.json) {
+            ctx.out().println(Json.write(json(ledgerReport, reports, ok)));
+        } else {
+            if (ledgerReport != null) print(ctx, "the release ledger", ledgerReport);
+            reports.forEach(r -> print(ctx, "release " + Text.safe(r.version()), r));
+        }
         return ok ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED;
     }
 
@@ -100,11 +106,11 @@ public class VerifyCommand implements Callable<Integer> {
     }
 
     private AllowedSigners trusted(CliContext ctx) {
+        String fromEnv = ctx.env().get("FUSE_RELEASE_ALLOWED_SIGNERS");
+        // Set but empty counts as not set: "cannot read allowed signers : Is a directory" helps nobody.
         Path file = allowedSigners != null
                 ? allowedSigners
-                : ctx.env().get("FUSE_RELEASE_ALLOWED_SIGNERS") == null
-                        ? null
-                        : Path.of(ctx.env().get("FUSE_RELEASE_ALLOWED_SIGNERS"));
+                : fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv.strip());
         if (file == null) {
             throw new CliException(
                     ExitCodes.BAD_INPUT,
@@ -116,9 +122,34 @@ public class VerifyCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "allowed signers file " + file + " does not exist");
         } catch (IOException e) {
-            throw new CliException(ExitCodes.BAD_INPUT, "cannot read allowed signers " + file + ": " + e.getMessage());
+            String why = Files.isDirectory(file) ? "it is a directory, not an allowed_signers file" : e.getMessage();
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot read allowed signers " + file + ": " + why);
         } catch (SignatureProblem e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage().replace('\n', ';'));
+        }
+    }
+
+    /**
+     * With Temporal reachable, every rollback the ledger records ran as a rollback workflow that
+     * completed. Temporal forgets executions after its retention period (and the dev stack on
+     * restart), so one it does not know is skipped, not a problem.
+     */
+    private static void checkRollbacksInHistory(CliContext ctx, AuditReport report) {
+        Set<String> yanked =
+                LedgerState.of(new ReleaseLedger(ctx.store()).read()).yanked().keySet();
+        if (yanked.isEmpty()) return;
+        try {
+            for (String v : yanked) {
+                Optional<String> status = ctx.releases().rollbackStatus(v);
+                if (status.isEmpty()) report.skipped("Temporal no longer knows the rollback of " + v);
+                else if (!status.get().equals("COMPLETED")) {
+                    report.problem(new AuditReport.Problem(
+                            "Temporal history of fuse-rollback-" + v, "status", "COMPLETED", status.get()));
+                } else report.held("the rollback of " + v + " completed in Temporal, as the ledger records");
+            }
+        } catch (RuntimeException e) {
+            report.skipped(
+                    "rollbacks in Temporal history not checked: " + ApprovalHistoryCheck.firstLine(e.getMessage()));
         }
     }
 
@@ -138,30 +169,32 @@ public class VerifyCommand implements Callable<Integer> {
         return List.copyOf(versions);
     }
 
-    private static void print(CliContext ctx, AuditReport r) {
+    private static void print(CliContext ctx, String subject, AuditReport r) {
         ctx.out()
-                .println("release " + Text.safe(r.version()) + ": "
+                .println(subject + ": "
                         + (r.ok() ? "verified" : "NOT VERIFIED, " + r.problems().size() + " problem(s)"));
         r.problems().forEach(p -> ctx.out().println("  FAIL " + Text.safe(p.line())));
         r.checks().forEach(c -> ctx.out().println("  ok   " + c));
         r.skipped().forEach(s -> ctx.out().println("  skip " + s));
     }
 
-    private static Map<String, Object> json(List<AuditReport> reports, boolean ok) {
+    /** {@code ledger} is present with --all only; {@code releases} lists every release verified. */
+    private static Map<String, Object> json(AuditReport ledger, List<AuditReport> reports, boolean ok) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("verified", ok);
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (AuditReport r : reports) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("version", r.version());
-            one.put("verified", r.ok());
-            one.put("problems", r.problems());
-            one.put("checks", r.checks());
-            one.put("skipped", r.skipped());
-            list.add(one);
-        }
-        root.put("releases", list);
+        if (ledger != null) root.put("ledger", json(ledger));
+        root.put("releases", reports.stream().map(VerifyCommand::json).toList());
         return root;
+    }
+
+    private static Map<String, Object> json(AuditReport r) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("version", r.version());
+        one.put("verified", r.ok());
+        one.put("problems", r.problems());
+        one.put("checks", r.checks());
+        one.put("skipped", r.skipped());
+        return one;
     }
 
     /** The approvals in the release's Temporal history named the published manifest. */

@@ -17,11 +17,8 @@ public class WatchCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = parent.context();
         if (args.json()) {
-            CliContext quiet = new CliContext(
-                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), ctx.err(), ctx.env(), false);
-            Watcher.Outcome outcome = Watcher.follow(ctx.releases(), args.version, quiet, false);
-            ctx.out().println(Json.write(outcome.status()));
-            return outcome.exitCode();
+            // JSON Lines: the status as one object per line, each time it changes; the last is the end.
+            return Watcher.followJson(ctx.releases(), args.version, ctx.out()).exitCode();
         }
         Watcher.Outcome outcome = Watcher.follow(ctx.releases(), args.version, ctx, false);
         return Watcher.printWhereToFindIt(outcome, ctx.out(), ctx.releases(), args.version);

@@ -36,6 +36,36 @@ public final class Watcher {
         return outcome.exitCode();
     }
 
+    /** Prints the status as one JSON object per line whenever it changes, until the release ends. */
+    static Outcome followJson(ReleaseClient releases, String version, PrintStream out) {
+        ReleaseStatus shown = null;
+        for (long poll = 0; poll < MAX_POLLS; poll++) {
+            ReleaseStatus status = releases.status(version);
+            if (!status.equals(shown)) {
+                out.println(Json.line(status));
+                out.flush();
+                shown = status;
+            }
+            if (status.phase().terminal()) {
+                return new Outcome(
+                        status, status.phase() == Phase.PUBLISHED ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED);
+            }
+            if (!pause()) return new Outcome(status, ExitCodes.INTERNAL);
+        }
+        throw new CliException(ExitCodes.INTERNAL, "gave up watching " + version + " after " + MAX_POLLS + " polls");
+    }
+
+    /** Waits one poll interval; false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * @param stopAtApproval return as soon as the release waits for a decision (the demo asks then)
      */
@@ -72,12 +102,7 @@ public final class Watcher {
                     if (ctx.interactive()) shown = List.of();
                 }
             }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(status, ExitCodes.INTERNAL);
-            }
+            if (!pause()) return new Outcome(status, ExitCodes.INTERNAL);
         }
         throw new CliException(ExitCodes.INTERNAL, "gave up watching " + version + " after " + MAX_POLLS + " polls");
     }

@@ -17,16 +17,13 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes.Builder;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Functions;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 
 /** What a release manager does to releases, over Temporal and the bucket. Used by CLI and demo. */
 public final class ReleaseClient {
@@ -80,6 +77,9 @@ public final class ReleaseClient {
      * The release state from its {@code status} query. A release no worker has picked up cannot
      * answer a query (the call would hang until the server gives up), so that case is told first.
      */
+    /** Ten seconds: far longer than a worker takes for a first workflow task, far shorter than a hung query. */
+    private static final int FIRST_TASK_POLLS = 40;
+
     public ReleaseStatus status(String version) {
         Execution execution = execution(version);
         // A release started a moment ago has not had its first workflow task yet.
@@ -92,68 +92,19 @@ public final class ReleaseClient {
             execution = execution(version);
         }
         if (execution.phase() == null) {
-            if (execution.status().equals("RUNNING")) throw notPickedUp(version);
+            if (execution.status().equals("RUNNING")) throw PlanningWait.notPickedUp(temporal, version);
             throw new NeverRanException("release " + version + " ended (" + execution.status()
                     + ") before any worker picked it up; nothing was built. Start it again with ./fuse-release start");
         }
         return stub(version).status();
     }
 
-    /** Ten seconds: far longer than a worker takes for a first workflow task, far shorter than a hung query. */
-    private static final int FIRST_TASK_POLLS = 40;
-
     /** How planning ended: the release went on to build, or planning failed (type and message). */
     public record Planned(boolean ok, String phase, String failureType, String failure) {}
 
-    /**
-     * Waits until the release has left planning, bounded in time. A release that no worker picks up
-     * within {@code pickup} (no worker, or a namespace no worker serves) is terminated, so that a
-     * failed start leaves nothing running behind it.
-     */
+    /** Waits until the release has left planning, bounded in time (see {@link PlanningWait}). */
     public Planned awaitPlanning(String version, Duration pickup, Duration planning) {
-        long started = System.nanoTime();
-        while (true) {
-            Execution execution = execution(version);
-            long waited = System.nanoTime() - started;
-            if (execution.phase() == null && execution.status().equals("RUNNING")) {
-                if (waited > pickup.toNanos()) {
-                    untyped(version).terminate("no worker picked the release up within " + pickup.toSeconds() + " s");
-                    throw new NoWorkerException(
-                            notPickedUp(version).getMessage() + "; the release was stopped, start it again then");
-                }
-            } else if (!"PLANNING".equals(execution.phase())) {
-                return execution.status().equals("RUNNING")
-                        ? new Planned(true, execution.phase(), null, null)
-                        : failure(version);
-            } else if (waited > planning.toNanos()) {
-                return new Planned(true, execution.phase(), null, null);
-            }
-            sleep(250);
-        }
-    }
-
-    private Planned failure(String version) {
-        try {
-            untyped(version).getResult(5, TimeUnit.SECONDS, ReleaseStatus.class);
-            return new Planned(true, "PUBLISHED", null, null);
-        } catch (WorkflowFailedException e) {
-            Throwable root = e;
-            ApplicationFailure innermost = null;
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ApplicationFailure app) innermost = app;
-                root = t;
-            }
-            String message = innermost != null ? innermost.getOriginalMessage() : root.getMessage();
-            return new Planned(false, "FAILED", innermost == null ? null : innermost.getType(), message);
-        } catch (TimeoutException e) {
-            return new Planned(true, "UNKNOWN", null, null);
-        }
-    }
-
-    private NoWorkerException notPickedUp(String version) {
-        return new NoWorkerException("no worker picked up release " + version + " (namespace " + temporal.namespace()
-                + ", task queue " + TaskQueues.ORCHESTRATOR + " at " + temporal.address() + "); start a worker"
-                + " (./fuse-release dev, or ./fuse-release worker) with the same TEMPORAL_NAMESPACE");
+        return new PlanningWait(this).await(version, pickup, planning);
     }
 
     private static void sleep(long millis) {
@@ -186,6 +137,11 @@ public final class ReleaseClient {
      */
     public RollbackResult rollback(RollbackRequest request) {
         store.checkAccess();
+        // A yank is final; without this the finished rollback's workflow id would answer with its old result.
+        ReleaseDownload.yanked(store, request.version()).ifPresent(why -> {
+            throw new ReleaseConflictException(why + "; a yank is final. To move latest, roll back the version it"
+                    + " names now, or publish a new version");
+        });
         WorkflowOptions options = WorkflowOptions.newBuilder()
                 .setWorkflowId(request.workflowId())
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
@@ -206,9 +162,12 @@ public final class ReleaseClient {
         }
     }
 
-    /** Temporal cancellation: running activities are cancelled, the target pipelines end with the release. */
-    public void cancel(String version) {
-        running(version);
+    /**
+     * The policy-checked cancel Update first (it records who and why, or refuses), then Temporal's
+     * cancellation: running activities are cancelled, the target pipelines end with the release.
+     */
+    public void cancel(String version, OperatorRequests.Cancel request) {
+        running(version).cancel(request);
         untyped(version).cancel();
     }
 
@@ -280,6 +239,20 @@ public final class ReleaseClient {
      * The manifest digests that accepted approve Updates named, from the release's history (the
      * run that published it): what the approvers bound their decisions to.
      */
+    /** How the rollback workflow of {@code version} ended (COMPLETED, FAILED, ...), or empty if Temporal has none. */
+    public Optional<String> rollbackStatus(String version) {
+        try {
+            return Optional.of(temporal.client()
+                    .newUntypedWorkflowStub("fuse-rollback-" + version)
+                    .describe()
+                    .getStatus()
+                    .name()
+                    .replace("WORKFLOW_EXECUTION_STATUS_", ""));
+        } catch (WorkflowNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     public java.util.List<String> approvedManifests(String version, String runId) {
         java.util.List<String> digests = new java.util.ArrayList<>();
         var history =

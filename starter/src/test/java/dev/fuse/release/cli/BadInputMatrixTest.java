@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,7 +75,7 @@ class BadInputMatrixTest {
         c.add(new Case(
                 "negative SOURCE_DATE_EPOCH",
                 2,
-                "must be a plain integer",
+                "SOURCE_DATE_EPOCH must not be negative",
                 false,
                 with(okr, "--source-date-epoch", "-5")));
         c.add(new Case(
@@ -233,6 +234,16 @@ class BadInputMatrixTest {
                 "download with shell metacharacters", 2, "malformed version '0.4.0;ls'", true, "download", "0.4.0;ls"));
         c.add(new Case("watch a two-part version", 2, "malformed version '1.2'", true, "watch", "1.2"));
         c.add(new Case("cancel a malformed version", 2, "malformed version '0.4'", true, "cancel", "0.4"));
+        c.add(new Case("cancel without reason", 2, "missing reason: pass --reason", true, "cancel", "0.4.0"));
+        c.add(new Case(
+                "verify with a folder as allowed signers",
+                2,
+                "cannot read allowed signers /tmp: it is a directory",
+                true,
+                "verify",
+                "0.4.0",
+                "--allowed-signers",
+                "/tmp"));
         c.add(new Case(
                 "unknown output format",
                 2,
@@ -304,7 +315,27 @@ class BadInputMatrixTest {
                     .as(name + " (json): " + json[1])
                     .isEqualTo(c.code());
             assertThat(error.path("message").asText()).contains(c.message());
+            assertThat(error.fieldNames()).toIterable().containsExactly("message", "exitCode");
         }
+    }
+
+    @Test
+    void anAllowedSignersVariableSetButEmptyCountsAsUnset() {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("FUSE_RELEASE_ALLOWED_SIGNERS", "");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = FuseReleaseCli.run(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env,
+                "verify",
+                "0.4.0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("no trusted release key: pass --allowed-signers FILE")
+                .doesNotContain("Is a directory");
     }
 
     private static String[] run(String... args) {

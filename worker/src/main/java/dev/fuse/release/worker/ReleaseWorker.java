@@ -143,7 +143,7 @@ public final class ReleaseWorker implements AutoCloseable {
                 new PlanActivitiesImpl(new Planner(store, work, config.allowEmulatedPublish())),
                 new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store), records),
                 new PublishActivitiesImpl(new Publisher(store, work, signingKey), records),
-                new RollbackActivitiesImpl(new Rollback(store, signingKey)),
+                new RollbackActivitiesImpl(new Rollback(store, signingKey), config.approvalPolicy()),
                 new ApprovalPolicyActivitiesImpl(config.approvalPolicy()),
                 new RoutingActivitiesImpl(new WorkerRegistry(store, Clock.systemUTC())));
         queues.add(TaskQueues.ORCHESTRATOR);

@@ -8,6 +8,7 @@ import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.devstack.DevStack;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A flaky runner costs minutes, not a release: on the dev stack (real worker, real builds), a
@@ -143,6 +148,87 @@ class OperatorRetryIT {
                 .contains("crash on start");
         CliRun republish = CliRun.run(withRepo, "start", "--version", "0.11.1", "--revision", "main");
         assertThat(republish.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        CliRun again = CliRun.run(withRepo, "rollback", "0.11.1", "--to", "0.11.0", "--reason", "again");
+        assertThat(again.exitCode()).as(again.toString()).isNotZero();
+        assertThat(again.err()).contains("0.11.1 was yanked by oscar").contains("a yank is final");
+
+        theAuditSeesEveryChangeMadeBehindThePipelinesBack(withRepo);
+    }
+
+    /** The defects issue's audit cases, each undone before the next: verify --all, list and download see them. */
+    private static void theAuditSeesEveryChangeMadeBehindThePipelinesBack(Map<String, String> cli) throws Exception {
+        assertThat(CliRun.run(cli, "verify", "--all").exitCode()).isZero();
+
+        byte[] latest = stack.store().getBytes("releases/latest.json");
+        stack.store().putBytes("releases/latest.json", pointerTo("0.11.1"), "application/json");
+        assertAuditFails(cli, "releases/latest.json: version: expected 0.11.0");
+        assertThat(CliRun.run(cli, "list").out())
+                .contains("! latest.json names 0.11.1 but the ledger says it must name 0.11.0");
+        stack.store().putBytes("releases/latest.json", pointerTo("0.99.0"), "application/json");
+        assertAuditFails(cli, "found 0.99.0");
+        stack.store().putBytes("releases/latest.json", latest, "application/json");
+
+        byte[] published = stack.store().getBytes("releases/0.11.0/PUBLISHED.json");
+        deleteObject(cli, "releases/0.11.0/PUBLISHED.json");
+        assertAuditFails(cli, "releases/0.11.0/PUBLISHED.json: present");
+        stack.store().putBytes("releases/0.11.0/PUBLISHED.json", published, "application/json");
+
+        byte[] yank = stack.store().getBytes("releases/0.11.1/YANKED.json");
+        deleteObject(cli, "releases/0.11.1/YANKED.json");
+        assertAuditFails(cli, "releases/0.11.1/YANKED.json: present");
+        assertThat(CliRun.run(cli, "list").out())
+                .contains("0.11.1: the ledger records a yank but YANKED.json is missing");
+        CliRun download = CliRun.run(
+                cli, "download", "0.11.1", "--dir", data.resolve("dl-yanked").toString());
+        assertThat(download.exitCode()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(download.err()).contains("the ledger records release 0.11.1 as yanked by oscar");
+        stack.store().putBytes("releases/0.11.1/YANKED.json", "{not json".getBytes(), "application/json");
+        assertAuditFails(cli, "releases/0.11.1/YANKED.json: sha256 (as the ledger records)");
+        assertThat(CliRun.run(
+                                cli,
+                                "download",
+                                "0.11.1",
+                                "--dir",
+                                data.resolve("dl-garbled").toString())
+                        .err())
+                .contains("is yanked, but its releases/0.11.1/YANKED.json is unreadable");
+        stack.store().putBytes("releases/0.11.1/YANKED.json", yank, "application/json");
+
+        CliRun refused = CliRun.run(
+                cli, "download", "0.11.1", "--dir", data.resolve("dl-refused").toString());
+        assertThat(refused.err()).contains("release 0.11.1 was yanked by oscar").contains("--allow-yanked");
+        CliRun allowed = CliRun.run(
+                cli,
+                "download",
+                "0.11.1",
+                "--allow-yanked",
+                "--dir",
+                data.resolve("dl-allowed").toString());
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(CliRun.run(cli, "verify", "--all").exitCode()).isZero();
+    }
+
+    private static void assertAuditFails(Map<String, String> cli, String problem) {
+        CliRun audit = CliRun.run(cli, "verify", "--all");
+        assertThat(audit.exitCode()).as(audit.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(audit.out()).contains(problem);
+    }
+
+    private static byte[] pointerTo(String version) {
+        return ("{\"version\": \"" + version + "\"}\n").getBytes();
+    }
+
+    /** A plain S3 DELETE, as anyone with the bucket's credentials could send. */
+    private static void deleteObject(Map<String, String> cli, String key) {
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(cli.get("AWS_ENDPOINT_URL_S3")))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(cli.get("AWS_ACCESS_KEY_ID"), cli.get("AWS_SECRET_ACCESS_KEY"))))
+                .build()) {
+            s3.deleteObject(b -> b.bucket(stack.store().bucket()).key(key));
+        }
     }
 
     @Test
@@ -163,7 +249,11 @@ class OperatorRetryIT {
                 .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
         long cancelledAt = System.nanoTime();
-        CliRun cancelled = CliRun.run(withRepo, "cancel", "0.12.0");
+        CliRun unexplained = CliRun.run(withRepo, "cancel", "0.12.0");
+        assertThat(unexplained.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unexplained.err()).contains("missing reason: pass --reason");
+        CliRun cancelled =
+                CliRun.run(withRepo, "cancel", "0.12.0", "--reason", "wrong revision", "--operator", "oscar");
         assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
         long deadline = cancelledAt + Duration.ofSeconds(90).toNanos();
         while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
@@ -175,6 +265,7 @@ class OperatorRetryIT {
         System.out.printf("cancel -> build process gone: %d ms%n", (System.nanoTime() - cancelledAt) / 1_000_000);
         CliRun watched = CliRun.run(withRepo, "watch", "0.12.0");
         assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(watched.out()).contains("cancelled by oscar: wrong revision");
         assertThat(JSON.readTree(CliRun.run(withRepo, "status", "0.12.0", "--output", "json")
                                 .out())
                         .path("phase")

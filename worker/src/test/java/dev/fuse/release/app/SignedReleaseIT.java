@@ -35,11 +35,12 @@ class SignedReleaseIT {
     static DevStack stack;
     static Map<String, String> env;
     static Path aliceKey;
+    static Path bobKey;
 
     @BeforeAll
     static void startStack() throws Exception {
         aliceKey = keygen("alice");
-        Path bobKey = keygen("bob");
+        bobKey = keygen("bob");
         Files.writeString(
                 data.resolve("approvers_allowed_signers"), "alice " + pub(aliceKey) + "\nbob " + pub(bobKey) + "\n");
         Path policy = Files.writeString(
@@ -123,12 +124,62 @@ class SignedReleaseIT {
         assertThat(slippedIn.out()).contains("FAIL fuse-aot-0.13.0-linux-x64-patched.tar.gz: listed: ");
     }
 
+    /**
+     * Operator actions under the same signed policy: a cancel or a rollback needs an approver's
+     * signature, the typed --operator cannot stand in for it, and the record names the key's principal.
+     */
+    @Test
+    void cancelAndRollbackAreSignedByAnApproverAndRecordedUnderTheKeysPrincipal() throws Exception {
+        Path repo = data.resolve("repo-operators");
+        ExampleVariants.prepare(repo, tree -> {});
+        Map<String, String> cli = new HashMap<>(env);
+        cli.put("FUSE_RELEASE_REPO", repo.toString());
+        for (String version : List.of("0.14.1", "0.14.2")) {
+            assertThat(CliRun.startLinuxX64(cli, version, repo).exitCode()).isZero();
+            awaitApproval(version);
+            assertThat(CliRun.run(cli, "approve", version, "--key", bobKey.toString(), "--comment", "ok")
+                            .exitCode())
+                    .isZero();
+            assertThat(CliRun.run(cli, "watch", version).exitCode()).isZero();
+        }
+
+        CliRun unsigned = CliRun.run(cli, "rollback", "0.14.2", "--operator", "alice", "--reason", "crash");
+        assertThat(unsigned.exitCode()).as(unsigned.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unsigned.err()).contains("requires signed operator actions");
+        CliRun impostor = CliRun.run(
+                cli, "rollback", "0.14.2", "--operator", "mallory", "--key", aliceKey.toString(), "--reason", "crash");
+        assertThat(impostor.exitCode()).as(impostor.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(impostor.err()).contains("--operator mallory does not match the signing key's principal alice");
+        assertThat(stack.store().exists("releases/0.14.2/YANKED.json")).isFalse();
+        CliRun signed = CliRun.run(cli, "rollback", "0.14.2", "--key", aliceKey.toString(), "--reason", "crash");
+        assertThat(signed.exitCode()).as(signed.toString()).isZero();
+        assertThat(JSON.readTree(stack.store().getBytes("releases/0.14.2/YANKED.json"))
+                        .path("yankedBy")
+                        .asText())
+                .isEqualTo("alice");
+        CliRun audit = CliRun.run(cli, "verify", "--all");
+        assertThat(audit.out()).contains("the rollback of 0.14.2 completed in Temporal, as the ledger records");
+
+        assertThat(CliRun.startLinuxX64(cli, "0.14.3", repo).exitCode()).isZero();
+        CliRun refused = CliRun.run(cli, "cancel", "0.14.3", "--operator", "bob", "--reason", "wrong revision");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        CliRun cancelled =
+                CliRun.run(cli, "cancel", "0.14.3", "--key", bobKey.toString(), "--reason", "wrong revision");
+        assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
+        CliRun watched = CliRun.run(cli, "watch", "0.14.3");
+        assertThat(watched.out()).contains("cancelled by bob: wrong revision");
+    }
+
     private static void awaitApproval() throws Exception {
+        awaitApproval("0.13.0");
+    }
+
+    private static void awaitApproval(String version) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         JsonNode s = null;
         while (System.nanoTime() < deadline) {
             s = JSON.readTree(
-                    CliRun.run(env, "status", "0.13.0", "--output", "json").out());
+                    CliRun.run(env, "status", version, "--output", "json").out());
             if (s.path("phase").asText().equals("AWAITING_APPROVAL")) return;
             assertThat(s.path("phase").asText()).as("ended early: %s", s).isNotIn("FAILED", "REJECTED");
             Thread.sleep(250);

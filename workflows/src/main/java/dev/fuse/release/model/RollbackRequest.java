@@ -11,19 +11,30 @@ import java.util.List;
  * @param to the version latest should point at afterwards; null for the newest published one before
  * @param atMillis when, as the rollback workflow saw it (its clock, so that retries write the same marker)
  */
-public record RollbackRequest(String version, String to, String operator, String reason, long atMillis) {
+public record RollbackRequest(
+        String version, String to, String operator, String reason, long atMillis, String signature) {
+    public static final String ACTION = "rollback";
+
+    public RollbackRequest(String version, String to, String operator, String reason, long atMillis) {
+        this(version, to, operator, reason, atMillis, null);
+    }
+
+    /** What a signed rollback covers (see {@link OperatorRequests#statement}). */
+    public String statement() {
+        return OperatorRequests.statement(ACTION, version, "to " + (to == null ? "the newest before" : to), reason);
+    }
 
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (!ReleaseVersion.isValid(version)) problems.add("malformed version '" + version + "'");
         if (to != null && !ReleaseVersion.isValid(to)) problems.add("malformed --to version '" + to + "'");
         if (version != null && version.equals(to)) problems.add("--to names the version being rolled back");
-        problems.addAll(OperatorRequests.whoAndWhy(operator, reason));
+        problems.addAll(OperatorRequests.whoAndWhy(operator, reason, signature));
         return problems;
     }
 
     public RollbackRequest at(long millis) {
-        return new RollbackRequest(version, to, operator, reason, millis);
+        return new RollbackRequest(version, to, operator, reason, millis, signature);
     }
 
     public String workflowId() {

@@ -32,6 +32,11 @@ final class ApprovalGate {
         this.policy = policy;
     }
 
+    /** The policy in force, or null for a release recorded before policies were loaded. */
+    ApprovalPolicy policy() {
+        return policy;
+    }
+
     ReleaseStatus.Approval approval() {
         return new ReleaseStatus.Approval(outcome, settling, records, policy == null ? 1 : policy.requiredApprovals());
     }

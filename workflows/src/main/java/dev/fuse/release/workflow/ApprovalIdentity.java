@@ -53,9 +53,7 @@ record ApprovalIdentity(String approver, String keyFingerprint) {
             throw new SignatureProblem("it does not sign '" + statement + "': it was made for another release,"
                     + " decision or digest, or it was altered");
         }
-        if (d.approver() != null
-                && !d.approver().isBlank()
-                && !d.approver().strip().equals(principal)) {
+        if (d.approver() != null && !d.approver().isBlank() && !Identities.same(d.approver(), principal)) {
             throw new SignatureProblem("--approver " + d.approver().strip() + " does not match the signing key's"
                     + " principal " + principal + "; leave --approver out when you sign");
         }

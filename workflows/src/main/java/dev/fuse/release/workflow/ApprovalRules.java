@@ -5,7 +5,6 @@ import dev.fuse.release.model.ApprovalPolicy;
 import dev.fuse.release.model.ApprovalRecord;
 import dev.fuse.release.model.DecisionKind;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the approval policy lets a decision do, checked by the Updates' validators after the phase
@@ -69,10 +68,8 @@ final class ApprovalRules {
         }
     }
 
-    /** Names compare without case, so "Alice" cannot approve what "alice" requested. */
+    /** Names compare in their canonical form ({@link Identities}), so "ａｌｉｃｅ" cannot approve what "alice" requested. */
     private static boolean sameName(String a, String b) {
-        return a != null
-                && b != null
-                && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+        return Identities.same(a, b);
     }
 }

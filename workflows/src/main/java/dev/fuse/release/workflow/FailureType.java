@@ -15,6 +15,8 @@ public enum FailureType {
     BAD_ARCHIVE(false, ExitClass.NOT_PUBLISHED),
     DIGEST_MISMATCH(false, ExitClass.NOT_PUBLISHED),
     ALREADY_PUBLISHED(false, ExitClass.CONFLICT),
+    /** The version differs from an existing release only in case: their files would collide. */
+    VERSION_CONFLICT(false, ExitClass.CONFLICT),
     /** A rollback that cannot apply: the version is not published, not latest, or the target is not published. */
     ROLLBACK_REFUSED(false, ExitClass.CONFLICT),
     POLICY_VIOLATION(false, ExitClass.NOT_PUBLISHED),

@@ -3,11 +3,16 @@ package dev.fuse.release.workflow;
 import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.GateReport;
+import dev.fuse.release.model.MetadataRequest;
+import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.SloReportRequest;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.model.TargetRecordRef;
+import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,5 +65,33 @@ final class Gathered {
         return keepsRecords()
                 ? new SloReportRequest(plan, null, List.of(), recordList())
                 : new SloReportRequest(plan, gates, List.copyOf(figures.values()));
+    }
+
+    /** What metadata generation is told: the artifacts and evidence beyond records, and the records. */
+    MetadataRequest metadataRequest(
+            ReleasePlan plan, List<Artifact> artifacts, long startedOn, List<ArtifactRef> reports) {
+        String run =
+                Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId();
+        return new MetadataRequest(
+                plan, artifactsBeyondRecords(artifacts), run, startedOn, evidenceBeyondRecords(reports), recordList());
+    }
+
+    /** What publication is told: the staged release, who asked for it and every decision. */
+    PublishRequest publishRequest(
+            ReleasePlan plan,
+            List<Artifact> artifacts,
+            MetadataResult metadata,
+            List<ArtifactRef> reports,
+            ReleaseRequest request,
+            ApprovalGate approvals) {
+        return new PublishRequest(
+                plan,
+                artifactsBeyondRecords(artifacts),
+                metadata,
+                approvals.approval().decision(),
+                reports,
+                request.requestedBy(),
+                approvals.records(),
+                recordList());
     }
 }

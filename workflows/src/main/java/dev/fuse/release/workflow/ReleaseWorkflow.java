@@ -55,6 +55,16 @@ public interface ReleaseWorkflow {
     @UpdateValidatorMethod(updateName = "abandon")
     void validateAbandon(OperatorRequests.Abandon request);
 
+    /**
+     * Records who cancels the release and why, checked against the approval policy; the client
+     * then cancels the execution through Temporal, which stops the pipelines.
+     */
+    @UpdateMethod(name = "cancel")
+    void cancel(OperatorRequests.Cancel request);
+
+    @UpdateValidatorMethod(updateName = "cancel")
+    void validateCancel(OperatorRequests.Cancel request);
+
     /** Sent by a target pipeline (child workflow) whenever its stage changes. */
     @SignalMethod(name = "targetProgress")
     void targetProgress(TargetProgress progress);

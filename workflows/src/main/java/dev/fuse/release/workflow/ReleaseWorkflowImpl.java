@@ -5,12 +5,10 @@ import dev.fuse.release.model.Artifact;
 import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.model.DecisionKind;
 import dev.fuse.release.model.GateReport;
-import dev.fuse.release.model.MetadataRequest;
 import dev.fuse.release.model.MetadataResult;
 import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.Phase;
 import dev.fuse.release.model.PlanRequest;
-import dev.fuse.release.model.PublishRequest;
 import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.model.ReleaseRequest;
 import dev.fuse.release.model.ReleaseStatus;
@@ -51,6 +49,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private GateReport gates;
     private SloReportResult reports;
     private final FailedTargets failedTargets = new FailedTargets();
+    private final OperatorDesk operators = new OperatorDesk(failedTargets);
     private final Map<Target, long[]> clock = new TreeMap<>();
     private long startedOn;
     private final Gathered gathered = new Gathered();
@@ -61,12 +60,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         this.request = request;
         this.startedOn = Workflow.currentTimeMillis();
         activities = ReleaseActivities.of(ActivityOptionsCatalog.forRun(request.heartbeatTimeout()));
-        for (Target t : request.sortedTargets()) {
-            targets.put(t, new TargetStatus(t, Stage.PENDING, false, null, null));
-        }
+        request.sortedTargets().forEach(t -> targets.put(t, new TargetStatus(t, Stage.PENDING, false, null, null)));
         Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
         enter(Phase.PLANNING);
         try {
+            loadPolicy("operator-policy");
             plan = activities
                     .planner()
                     .plan(new PlanRequest(
@@ -81,14 +79,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             checkGates();
 
             enter(Phase.METADATA);
-            metadata = activities.metadata().generate(metadataRequest());
+            metadata =
+                    activities.metadata().generate(gathered.metadataRequest(plan, artifacts, startedOn, reportRefs()));
 
-            loadApprovalPolicy();
+            loadPolicy("approval-policy");
             enter(Phase.AWAITING_APPROVAL);
             awaitDecision();
 
             enter(Phase.PUBLISHING);
-            publishedPrefix = activities.publisher().publish(publishRequest()).prefix();
+            publishedPrefix = activities
+                    .publisher()
+                    .publish(gathered.publishRequest(plan, artifacts, metadata, reportRefs(), request, approvals))
+                    .prefix();
             enter(Phase.PUBLISHED);
             return reply();
         } catch (TemporalFailure e) {
@@ -96,34 +98,10 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         }
     }
 
-    private MetadataRequest metadataRequest() {
-        String run =
-                Workflow.getInfo().getWorkflowId() + "/" + Workflow.getInfo().getRunId();
-        return new MetadataRequest(
-                plan,
-                gathered.artifactsBeyondRecords(artifacts),
-                run,
-                startedOn,
-                gathered.evidenceBeyondRecords(reportRefs()),
-                gathered.recordList());
-    }
-
-    private PublishRequest publishRequest() {
-        return new PublishRequest(
-                plan,
-                gathered.artifactsBeyondRecords(artifacts),
-                metadata,
-                approvals.approval().decision(),
-                reportRefs(),
-                request.requestedBy(),
-                approvals.records(),
-                gathered.recordList());
-    }
-
     /** Records how the release ended and gives the failure (or cancellation) its execution ends with. */
     private TemporalFailure ended(TemporalFailure e) {
         if (endsAsCancelled()) {
-            failure = "cancelled: " + Failures.rootMessage(e);
+            failure = operators.cancelled(Failures.rootMessage(e));
             enter(Phase.CANCELLED);
             return new CanceledFailure("release " + request.version() + " cancelled");
         }
@@ -173,8 +151,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         gathered.evidence.add(reports.json());
         gathered.evidence.add(reports.html());
         if (!gates.go()) {
-            failure = gates.noGoSummary();
-            throw ApplicationFailure.newNonRetryableFailure(failure, FailureType.GATES_FAILED.name());
+            throw ApplicationFailure.newNonRetryableFailure(gates.noGoSummary(), FailureType.GATES_FAILED.name());
         }
     }
 
@@ -184,16 +161,20 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     private void checkEmulationPolicy() {
         EmulationPolicy.violation(artifacts, plan.allowEmulatedPublish()).ifPresent(why -> {
-            failure = why;
             throw ApplicationFailure.newNonRetryableFailure(why, FailureType.POLICY_VIOLATION.name());
         });
     }
 
-    /** Releases recorded before approval policies take one decision, under the old rules. */
-    private void loadApprovalPolicy() {
-        if (Workflow.getVersion("approval-policy", Workflow.DEFAULT_VERSION, 1) >= 1) {
-            approvals.use(activities.policies().load(request.version()));
-        }
+    /**
+     * Loads the approval policy once. Since "operator-policy" that happens as the release starts,
+     * so that the policy governs retry, abandon and cancel too; releases recorded before load it
+     * when they wait for approval ("approval-policy"), and those before that take one decision.
+     */
+    private void loadPolicy(String since) {
+        if (approvals.policy() != null) return;
+        boolean load = Workflow.getVersion(since, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (since.equals("operator-policy")) operators.governed(load);
+        if (load) approvals.use(activities.policies().load(request.version()));
     }
 
     private void awaitDecision() {
@@ -269,24 +250,42 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public ReleaseStatus retryTarget(OperatorRequests.Retry retry) {
-        failedTargets.requestRetry(retry);
+        operators.retry(operatorSubject(), retry);
         return reply();
     }
 
     @Override
     public void validateRetryTarget(OperatorRequests.Retry retry) {
-        failedTargets.checkRetry(phase, retry);
+        operators.validateRetry(operatorSubject(), retry);
     }
 
     @Override
     public ReleaseStatus abandon(OperatorRequests.Abandon abandon) {
-        failedTargets.requestAbandon(abandon);
+        operators.abandon(operatorSubject(), abandon);
         return reply();
     }
 
     @Override
     public void validateAbandon(OperatorRequests.Abandon abandon) {
-        failedTargets.checkAbandon(phase, abandon);
+        operators.validateAbandon(operatorSubject(), abandon);
+    }
+
+    @Override
+    public void cancel(OperatorRequests.Cancel cancel) {
+        operators.cancel(operatorSubject(), cancel);
+    }
+
+    @Override
+    public void validateCancel(OperatorRequests.Cancel cancel) {
+        operators.validateCancel(operatorSubject(), cancel);
+    }
+
+    private OperatorDesk.Subject operatorSubject() {
+        return new OperatorDesk.Subject(
+                phase,
+                request == null ? "(not started)" : request.version(),
+                request == null ? null : request.requestedBy(),
+                approvals.policy());
     }
 
     @Override

@@ -50,6 +50,8 @@ class ApprovalPolicyTest {
 
         refused(() -> release.approve(WorkflowTestBed.decision("Alice", "mine", waiting)))
                 .hasMessageContaining("Alice requested release 0.4.0 and may not approve it");
+        refused(() -> release.approve(WorkflowTestBed.decision("ａｌｉｃｅ", "mine, in fullwidth", waiting)))
+                .hasMessageContaining("requested release 0.4.0 and may not approve it");
         release.approve(WorkflowTestBed.decision("bob", "reviewed", waiting));
 
         assertThat(result(release).phase()).isEqualTo(Phase.PUBLISHED);

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.fuse.release.model.ApprovalDecision;
+import dev.fuse.release.model.ApprovalPolicy;
 import dev.fuse.release.model.Fixtures;
 import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.Phase;
@@ -24,6 +25,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,6 +188,54 @@ class OperatorRetryTest {
         HistoryRecorder.record(
                 bed.env.getWorkflowClient(),
                 "release-cancelled",
+                Fixtures.request().workflowId());
+    }
+
+    @Test
+    void operatorActionsAreCheckedAgainstThePolicyBeforeHistory() throws Exception {
+        bed.approvalPolicy = new ApprovalPolicy(List.of("bob"), 1, false, 3600, false, null, "policy.json");
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        awaitFailed(release, Target.WINDOWS_X64);
+
+        assertThatThrownBy(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "mallory", "me")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("mallory may not retry release 0.4.0 under the policy (policy.json)");
+        assertThatThrownBy(() -> release.abandon(new OperatorRequests.Abandon("alice", "mine, I give up")))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("alice may not abandon");
+        assertThatThrownBy(() -> release.cancel(new OperatorRequests.Cancel("mallory", "stop it", null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("mallory may not cancel");
+
+        // The requester may retry their own release; the approver abandons it.
+        accepted(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "alice", "flaky runner")));
+        WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void aCancelThroughThePolicyRecordsWhoCancelledAndWhy() throws Exception {
+        bed.approvalPolicy = new ApprovalPolicy(List.of("bob"), 1, false, 3600, false, null, "policy.json");
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        awaitFailed(release, Target.WINDOWS_X64);
+
+        release.cancel(new OperatorRequests.Cancel("Bob", "wrong revision", null));
+        assertThatThrownBy(() -> release.cancel(new OperatorRequests.Cancel("bob", "again", null)))
+                .isInstanceOf(WorkflowUpdateException.class)
+                .rootCause()
+                .hasMessageContaining("already cancelled by bob");
+        WorkflowStub.fromTyped(release).cancel();
+
+        assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
+                .isInstanceOf(WorkflowFailedException.class)
+                .hasCauseInstanceOf(io.temporal.failure.CanceledFailure.class);
+        assertThat(release.status().phase()).isEqualTo(Phase.CANCELLED);
+        assertThat(release.status().failure()).isEqualTo("cancelled by bob: wrong revision");
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-cancelled-by-operator",
                 Fixtures.request().workflowId());
     }
 

@@ -74,6 +74,7 @@ class ReplayTest {
         for (String path : List.of(
                 "rollback",
                 "release-cancelled",
+                "release-cancelled-by-operator",
                 "release-target-retried",
                 "release-abandoned",
                 "release-approved",
