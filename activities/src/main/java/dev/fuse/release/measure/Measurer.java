@@ -58,20 +58,16 @@ public final class Measurer {
             Recipe.Measure spec = opened.recipe().measure();
             Path binary = StagedBinary.extract(store, request.aot(), ws.dir("aot"));
             List<String> aotCommand = List.of(binary.toString());
-            List<String> jitCommand = spec.jit();
             // The JIT baseline is the recipe's command: a clean environment, never the worker's.
-            Map<String, String> env = StepEnvironment.of(
-                    ws.root(),
-                    System.getenv(),
-                    opened.recipe().environment(),
-                    Map.of("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch())));
+            Map<String, String> env =
+                    StepEnvironment.forRecipe(ws.root(), opened.recipe().environment(), plan.sourceDateEpoch());
             Duration timeout = Duration.ofSeconds(spec.readyTimeoutSeconds());
             return HostLock.exclusively(heartbeat, () -> {
                 double loadStart = HostInfo.loadAverage();
                 SamplerProcess.Samples samples = SamplerProcess.run(
                         new ColdStartSampler.Request(
                                 aotCommand,
-                                jitCommand,
+                                spec.jit(),
                                 checkout.toString(),
                                 spec.warmupRuns(),
                                 spec.coldStartRuns(),
@@ -84,13 +80,13 @@ public final class Measurer {
                 long stripped = strip(stripCommand, checkout, env, ws, heartbeat);
                 List<String> commands = List.of(
                         "AOT: PORT=<free> " + String.join(" ", aotCommand),
-                        "JIT: PORT=<free> " + String.join(" ", jitCommand),
+                        "JIT: PORT=<free> " + String.join(" ", spec.jit()),
                         "strip: " + String.join(" ", stripCommand),
                         probe(samples));
                 return new MeasureResult(
                         request.target(),
                         coldStart("aot", aotCommand, samples.aot()),
-                        coldStart("jit-native", jitCommand, samples.jit()),
+                        coldStart("jit-native", spec.jit(), samples.jit()),
                         Files.size(binary),
                         stripped,
                         Math.round(request.buildMillis() / 1000.0),

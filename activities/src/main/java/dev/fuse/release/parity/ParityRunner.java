@@ -71,11 +71,8 @@ public final class ParityRunner {
             List<String> argv =
                     spec.run().stream().map(a -> Placeholders.expand(a, values)).toList();
             Path log = ws.dir("logs").resolve("parity.log");
-            Map<String, String> env = StepEnvironment.of(
-                    ws.root(),
-                    System.getenv(),
-                    opened.recipe().environment(),
-                    Map.of("SOURCE_DATE_EPOCH", Long.toString(plan.sourceDateEpoch())));
+            Map<String, String> env =
+                    StepEnvironment.forRecipe(ws.root(), opened.recipe().environment(), plan.sourceDateEpoch());
             CommandRunner.Outcome outcome = runSuite(argv, checkout, env, spec, log, heartbeat);
             ArtifactRef logRef = store.putFile(StoreLayout.log(plan.version(), plan.runId(), target, "parity"), log);
             JUnitReport.Summary summary;

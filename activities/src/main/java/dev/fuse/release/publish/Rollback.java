@@ -50,6 +50,24 @@ public final class Rollback {
     public RollbackResult rollback(RollbackRequest asked, ApprovalPolicy policy) throws IOException {
         RollbackRequest request = authorized(asked, policy);
         String version = request.version();
+        Destination destination = destination(request);
+        ArtifactRef marker = store.putBytesIfAbsent(
+                StoreLayout.yankMarker(version), yankRecord(request, destination.to()), "application/json");
+        if (destination.wasLatest()) moveLatestBack(version, destination.to());
+        new ReleaseIndex(store).recordRollback(version, destination.to(), request.operator(), marker);
+        String latestNow = new LatestPointer(store)
+                .read()
+                .map(LatestPointer.Latest::version)
+                .orElse(null);
+        recordInLedger(request, marker, latestNow);
+        return new RollbackResult(version, latestNow, marker);
+    }
+
+    /** Where latest goes, and whether it pointed at the version: or why this rollback cannot apply. */
+    private record Destination(String to, boolean wasLatest) {}
+
+    private Destination destination(RollbackRequest request) {
+        String version = request.version();
         PublicationState state = PublicationState.of(store, version);
         if (!state.published()) {
             throw refused("version " + version + " was never published; only a published version can be rolled back");
@@ -71,35 +89,33 @@ public final class Rollback {
         if (PublicationState.of(store, to) != PublicationState.PUBLISHED) {
             throw refused("--to " + to + " is not a published, unyanked version; latest only points at one");
         }
-        ArtifactRef marker =
-                store.putBytesIfAbsent(StoreLayout.yankMarker(version), yankRecord(request, to), "application/json");
-        if (isLatest) {
-            JsonNode published = CanonicalJson.MAPPER.readTree(store.getBytes(StoreLayout.publishedMarker(to)));
-            new LatestPointer(store)
-                    .moveBack(
-                            version,
-                            to,
-                            published.path("commit").asText(),
-                            StoreLayout.releasePrefix(to) + ReleaseMetadata.MANIFEST,
-                            published.path("manifestSha256").asText());
-        }
-        new ReleaseIndex(store).recordRollback(version, to, request.operator(), marker);
-        String latestNow = new LatestPointer(store)
-                .read()
-                .map(LatestPointer.Latest::version)
-                .orElse(null);
+        return new Destination(to, isLatest);
+    }
+
+    private void moveLatestBack(String version, String to) throws IOException {
+        JsonNode published = CanonicalJson.MAPPER.readTree(store.getBytes(StoreLayout.publishedMarker(to)));
+        new LatestPointer(store)
+                .moveBack(
+                        version,
+                        to,
+                        published.path("commit").asText(),
+                        StoreLayout.releasePrefix(to) + ReleaseMetadata.MANIFEST,
+                        published.path("manifestSha256").asText());
+    }
+
+    /** The rollback's signed ledger entry, dated by the workflow's clock so that a retry finds it. */
+    private void recordInLedger(RollbackRequest request, ArtifactRef marker, String latestNow) throws IOException {
         new ReleaseLedger(store)
                 .append(
                         new ReleaseLedger.Event(
                                 LedgerEntry.YANKED,
-                                version,
+                                request.version(),
                                 request.workflowId(),
                                 request.operator(),
                                 Map.of(StoreLayout.YANKED, marker.sha256()),
                                 latestNow),
                         signingKey,
                         Instant.ofEpochMilli(request.atMillis()));
-        return new RollbackResult(version, latestNow, marker);
     }
 
     /** The request under the identity the policy recognises (the key's principal when signed), or a refusal. */

@@ -73,6 +73,12 @@ public final class StepEnvironment {
         return Collections.unmodifiableMap(env);
     }
 
+    /** For the recipe's commands: the variables it declares, and the release's SOURCE_DATE_EPOCH. */
+    public static Map<String, String> forRecipe(Path workspace, List<String> declared, long sourceDateEpoch)
+            throws IOException {
+        return of(workspace, System.getenv(), declared, Map.of("SOURCE_DATE_EPOCH", Long.toString(sourceDateEpoch)));
+    }
+
     /** The same for one of our own tools (strip, diffoscope) that needs no project variables. */
     public static Map<String, String> forTool(Path workspace) throws IOException {
         return of(workspace, System.getenv(), List.of(), Map.of());

@@ -107,4 +107,18 @@ class CommandRunnerTest {
         assertThat(o.succeeded()).isTrue();
         assertThat(o.tail()).isEqualTo("epoch=1767225600");
     }
+
+    @Test
+    void theCommandGetsOnlyTheEnvironmentItIsGivenNeverTheWorkers() throws Exception {
+        Path log = dir.resolve("env-only.log");
+        CommandRunner.Outcome o = CommandRunner.run(
+                List.of("sh", "-c", "echo home=$HOME user=$USER path=$PATH"),
+                dir,
+                Map.of("PATH", "/usr/bin:/bin"),
+                Duration.ofSeconds(10),
+                log,
+                () -> {});
+
+        assertThat(o.tail()).isEqualTo("home= user= path=/usr/bin:/bin");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fuse.release.audit.AuditReport;
 import dev.fuse.release.audit.LedgerAudit;
+import dev.fuse.release.audit.LedgerHead;
 import dev.fuse.release.ledger.LedgerEntry;
 import dev.fuse.release.ledger.ReleaseLedger;
 import dev.fuse.release.model.ApprovalPolicy;
@@ -160,5 +161,26 @@ class LedgerAuditTest {
                                 ApprovalPolicy.defaults()))
                 .hasMessageContaining("0.6.0 was already rolled back by oscar")
                 .hasMessageContaining("To move latest, roll back the version it names now");
+    }
+
+    @Test
+    void aTailCutOffConsistentlyIsCaughtByTheHeadTheLastAuditKept() throws Exception {
+        Path headFile = dir.resolve("audit/ledger-head");
+        LedgerHead.of(new ReleaseLedger(store).read()).orElseThrow().write(headFile);
+        // Undo the rollback completely: its entry, its marker, and latest back on 0.6.0.
+        bucket.remove(ReleaseLedger.key(4));
+        bucket.remove("releases/0.6.0/YANKED.json");
+        bucket.tamper("releases/latest.json", "{\"version\": \"0.6.0\"}\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(problems()).as("the shorter chain is consistent in itself").isEmpty();
+
+        AuditReport report = new AuditReport("ledger");
+        LedgerHead.read(headFile).orElseThrow().checkStillIn(new ReleaseLedger(store).read(), report);
+
+        assertThat(report.problems())
+                .extracting(AuditReport.Problem::line)
+                .singleElement()
+                .asString()
+                .contains(ReleaseLedger.key(4) + ": present (the head seen by the last audit)")
+                .contains("the ledger is shorter than when it was last audited");
     }
 }

@@ -7,6 +7,7 @@ import dev.fuse.release.model.RuntimeChecks;
 import dev.fuse.release.model.Target;
 import dev.fuse.release.parity.JUnitReport;
 import dev.fuse.release.process.CommandRunner;
+import dev.fuse.release.secrets.StepEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class FixtureToolchainTest {
                         "--out",
                         out.toString()),
                 EXAMPLE,
-                Map.of(),
+                StepEnvironment.forTool(out),
                 Duration.ofMinutes(2),
                 out.resolve("build.log"),
                 () -> {});
@@ -89,7 +90,7 @@ class FixtureToolchainTest {
                         "--report",
                         report.toString()),
                 EXAMPLE,
-                Map.of(),
+                StepEnvironment.forTool(out),
                 Duration.ofMinutes(2),
                 out.resolve("parity.log"),
                 () -> {});

@@ -2,7 +2,6 @@ package dev.fuse.release.cli;
 
 import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.ReleaseStatus;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +31,11 @@ public class AbandonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        String who = options.operator(ctx);
-        List<String> problems =
-                new OperatorRequests.Abandon(who, options.reason, who.isEmpty() ? "-" : null).problems();
-        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
-        String statement = new OperatorRequests.Abandon(who, options.reason).statement(version);
-        OperatorRequests.Abandon abandon =
-                new OperatorRequests.Abandon(who, options.reason, options.signature(ctx, statement));
+        OperatorRequests.Abandon abandon = options.request(
+                ctx,
+                (who, signature) -> new OperatorRequests.Abandon(who, options.reason, signature),
+                OperatorRequests.Abandon::problems,
+                a -> a.statement(version));
         ReleaseStatus status = ctx.releases().abandon(version, abandon);
         if (options.output == OutputFormat.json) {
             ctx.out().println(Json.write(status));

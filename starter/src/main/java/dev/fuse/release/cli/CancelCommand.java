@@ -2,7 +2,6 @@ package dev.fuse.release.cli;
 
 import dev.fuse.release.model.OperatorRequests;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,12 +33,12 @@ public class CancelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        String who = options.operator(ctx);
-        List<String> problems = new OperatorRequests.Cancel(who, options.reason, who.isEmpty() ? "-" : null).problems();
-        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
-        String statement = new OperatorRequests.Cancel(who, options.reason, null).statement(version);
-        ctx.releases()
-                .cancel(version, new OperatorRequests.Cancel(who, options.reason, options.signature(ctx, statement)));
+        OperatorRequests.Cancel cancel = options.request(
+                ctx,
+                (who, signature) -> new OperatorRequests.Cancel(who, options.reason, signature),
+                OperatorRequests.Cancel::problems,
+                c -> c.statement(version));
+        ctx.releases().cancel(version, cancel);
         if (options.output == OutputFormat.json) {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("version", version);

@@ -10,6 +10,7 @@ import dev.fuse.release.publish.PublicationState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -87,13 +88,20 @@ public class ListCommand implements Callable<Integer> {
             if (latestWarning != null) ctx.err().println("warning: " + latestWarning);
             return ExitCodes.OK;
         }
+        printTable(ctx, rows, latestWarning);
+        return ExitCodes.OK;
+    }
+
+    /** The table, then one "!" line per disagreement between the ledger and the bucket. */
+    private static void printTable(CliContext ctx, List<Row> rows, String latestWarning) {
         if (rows.isEmpty()) {
             ctx.out().println("no releases yet; start one with ./fuse-release start --version <v> --revision <rev>");
-            return ExitCodes.OK;
+            return;
         }
-        String format = "%-14s %-11s %-18s %-11s %-13s %s";
+        String format = "%-14s %-11s %-18s %-11s %-13s %-14s %s";
         ctx.out()
-                .println(String.format(format, "VERSION", "PUBLISHED", "PHASE", "EXECUTION", "COMMIT", "REQUESTED BY"));
+                .println(String.format(
+                        format, "VERSION", "PUBLISHED", "PHASE", "EXECUTION", "COMMIT", "REQUESTED BY", "LEDGER"));
         for (Row r : rows) {
             String published = switch (r.publication()) {
                 case "PUBLISHED" -> "yes";
@@ -109,13 +117,13 @@ public class ListCommand implements Callable<Integer> {
                             r.phase(),
                             r.execution(),
                             r.commit().length() > 12 ? r.commit().substring(0, 12) : r.commit(),
-                            Text.safe(r.requestedBy())));
+                            Text.safe(r.requestedBy()),
+                            r.ledger().toLowerCase(Locale.ROOT)));
         }
         rows.stream()
                 .filter(r -> r.disagreement() != null)
                 .forEach(r -> ctx.out().println("! " + Text.safe(r.version()) + ": " + r.disagreement()));
         if (latestWarning != null) ctx.out().println("! " + latestWarning);
-        return ExitCodes.OK;
     }
 
     /** How latest.json disagrees with the ledger, or null. */

@@ -4,6 +4,9 @@ import dev.fuse.release.client.ApprovalSigner;
 import dev.fuse.release.model.OperatorRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Who acts, why, and optionally their signature: what retry, abandon, cancel and rollback share. */
@@ -30,6 +33,25 @@ class OperatorOptions {
     String operator(CliContext ctx) {
         if (operator != null) return operator;
         return signingKey(ctx) != null ? "" : ctx.userName();
+    }
+
+    /**
+     * The request this command sends: built with who acts, checked here before anything connects
+     * (a signed request may leave the name to its key), then signed over its statement when a
+     * key is given.
+     *
+     * @param make builds the request from the operator and the signature (null: unsigned)
+     * @param statement what a signature of the request covers
+     */
+    <T> T request(
+            CliContext ctx,
+            BiFunction<String, String, T> make,
+            Function<T, List<String>> problems,
+            Function<T, String> statement) {
+        String who = operator(ctx);
+        List<String> found = problems.apply(make.apply(who, who.isEmpty() ? "-" : null));
+        if (!found.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", found));
+        return make.apply(who, signature(ctx, statement.apply(make.apply(who, null))));
     }
 
     /**

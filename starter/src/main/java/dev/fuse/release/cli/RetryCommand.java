@@ -3,7 +3,6 @@ package dev.fuse.release.cli;
 import dev.fuse.release.model.OperatorRequests;
 import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.model.Target;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,13 +36,11 @@ public class RetryCommand implements Callable<Integer> {
         Target parsed = Target.fromId(target)
                 .orElseThrow(() ->
                         new CliException(ExitCodes.BAD_INPUT, "unknown target '" + target + "': " + Target.validIds()));
-        String who = options.operator(ctx);
-        List<String> problems =
-                new OperatorRequests.Retry(parsed, who, options.reason, who.isEmpty() ? "-" : null).problems();
-        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
-        OperatorRequests.Retry unsigned = new OperatorRequests.Retry(parsed, who, options.reason);
-        OperatorRequests.Retry retry = new OperatorRequests.Retry(
-                parsed, who, options.reason, options.signature(ctx, unsigned.statement(version)));
+        OperatorRequests.Retry retry = options.request(
+                ctx,
+                (who, signature) -> new OperatorRequests.Retry(parsed, who, options.reason, signature),
+                OperatorRequests.Retry::problems,
+                r -> r.statement(version));
         ReleaseStatus status = ctx.releases().retry(version, retry);
         if (options.output == OutputFormat.json) {
             ctx.out().println(Json.write(status));

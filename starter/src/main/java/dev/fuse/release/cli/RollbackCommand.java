@@ -2,7 +2,6 @@ package dev.fuse.release.cli;
 
 import dev.fuse.release.model.RollbackRequest;
 import dev.fuse.release.model.RollbackResult;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,13 +37,11 @@ public class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = parent.context();
-        String who = options.operator(ctx);
-        List<String> problems =
-                new RollbackRequest(version, to, who, options.reason, 0L, who.isEmpty() ? "-" : null).problems();
-        if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
-        String statement = new RollbackRequest(version, to, who, options.reason, 0L).statement();
-        RollbackRequest request =
-                new RollbackRequest(version, to, who, options.reason, 0L, options.signature(ctx, statement));
+        RollbackRequest request = options.request(
+                ctx,
+                (who, signature) -> new RollbackRequest(version, to, who, options.reason, 0L, signature),
+                RollbackRequest::problems,
+                RollbackRequest::statement);
         RollbackResult result = ctx.releases().rollback(request);
         if (options.output == OutputFormat.json) {
             ctx.out().println(Json.write(result));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.audit.AuditReport;
 import dev.fuse.release.audit.LedgerAudit;
+import dev.fuse.release.audit.LedgerHead;
 import dev.fuse.release.audit.ReleaseAudit;
 import dev.fuse.release.audit.ReleaseFiles;
 import dev.fuse.release.ledger.LedgerState;
@@ -48,6 +49,12 @@ public class VerifyCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Verify every published release in the bucket.")
     boolean all;
 
+    @Option(
+            names = "--ledger-head",
+            description = "With --all: a file on the audit host that keeps the ledger head this audit saw; the"
+                    + " next audit reports a ledger that got shorter or whose head changed (created on first use).")
+    Path ledgerHead;
+
     @Option(names = "--dir", description = "Verify a downloaded release in this folder instead of the bucket.")
     Path dir;
 
@@ -73,6 +80,10 @@ public class VerifyCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "name one release version, or pass --all (not both)");
         }
         if (all && dir != null) throw new CliException(ExitCodes.BAD_INPUT, "--dir verifies one release; drop --all");
+        if (!all && ledgerHead != null) {
+            throw new CliException(
+                    ExitCodes.BAD_INPUT, "--ledger-head keeps the head of a whole-ledger audit; add --all");
+        }
         AllowedSigners trusted = trusted(ctx);
         ReleaseAudit audit = new ReleaseAudit(trusted);
         LedgerAudit ledger = new LedgerAudit(trusted);
@@ -80,6 +91,7 @@ public class VerifyCommand implements Callable<Integer> {
         AuditReport ledgerReport = all ? ledger.audit(ctx.store()) : null;
         if (ledgerReport != null) checkRollbacksInHistory(ctx, ledgerReport);
         try {
+            if (ledgerReport != null && ledgerHead != null) checkLedgerHead(ctx, ledgerReport);
             for (String v : all ? publishedVersions(ctx) : List.of(version)) {
                 AuditReport report = verify(ctx, audit, v);
                 if (dir == null) ledger.checkVersion(ctx.store(), v, report);
@@ -126,6 +138,21 @@ public class VerifyCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot read allowed signers " + file + ": " + why);
         } catch (SignatureProblem e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage().replace('\n', ';'));
+        }
+    }
+
+    /**
+     * The head the last audit saw must still be in the ledger (a chain cannot show that its tail
+     * was cut off); the head seen now is kept for the next audit only when the ledger verified.
+     */
+    private void checkLedgerHead(CliContext ctx, AuditReport report) throws IOException {
+        List<ReleaseLedger.Stored> entries = new ReleaseLedger(ctx.store()).read();
+        Optional<LedgerHead> seen = LedgerHead.read(ledgerHead);
+        seen.ifPresent(head -> head.checkStillIn(entries, report));
+        if (seen.isEmpty()) report.skipped("no ledger head recorded in " + ledgerHead + " yet (first audit)");
+        if (report.ok()) {
+            Optional<LedgerHead> now = LedgerHead.of(entries);
+            if (now.isPresent()) now.get().write(ledgerHead);
         }
     }
 

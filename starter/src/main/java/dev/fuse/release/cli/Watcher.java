@@ -6,6 +6,8 @@ import dev.fuse.release.model.ReleaseStatus;
 import dev.fuse.release.storage.StoreLayout;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Follows a release by polling its {@code status} query. On a terminal it redraws the status
@@ -38,9 +40,14 @@ public final class Watcher {
 
     /** Prints the status as one JSON object per line whenever it changes, until the release ends. */
     static Outcome followJson(ReleaseClient releases, String version, PrintStream out) {
+        return followJson(() -> releases.status(version), Watcher::pause, version, out);
+    }
+
+    /** @param pause waits between polls; false ends the watch (interrupted) */
+    static Outcome followJson(Supplier<ReleaseStatus> poller, BooleanSupplier pause, String version, PrintStream out) {
         ReleaseStatus shown = null;
         for (long poll = 0; poll < MAX_POLLS; poll++) {
-            ReleaseStatus status = releases.status(version);
+            ReleaseStatus status = poller.get();
             if (!status.equals(shown)) {
                 out.println(Json.line(status));
                 out.flush();
@@ -50,7 +57,7 @@ public final class Watcher {
                 return new Outcome(
                         status, status.phase() == Phase.PUBLISHED ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED);
             }
-            if (!pause()) return new Outcome(status, ExitCodes.INTERNAL);
+            if (!pause.getAsBoolean()) return new Outcome(status, ExitCodes.INTERNAL);
         }
         throw new CliException(ExitCodes.INTERNAL, "gave up watching " + version + " after " + MAX_POLLS + " polls");
     }

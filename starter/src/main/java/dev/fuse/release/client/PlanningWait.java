@@ -43,7 +43,7 @@ final class PlanningWait {
             } else if (waited > planning.toNanos()) {
                 return new ReleaseClient.Planned(true, execution.phase(), null, null);
             }
-            sleep(250);
+            ReleaseClient.sleep(250);
         }
     }
 
@@ -71,14 +71,5 @@ final class PlanningWait {
                 + ", task queue " + TaskQueues.ORCHESTRATOR + " at "
                 + temporal.address() + "); start a worker"
                 + " (./fuse-release dev, or ./fuse-release worker) with the same TEMPORAL_NAMESPACE");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the release", e);
-        }
     }
 }

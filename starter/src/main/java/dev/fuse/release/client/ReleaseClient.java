@@ -107,7 +107,7 @@ public final class ReleaseClient {
         return new PlanningWait(this).await(version, pickup, planning);
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -115,6 +115,23 @@ class HostileInputIT {
     }
 
     @Test
+    void anOutputReplacedByAHardLinkToAFileOutsideTheWorkspaceIsRefusedBeforeStaging() throws Exception {
+        Path outside = Files.writeString(data.resolve("outside-secret.txt"), "root:x:0:0:secret outside\n");
+        Path repo = repo(
+                "hard-link-out",
+                tree -> ExampleVariants.extraBuildStep(
+                        tree, "sh", "-c", "rm -f ${out}/aot/LICENSE && ln " + outside + " ${out}/aot/LICENSE"));
+
+        CliRun watched = releaseToFailure(repo, "0.7.5");
+
+        assertThat(watched.out())
+                .contains("fuse-aot-0.7.5-linux-x64.tar.gz: entry 'LICENSE'")
+                .contains("is a hard link (the file has 2 names)")
+                .contains("copy the file, do not link it");
+        assertNothingOfTheTargetWasStagedOrPublished("0.7.5");
+    }
+
+    @Test
     void aLinkedOutputDirectoryLeavingTheWorkspaceIsRefused() throws Exception {
         Path repo = repo("link-dir", tree -> {
             ExampleVariants.extraBuildStep(tree, "ln", "-s", "/etc", "${out}/aot/etcdir");

@@ -346,7 +346,7 @@ class OperatorRetryIT {
 
     private static JsonNode target(JsonNode status, String id) {
         for (JsonNode t : status.path("targets")) {
-            if (t.path("target").asText().equals(id.toUpperCase().replace('-', '_'))) return t;
+            if (t.path("target").asText().equals(id)) return t;
         }
         throw new AssertionError("no target " + id + " in " + status);
     }

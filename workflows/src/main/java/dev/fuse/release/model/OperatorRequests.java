@@ -25,14 +25,35 @@ public final class OperatorRequests {
                 + (reason == null ? "" : reason.strip());
     }
 
+    /** What every operator request says: the action, who asks, why, and what a signature of it covers. */
+    public interface Request {
+        String action();
+
+        String operator();
+
+        String reason();
+
+        String signature();
+
+        String statement(String version);
+
+        List<String> problems();
+    }
+
     /** Run {@code target}'s pipeline again from the start, in a fresh workspace. */
-    public record Retry(Target target, String operator, String reason, String signature) {
+    public record Retry(Target target, String operator, String reason, String signature) implements Request {
         public static final String ACTION = "retry";
+
+        @Override
+        public String action() {
+            return ACTION;
+        }
 
         public Retry(Target target, String operator, String reason) {
             this(target, operator, reason, null);
         }
 
+        @Override
         public List<String> problems() {
             List<String> problems = new ArrayList<>();
             if (target == null) problems.add("missing target: name the failed target to retry");
@@ -40,36 +61,51 @@ public final class OperatorRequests {
             return problems;
         }
 
+        @Override
         public String statement(String version) {
             return OperatorRequests.statement(ACTION, version, target == null ? null : target.id(), reason);
         }
     }
 
     /** End the release without publishing anything; staging is kept for inspection. */
-    public record Abandon(String operator, String reason, String signature) {
+    public record Abandon(String operator, String reason, String signature) implements Request {
         public static final String ACTION = "abandon";
+
+        @Override
+        public String action() {
+            return ACTION;
+        }
 
         public Abandon(String operator, String reason) {
             this(operator, reason, null);
         }
 
+        @Override
         public List<String> problems() {
             return whoAndWhy(operator, reason, signature);
         }
 
+        @Override
         public String statement(String version) {
             return OperatorRequests.statement(ACTION, version, null, reason);
         }
     }
 
     /** Stop a running release: its pipelines are cancelled and nothing is published. */
-    public record Cancel(String operator, String reason, String signature) {
+    public record Cancel(String operator, String reason, String signature) implements Request {
         public static final String ACTION = "cancel";
 
+        @Override
+        public String action() {
+            return ACTION;
+        }
+
+        @Override
         public List<String> problems() {
             return whoAndWhy(operator, reason, signature);
         }
 
+        @Override
         public String statement(String version) {
             return OperatorRequests.statement(ACTION, version, null, reason);
         }

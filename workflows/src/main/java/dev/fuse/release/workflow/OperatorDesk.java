@@ -35,42 +35,22 @@ final class OperatorDesk {
 
     void validateRetry(Subject release, OperatorRequests.Retry retry) {
         failedTargets.checkRetry(release.phase(), retry);
-        identity(
-                release,
-                OperatorRequests.Retry.ACTION,
-                retry.statement(release.version()),
-                retry.operator(),
-                retry.signature());
+        identity(release, retry);
     }
 
     void retry(Subject release, OperatorRequests.Retry retry) {
-        String who = identity(
-                release,
-                OperatorRequests.Retry.ACTION,
-                retry.statement(release.version()),
-                retry.operator(),
-                retry.signature());
-        failedTargets.requestRetry(new OperatorRequests.Retry(retry.target(), who, retry.reason(), retry.signature()));
+        failedTargets.requestRetry(new OperatorRequests.Retry(
+                retry.target(), identity(release, retry), retry.reason(), retry.signature()));
     }
 
     void validateAbandon(Subject release, OperatorRequests.Abandon abandon) {
         failedTargets.checkAbandon(release.phase(), abandon);
-        identity(
-                release,
-                OperatorRequests.Abandon.ACTION,
-                abandon.statement(release.version()),
-                abandon.operator(),
-                abandon.signature());
+        identity(release, abandon);
     }
 
     void abandon(Subject release, OperatorRequests.Abandon abandon) {
-        String who = identity(
-                release,
-                OperatorRequests.Abandon.ACTION,
-                abandon.statement(release.version()),
-                abandon.operator(),
-                abandon.signature());
-        failedTargets.requestAbandon(new OperatorRequests.Abandon(who, abandon.reason(), abandon.signature()));
+        failedTargets.requestAbandon(
+                new OperatorRequests.Abandon(identity(release, abandon), abandon.reason(), abandon.signature()));
     }
 
     void validateCancel(Subject release, OperatorRequests.Cancel request) {
@@ -82,23 +62,12 @@ final class OperatorDesk {
                     + release.phase() + (cancel != null ? " (already cancelled by " + cancel.operator() + ")" : "")
                     + ": only a running release is cancelled");
         }
-        identity(
-                release,
-                OperatorRequests.Cancel.ACTION,
-                request.statement(release.version()),
-                request.operator(),
-                request.signature());
+        identity(release, request);
     }
 
     /** Records who cancelled and why; the client then asks Temporal to cancel the execution. */
     void cancel(Subject release, OperatorRequests.Cancel request) {
-        String who = identity(
-                release,
-                OperatorRequests.Cancel.ACTION,
-                request.statement(release.version()),
-                request.operator(),
-                request.signature());
-        cancel = new OperatorRequests.Cancel(who, request.reason(), request.signature());
+        cancel = new OperatorRequests.Cancel(identity(release, request), request.reason(), request.signature());
     }
 
     /** "cancelled by oscar: wrong revision", or the plain reason when Temporal's own cancel was used. */
@@ -106,11 +75,22 @@ final class OperatorDesk {
         return cancel == null ? "cancelled: " + fallback : "cancelled by " + cancel.operator() + ": " + cancel.reason();
     }
 
-    private static String identity(
-            Subject release, String action, String statement, String operator, String signature) {
+    /**
+     * Until the policy is in force nobody acts, or an action sent as the release starts would pass
+     * unchecked; releases recorded before operator actions were governed take anyone, as they did.
+     */
+    private String identity(Subject release, OperatorRequests.Request request) {
+        if (governed == null || (governed && release.policy() == null)) {
+            throw FailureType.WRONG_PHASE.refusal("release " + release.version() + " is still loading its approval"
+                    + " policy; try again in a few seconds");
+        }
         return OperatorRules.check(
                 release.policy(),
-                new OperatorRules.Action(action, statement, operator == null ? "" : operator, signature),
+                new OperatorRules.Action(
+                        request.action(),
+                        request.statement(release.version()),
+                        request.operator() == null ? "" : request.operator(),
+                        request.signature()),
                 release.version(),
                 release.requestedBy());
     }
