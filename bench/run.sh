@@ -23,5 +23,5 @@ needs aws awscli
 needs cc gcc
 ./fuse-release --help > /dev/null # builds the tool (and the benchmarks) when sources changed
 [ -d bench/target/classes ] || ./mvnw -q -B -DskipTests -pl bench -am package >&2
-exec java -Dfuse.home="$home" -cp "worker/target/fuse-release.jar:bench/target/classes" \
+exec java -Dfuse.home="$home" -cp "devstack/target/fuse-release-dev.jar:bench/target/classes" \
   dev.fuse.release.bench.Benchmarks "$@"

@@ -18,7 +18,7 @@ run_a() {
 }
 run_b() {
   local cmd=(env TZ=Pacific/Kiritimati LANG=tr_TR.UTF-8 USER=bob FUSE_RELEASE_HOME="$home"
-    java -jar "$home/worker/target/fuse-release.jar" demo --approve --version "$version" --data-dir "$work/b")
+    java -jar "$home/devstack/target/fuse-release-dev.jar" demo --approve --version "$version" --data-dir "$work/b")
   if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null 2>&1; then
     # Another OS user: it needs to write its data directory and the log directory only.
     mkdir -p "$work/b" "$home/.fuse-release/logs" && chown nobody "$work/b" && chmod a+rwx "$home/.fuse-release/logs"

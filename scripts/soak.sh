@@ -25,7 +25,8 @@ RANDOM=$seed
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
 ./fuse-release --help > /dev/null # builds the tool when needed
-jar="$home/worker/target/fuse-release.jar"
+jar="$home/devstack/target/fuse-release-dev.jar"          # dev --no-worker, fault-proxy
+worker_jar="$home/worker/target/fuse-release.jar"  # workers run the production distribution
 data="$(mktemp -d "${TMPDIR:-/tmp}/fuse-soak.XXXXXX")"
 echo "soak: seed=$seed releases=$releases faults=$faults data=$data" >&2
 
@@ -70,7 +71,7 @@ start_worker() { # orchestrator | linux
   [ "$1" = linux ] && vars=(FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false \
     FUSE_RELEASE_WORK_DIR="$data/work")
   env AWS_ENDPOINT_URL_S3="http://127.0.0.1:$s3_port" TEMPORAL_ADDRESS="127.0.0.1:$temporal_port" "${vars[@]}" \
-    java -jar "$jar" worker >> "$data/$1.log" 2>&1 &
+    java -jar "$worker_jar" worker >> "$data/$1.log" 2>&1 &
   echo $! > "$data/$1.pid"
   echo $! >> "$data/pids"
   disown $! # its kill -9 is a planned fault, not news for the terminal

@@ -12,8 +12,9 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Entry point of {@code ./fuse-release}: the release manager's CLI plus the commands that run
- * processes (dev stack, worker, demo).
+ * Entry point of the production distribution ({@code worker/target/fuse-release.jar}): the release
+ * manager's CLI plus {@code worker}. The embedded dev stack (dev, demo, fault-proxy) is not part of
+ * it; {@code devstack}'s entry point adds those for the launcher and the tests.
  */
 public final class FuseReleaseApp {
     private static final Set<String> LONG_RUNNING = Set.of("dev", "worker");
@@ -30,17 +31,19 @@ public final class FuseReleaseApp {
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            CommandLine cl = FuseReleaseCli.commandLine(context);
-            cl.addSubcommand("dev", new DevCommand());
-            cl.addSubcommand("worker", new WorkerCommand());
-            cl.addSubcommand("demo", new DemoCommand());
-            cl.addSubcommand("fault-proxy", new FaultProxyCommand());
-            return cl.execute(args);
+            return commandLine(context).execute(args);
         }
     }
 
+    /** The CLI's commands and {@code worker}, ready for more (the dev stack's). */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = FuseReleaseCli.commandLine(context);
+        cl.addSubcommand("worker", new WorkerCommand());
+        return cl;
+    }
+
     /** Must run before the first logger is created: logback reads these properties once. */
-    private static void configureLogging(Map<String, String> env, String[] args) {
+    public static void configureLogging(Map<String, String> env, String[] args) {
         String command = args.length > 0 ? args[0] : "";
         System.setProperty("fuse.console.level", LONG_RUNNING.contains(command) ? "INFO" : "OFF");
         Path logs = CliEnvironment.home(env).resolve(".fuse-release/logs");

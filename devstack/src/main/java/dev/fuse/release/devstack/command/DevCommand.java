@@ -1,4 +1,4 @@
-package dev.fuse.release.app;
+package dev.fuse.release.devstack.command;
 
 import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CliException;

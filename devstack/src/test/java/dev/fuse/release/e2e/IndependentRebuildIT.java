@@ -1,7 +1,7 @@
-package dev.fuse.release.app;
+package dev.fuse.release.e2e;
 
-import static dev.fuse.release.app.WorkerProcesses.awaitPhase;
-import static dev.fuse.release.app.WorkerProcesses.orchestrator;
+import static dev.fuse.release.e2e.WorkerProcesses.awaitPhase;
+import static dev.fuse.release.e2e.WorkerProcesses.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

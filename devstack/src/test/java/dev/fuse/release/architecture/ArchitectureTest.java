@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
-    static final List<String> MODULES = List.of("workflows", "activities", "starter", "worker");
+    static final List<String> MODULES = List.of("workflows", "activities", "starter", "worker", "devstack");
 
     /** JDK classes workflow code must never touch: clocks, randomness, threads, I/O, unordered collections. */
     static final Pattern FORBIDDEN_IN_WORKFLOWS = Pattern.compile(

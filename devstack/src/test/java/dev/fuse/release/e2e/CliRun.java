@@ -1,5 +1,6 @@
-package dev.fuse.release.app;
+package dev.fuse.release.e2e;
 
+import dev.fuse.release.devstack.command.DevStackApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = FuseReleaseApp.run(
+        int code = DevStackApp.run(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 env,

@@ -1,4 +1,4 @@
-package dev.fuse.release.app;
+package dev.fuse.release.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

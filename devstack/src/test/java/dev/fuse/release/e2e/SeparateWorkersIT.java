@@ -1,9 +1,9 @@
-package dev.fuse.release.app;
+package dev.fuse.release.e2e;
 
-import static dev.fuse.release.app.WorkerProcesses.awaitPhase;
-import static dev.fuse.release.app.WorkerProcesses.kill9;
-import static dev.fuse.release.app.WorkerProcesses.lastAttempts;
-import static dev.fuse.release.app.WorkerProcesses.orchestrator;
+import static dev.fuse.release.e2e.WorkerProcesses.awaitPhase;
+import static dev.fuse.release.e2e.WorkerProcesses.kill9;
+import static dev.fuse.release.e2e.WorkerProcesses.lastAttempts;
+import static dev.fuse.release.e2e.WorkerProcesses.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fuse.release.devstack.DevStack;
