@@ -134,7 +134,7 @@ public final class Rollback {
                     request.version(), request.to(), who, request.reason(), request.atMillis(), request.signature());
         } catch (ApplicationFailure refusal) {
             FailureType type = FailureType.of(refusal.getType()).orElse(FailureType.ROLLBACK_REFUSED);
-            throw new PipelineException(type, FailureType.untagged(refusal.getOriginalMessage()));
+            throw new PipelineException(type, refusal.getOriginalMessage());
         }
     }
 

@@ -35,12 +35,7 @@ public final class ErrorMapper {
         if (e instanceof ReleaseNotFoundException n) return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
         if (e instanceof StoreException s) return store(s);
         if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
-            String type = FailureType.of(app.getType())
-                    .or(() -> FailureType.taggedIn(app.getOriginalMessage()))
-                    .map(Enum::name)
-                    .orElse(app.getType());
-            return new Mapped(
-                    exitCodeOf(type, ExitCodes.CONFLICT), "refused: " + FailureType.untagged(app.getOriginalMessage()));
+            return new Mapped(exitCodeOf(app.getType(), ExitCodes.CONFLICT), "refused: " + app.getOriginalMessage());
         }
         if (e instanceof WorkflowNotFoundException n)
             return noSuchRelease(n.getExecution().getWorkflowId());

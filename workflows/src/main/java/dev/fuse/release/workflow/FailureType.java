@@ -1,5 +1,7 @@
 package dev.fuse.release.workflow;
 
+import io.temporal.failure.ApplicationFailure;
+
 /**
  * Every failure type of the pipeline, the one vocabulary shared by activities, workflows and the
  * CLI: the type of each {@code ApplicationFailure} is one of these names. Each says whether
@@ -80,25 +82,11 @@ public enum FailureType {
 
     /**
      * A refusal of this type, as an Update validator throws it: the caller picks its exit code from
-     * it. The type also travels in the message as a leading {@code [TYPE] } tag, because Temporal's
-     * Java SDK up to 1.38 serializes a validator's failure twice and the client receives it with the
-     * type replaced (temporalio/sdk-java#2875, fixed by #3001 after 1.38.0); {@link #taggedIn}
-     * recovers it. Drop the tag once the SDK release with the fix is in the pom.
+     * the type, which reaches the client intact since Temporal's Java SDK 1.39 (before it, the
+     * SDK replaced it: temporalio/sdk-java#2875, so the type also had to travel in the message).
      */
-    public io.temporal.failure.ApplicationFailure refusal(String message) {
-        return io.temporal.failure.ApplicationFailure.newNonRetryableFailure("[" + name() + "] " + message, name());
-    }
-
-    /** The type a refusal's message is tagged with, if any. */
-    public static java.util.Optional<FailureType> taggedIn(String message) {
-        if (message == null || !message.startsWith("[")) return java.util.Optional.empty();
-        int end = message.indexOf("] ");
-        return end < 0 ? java.util.Optional.empty() : of(message.substring(1, end));
-    }
-
-    /** A refusal's message without its type tag. */
-    public static String untagged(String message) {
-        return taggedIn(message).isPresent() ? message.substring(message.indexOf("] ") + 2) : message;
+    public ApplicationFailure refusal(String message) {
+        return ApplicationFailure.newNonRetryableFailure(message, name());
     }
 
     /** How a release that ends unpublished in {@code phase} fails its execution. */

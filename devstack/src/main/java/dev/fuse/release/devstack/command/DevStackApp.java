@@ -26,11 +26,16 @@ public final class DevStackApp {
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            CommandLine cl = FuseReleaseApp.commandLine(context);
-            cl.addSubcommand("dev", new DevCommand());
-            cl.addSubcommand("demo", new DemoCommand());
-            cl.addSubcommand("fault-proxy", new FaultProxyCommand());
-            return cl.execute(args);
+            return commandLine(context).execute(args);
         }
+    }
+
+    /** Every command of the checkout's launcher: the production ones and the dev stack's. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = FuseReleaseApp.commandLine(context);
+        cl.addSubcommand("dev", new DevCommand());
+        cl.addSubcommand("demo", new DemoCommand());
+        cl.addSubcommand("fault-proxy", new FaultProxyCommand());
+        return cl;
     }
 }
