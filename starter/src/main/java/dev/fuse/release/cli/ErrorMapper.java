@@ -1,9 +1,6 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.client.NeverRanException;
-import dev.fuse.release.client.NoWorkerException;
-import dev.fuse.release.client.ReleaseConflictException;
-import dev.fuse.release.client.ReleaseNotFoundException;
+import dev.fuse.release.client.ReleaseClientException;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.model.InvalidRequestException;
 import dev.fuse.release.storage.StoreException;
@@ -29,10 +26,7 @@ public final class ErrorMapper {
             return new Mapped(ExitCodes.BAD_INPUT, String.join("; ", r.problems()));
         if (e instanceof TemporalConnection.ConnectionException c)
             return new Mapped(ExitCodes.UNAVAILABLE, c.getMessage());
-        if (e instanceof ReleaseConflictException c) return new Mapped(ExitCodes.CONFLICT, c.getMessage());
-        if (e instanceof NeverRanException n) return new Mapped(ExitCodes.RELEASE_NOT_PUBLISHED, n.getMessage());
-        if (e instanceof NoWorkerException w) return new Mapped(ExitCodes.UNAVAILABLE, w.getMessage());
-        if (e instanceof ReleaseNotFoundException n) return new Mapped(ExitCodes.NOT_FOUND, n.getMessage());
+        if (e instanceof ReleaseClientException c) return new Mapped(exitCodeOf(c.kind()), c.getMessage());
         if (e instanceof StoreException s) return store(s);
         if (e instanceof WorkflowUpdateException u && u.getCause() instanceof ApplicationFailure app) {
             return new Mapped(exitCodeOf(app.getType(), ExitCodes.CONFLICT), "refused: " + app.getOriginalMessage());
@@ -45,6 +39,15 @@ public final class ErrorMapper {
         }
         if (e instanceof IllegalArgumentException i) return new Mapped(ExitCodes.BAD_INPUT, i.getMessage());
         return new Mapped(ExitCodes.INTERNAL, "unexpected error: " + e);
+    }
+
+    private static int exitCodeOf(ReleaseClientException.Kind kind) {
+        return switch (kind) {
+            case CONFLICT -> ExitCodes.CONFLICT;
+            case NOT_FOUND -> ExitCodes.NOT_FOUND;
+            case NO_WORKER -> ExitCodes.UNAVAILABLE;
+            case NEVER_RAN -> ExitCodes.RELEASE_NOT_PUBLISHED;
+        };
     }
 
     private static Mapped store(StoreException s) {

@@ -33,8 +33,10 @@ final class PlanningWait {
                 if (waited > pickup.toNanos()) {
                     client.untyped(version)
                             .terminate("no worker picked the release up within " + pickup.toSeconds() + " s");
-                    throw new NoWorkerException(notPickedUp(client.temporal(), version)
-                                    .getMessage() + "; the release was stopped, start it again then");
+                    throw new ReleaseClientException(
+                            ReleaseClientException.Kind.NO_WORKER,
+                            notPickedUp(client.temporal(), version).getMessage()
+                                    + "; the release was stopped, start it again then");
                 }
             } else if (!"PLANNING".equals(execution.phase())) {
                 return execution.status().equals("RUNNING")
@@ -65,11 +67,13 @@ final class PlanningWait {
         }
     }
 
-    static NoWorkerException notPickedUp(TemporalConnection temporal, String version) {
-        return new NoWorkerException("no worker picked up release " + version + " (namespace "
-                + temporal.namespace()
-                + ", task queue " + TaskQueues.ORCHESTRATOR + " at "
-                + temporal.address() + "); start a worker"
-                + " (./fuse-release dev, or ./fuse-release worker) with the same TEMPORAL_NAMESPACE");
+    static ReleaseClientException notPickedUp(TemporalConnection temporal, String version) {
+        return new ReleaseClientException(
+                ReleaseClientException.Kind.NO_WORKER,
+                "no worker picked up release " + version + " (namespace "
+                        + temporal.namespace()
+                        + ", task queue " + TaskQueues.ORCHESTRATOR + " at "
+                        + temporal.address() + "); start a worker"
+                        + " (./fuse-release dev, or ./fuse-release worker) with the same TEMPORAL_NAMESPACE");
     }
 }

@@ -45,8 +45,10 @@ public final class ReleaseClient {
     public Started start(ReleaseRequest request) {
         store.checkAccess();
         if (PublicationState.of(store, request.version()).published()) {
-            throw new ReleaseConflictException("version " + request.version() + " is already published at s3://"
-                    + store.bucket() + "/" + StoreLayout.releasePrefix(request.version()) + "; choose a new --version");
+            throw new ReleaseClientException(
+                    ReleaseClientException.Kind.CONFLICT,
+                    "version " + request.version() + " is already published at s3://" + store.bucket() + "/"
+                            + StoreLayout.releasePrefix(request.version()) + "; choose a new --version");
         }
         Builder attributes =
                 io.temporal.common.SearchAttributes.newBuilder().set(SearchAttributes.VERSION, request.version());
@@ -66,7 +68,8 @@ public final class ReleaseClient {
                     (Functions.Func1<ReleaseRequest, ReleaseStatus>) workflow::run, request);
             return new Started(execution.getWorkflowId(), execution.getRunId());
         } catch (WorkflowExecutionAlreadyStarted e) {
-            throw new ReleaseConflictException(
+            throw new ReleaseClientException(
+                    ReleaseClientException.Kind.CONFLICT,
                     "a release of " + request.version() + " is already running or has completed ("
                             + request.workflowId() + "); watch it with ./fuse-release watch " + request.version()
                             + ", or choose a new --version");
@@ -93,8 +96,10 @@ public final class ReleaseClient {
         }
         if (execution.phase() == null) {
             if (execution.status().equals("RUNNING")) throw PlanningWait.notPickedUp(temporal, version);
-            throw new NeverRanException("release " + version + " ended (" + execution.status()
-                    + ") before any worker picked it up; nothing was built. Start it again with ./fuse-release start");
+            throw new ReleaseClientException(
+                    ReleaseClientException.Kind.NEVER_RAN,
+                    "release " + version + " ended (" + execution.status()
+                            + ") before any worker picked it up; nothing was built. Start it again with ./fuse-release start");
         }
         return stub(version).status();
     }
@@ -139,8 +144,10 @@ public final class ReleaseClient {
         store.checkAccess();
         // A yank is final; without this the finished rollback's workflow id would answer with its old result.
         ReleaseDownload.yanked(store, request.version()).ifPresent(why -> {
-            throw new ReleaseConflictException(why + "; a yank is final. To move latest, roll back the version it"
-                    + " names now, or publish a new version");
+            throw new ReleaseClientException(
+                    ReleaseClientException.Kind.CONFLICT,
+                    why + "; a yank is final. To move latest, roll back the version it"
+                            + " names now, or publish a new version");
         });
         WorkflowOptions options = WorkflowOptions.newBuilder()
                 .setWorkflowId(request.workflowId())
@@ -157,8 +164,10 @@ public final class ReleaseClient {
         try {
             return workflow.run(request);
         } catch (WorkflowExecutionAlreadyStarted e) {
-            throw new ReleaseConflictException("release " + request.version() + " was already rolled back ("
-                    + request.workflowId() + "); see ./fuse-release status " + request.version());
+            throw new ReleaseClientException(
+                    ReleaseClientException.Kind.CONFLICT,
+                    "release " + request.version() + " was already rolled back (" + request.workflowId()
+                            + "); see ./fuse-release status " + request.version());
         }
     }
 
@@ -179,8 +188,10 @@ public final class ReleaseClient {
     private ReleaseWorkflow running(String version) {
         String execution = executionStatus(version);
         if (!execution.equals("RUNNING")) {
-            throw new ReleaseConflictException("release " + version + " has ended (" + execution
-                    + ") and takes no more decisions; see ./fuse-release status " + version);
+            throw new ReleaseClientException(
+                    ReleaseClientException.Kind.CONFLICT,
+                    "release " + version + " has ended (" + execution
+                            + ") and takes no more decisions; see ./fuse-release status " + version);
         }
         return stub(version);
     }
@@ -222,9 +233,11 @@ public final class ReleaseClient {
         return ReleaseRequest.workflowIdOf(version);
     }
 
-    public static ReleaseNotFoundException notFound(String version) {
-        return new ReleaseNotFoundException("no release " + version + " on this Temporal server (" + workflowId(version)
-                + "); list releases with ./fuse-release list");
+    public static ReleaseClientException notFound(String version) {
+        return new ReleaseClientException(
+                ReleaseClientException.Kind.NOT_FOUND,
+                "no release " + version + " on this Temporal server (" + workflowId(version)
+                        + "); list releases with ./fuse-release list");
     }
 
     public ArtifactStore store() {
