@@ -5,7 +5,6 @@ import dev.fuse.release.model.ReleaseStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,11 +21,8 @@ public class AbandonCommand implements Callable<Integer> {
     @Mixin
     OperatorOptions options;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {
@@ -37,7 +33,7 @@ public class AbandonCommand implements Callable<Integer> {
                 OperatorRequests.Abandon::problems,
                 a -> a.statement(version));
         ReleaseStatus status = ctx.releases().abandon(version, abandon);
-        if (options.output == OutputFormat.json) {
+        if (options.output.json()) {
             ctx.out().println(Json.write(status));
         } else {
             ctx.out().println("abandoning release " + version + ": nothing will be published");

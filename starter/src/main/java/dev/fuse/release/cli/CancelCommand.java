@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,11 +23,8 @@ public class CancelCommand implements Callable<Integer> {
     @Mixin
     OperatorOptions options;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {
@@ -39,7 +35,7 @@ public class CancelCommand implements Callable<Integer> {
                 OperatorRequests.Cancel::problems,
                 c -> c.statement(version));
         ctx.releases().cancel(version, cancel);
-        if (options.output == OutputFormat.json) {
+        if (options.output.json()) {
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("version", version);
             reply.put("cancelRequested", true);

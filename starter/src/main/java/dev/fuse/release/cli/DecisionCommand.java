@@ -5,7 +5,6 @@ import dev.fuse.release.model.ApprovalDecision;
 import dev.fuse.release.model.ReleaseStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** approve and reject: the same arguments, one Update each. */
@@ -16,11 +15,8 @@ abstract class DecisionCommand implements Callable<Integer> {
     @Mixin
     DecisionOptions options;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     abstract ReleaseStatus decide(ReleaseClient releases, String version, ApprovalDecision decision);
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -29,14 +29,11 @@ public class ListCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json.")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     /**
      * @param publication what the bucket holds: PUBLISHED, INCOMPLETE (a publication that never
@@ -82,7 +79,7 @@ public class ListCommand implements Callable<Integer> {
                         : ReleaseVersion.parse("0.0.0"))
                 .reversed());
         String latestWarning = latestDisagreement(ctx, ledger);
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             // The array stays what scripts read; a pointer that disagrees with the ledger is said on stderr.
             ctx.out().println(Json.write(rows));
             if (latestWarning != null) ctx.err().println("warning: " + latestWarning);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Who acts, why, and optionally their signature: what retry, abandon, cancel and rollback share. */
@@ -19,8 +20,8 @@ class OperatorOptions {
     @Option(names = "--reason", description = "Why (required).")
     String reason;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json (json prints the release status).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Option(
             names = "--key",

@@ -1,6 +1,6 @@
 package dev.fuse.release.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** What status, watch, download and cancel share: the release version, the output format, help. */
@@ -8,16 +8,13 @@ class ReleaseArguments {
     @Parameters(index = "0", converter = VersionArgument.class, description = "Release version.")
     String version;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json.")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     boolean json() {
-        return output == OutputFormat.json;
+        return output.json();
     }
 }

@@ -6,7 +6,6 @@ import dev.fuse.release.model.Target;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,11 +23,8 @@ public class RetryCommand implements Callable<Integer> {
     @Mixin
     OperatorOptions options;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {
@@ -42,7 +38,7 @@ public class RetryCommand implements Callable<Integer> {
                 OperatorRequests.Retry::problems,
                 r -> r.statement(version));
         ReleaseStatus status = ctx.releases().retry(version, retry);
-        if (options.output == OutputFormat.json) {
+        if (options.output.json()) {
             ctx.out().println(Json.write(status));
         } else {
             ctx.out()

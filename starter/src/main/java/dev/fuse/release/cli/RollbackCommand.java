@@ -28,11 +28,8 @@ public class RollbackCommand implements Callable<Integer> {
     @Mixin
     OperatorOptions options;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {
@@ -43,7 +40,7 @@ public class RollbackCommand implements Callable<Integer> {
                 RollbackRequest::problems,
                 RollbackRequest::statement);
         RollbackResult result = ctx.releases().rollback(request);
-        if (options.output == OutputFormat.json) {
+        if (options.output.json()) {
             ctx.out().println(Json.write(result));
         } else {
             ctx.out()

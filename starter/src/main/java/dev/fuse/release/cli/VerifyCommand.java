@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -64,14 +65,11 @@ public class VerifyCommand implements Callable<Integer> {
                     + " (default: $FUSE_RELEASE_ALLOWED_SIGNERS).")
     Path allowedSigners;
 
-    @Option(names = "--output", defaultValue = "text", description = "text or json.")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() {
@@ -101,7 +99,7 @@ public class VerifyCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.UNAVAILABLE, "cannot read the release: " + e.getMessage());
         }
         boolean ok = reports.stream().allMatch(AuditReport::ok) && (ledgerReport == null || ledgerReport.ok());
-        if (output == OutputFormat.json) {
+        if (output.json()) {
             ctx.out().println(Json.write(json(ledgerReport, reports, ok)));
         } else {
             if (ledgerReport != null) print(ctx, "the release ledger", ledgerReport);

@@ -4,6 +4,7 @@ import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.cli.FuseReleaseCli;
+import dev.fuse.release.cli.HelpOption;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.secrets.WorkerSecrets;
 import dev.fuse.release.worker.ReleaseWorker;
@@ -11,7 +12,7 @@ import dev.fuse.release.worker.WorkerConfig;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -25,11 +26,8 @@ public class WorkerCommand implements Callable<Integer> {
     @ParentCommand
     FuseReleaseCli parent;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() throws Exception {

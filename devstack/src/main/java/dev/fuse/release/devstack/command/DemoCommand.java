@@ -4,6 +4,7 @@ import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.cli.FuseReleaseCli;
+import dev.fuse.release.cli.HelpOption;
 import dev.fuse.release.cli.Text;
 import dev.fuse.release.cli.Watcher;
 import dev.fuse.release.client.CliEnvironment;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -62,11 +64,8 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--example", description = "Example project (default: examples/fuse-hello in the checkout).")
     Path example;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() throws Exception {

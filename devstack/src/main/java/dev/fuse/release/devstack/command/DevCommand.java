@@ -4,6 +4,7 @@ import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.cli.FuseReleaseCli;
+import dev.fuse.release.cli.HelpOption;
 import dev.fuse.release.client.CliEnvironment;
 import dev.fuse.release.devstack.DevEnvFile;
 import dev.fuse.release.devstack.DevStack;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -51,11 +53,8 @@ public class DevCommand implements Callable<Integer> {
             description = "Run only Temporal and S3; start workers as separate processes with ./fuse-release worker.")
     boolean noWorker;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     /** The stack, its orchestrator under the approval policy in FUSE_RELEASE_POLICY when set. */
     private DevStack startStack(CliContext ctx, Path data, DevEnvFile owned) throws Exception {

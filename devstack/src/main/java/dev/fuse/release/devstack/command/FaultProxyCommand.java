@@ -2,12 +2,14 @@ package dev.fuse.release.devstack.command;
 
 import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
+import dev.fuse.release.cli.HelpOption;
 import dev.fuse.release.devstack.FaultProxy;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,11 +34,8 @@ public class FaultProxyCommand implements Callable<Integer> {
     @Option(names = "--cut-file", required = true, description = "While this file exists, the service is cut.")
     Path cutFile;
 
-    @Option(
-            names = {"-h", "--help"},
-            usageHelp = true,
-            description = "Show this help.")
-    boolean help;
+    @Mixin
+    HelpOption help;
 
     @Override
     public Integer call() throws Exception {
