@@ -64,7 +64,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
         enter(Phase.PLANNING);
         try {
-            loadPolicy("operator-policy");
+            loadPolicyAtStart();
             plan = activities
                     .planner()
                     .plan(new PlanRequest(
@@ -82,7 +82,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
             metadata =
                     activities.metadata().generate(gathered.metadataRequest(plan, artifacts, startedOn, reportRefs()));
 
-            loadPolicy("approval-policy");
+            loadPolicyForApproval();
             enter(Phase.AWAITING_APPROVAL);
             awaitDecision();
 
@@ -143,9 +143,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
      * either way, and a NO-GO release ends here, before anyone is asked to approve it.
      */
     private void checkGates() {
-        if (plan.slo() == null) {
-            return;
-        }
+        if (plan.slo() == null) return;
         gates = GateEvaluator.evaluate(plan.slo(), List.copyOf(gathered.figures.values()));
         reports = activities.metadata().writeSloReport(gathered.sloReportRequest(plan, gates));
         gathered.evidence.add(reports.json());
@@ -165,16 +163,18 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         });
     }
 
-    /**
-     * Loads the approval policy once. Since "operator-policy" that happens as the release starts,
-     * so that the policy governs retry, abandon and cancel too; releases recorded before load it
-     * when they wait for approval ("approval-policy"), and those before that take one decision.
-     */
-    private void loadPolicy(String since) {
-        if (approvals.policy() != null) return;
-        boolean load = Workflow.getVersion(since, Workflow.DEFAULT_VERSION, 1) >= 1;
-        if (since.equals("operator-policy")) operators.governed(load);
-        if (load) approvals.use(activities.policies().load(request.version()));
+    /** Since "operator-policy" the policy loads as the release starts: it governs retry, abandon and cancel. */
+    private void loadPolicyAtStart() {
+        boolean governed = Workflow.getVersion("operator-policy", Workflow.DEFAULT_VERSION, 1) >= 1;
+        operators.governed(governed);
+        if (governed) approvals.use(activities.policies().load(request.version()));
+    }
+
+    /** Releases recorded before "operator-policy" load it here; those before "approval-policy" take one decision. */
+    private void loadPolicyForApproval() {
+        if (approvals.policy() == null && Workflow.getVersion("approval-policy", Workflow.DEFAULT_VERSION, 1) >= 1) {
+            approvals.use(activities.policies().load(request.version()));
+        }
     }
 
     private void awaitDecision() {
