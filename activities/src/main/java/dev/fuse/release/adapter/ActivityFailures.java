@@ -1,10 +1,10 @@
 package dev.fuse.release.adapter;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.InvalidRequestException;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.InvalidRequestException;
 import dev.fuse.release.secrets.SecretMask;
 import dev.fuse.release.storage.StoreException;
-import dev.fuse.release.workflow.FailureType;
 import io.temporal.failure.ApplicationFailure;
 
 /**

@@ -1,10 +1,10 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.ApprovalPolicyActivities;
 import dev.fuse.release.approval.ApprovalPolicyFile;
 import dev.fuse.release.approval.PolicyException;
-import dev.fuse.release.model.ApprovalPolicy;
-import dev.fuse.release.workflow.FailureType;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.activity.ApprovalPolicyActivities;
+import dev.fuse.release.contract.model.ApprovalPolicy;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 

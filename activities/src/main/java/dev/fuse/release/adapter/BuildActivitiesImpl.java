@@ -1,11 +1,11 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.BuildActivities;
 import dev.fuse.release.build.TargetBuilder;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ExtensionBuildRequest;
-import dev.fuse.release.model.TargetBuildRequest;
-import dev.fuse.release.model.TargetBuildResult;
+import dev.fuse.release.contract.activity.BuildActivities;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ExtensionBuildRequest;
+import dev.fuse.release.contract.model.TargetBuildRequest;
+import dev.fuse.release.contract.model.TargetBuildResult;
 
 /**
  * Idempotent by construction: each attempt builds in a fresh workspace and overwrites only its

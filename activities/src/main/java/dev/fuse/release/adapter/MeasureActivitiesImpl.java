@@ -1,9 +1,9 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.MeasureActivities;
+import dev.fuse.release.contract.activity.MeasureActivities;
+import dev.fuse.release.contract.model.MeasureRequest;
+import dev.fuse.release.contract.model.MeasureResult;
 import dev.fuse.release.measure.Measurer;
-import dev.fuse.release.model.MeasureRequest;
-import dev.fuse.release.model.MeasureResult;
 
 public class MeasureActivitiesImpl implements MeasureActivities {
     private final Measurer measurer;

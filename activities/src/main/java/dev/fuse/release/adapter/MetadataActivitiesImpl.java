@@ -1,14 +1,14 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.MetadataActivities;
+import dev.fuse.release.contract.activity.MetadataActivities;
+import dev.fuse.release.contract.model.MetadataRequest;
+import dev.fuse.release.contract.model.MetadataResult;
+import dev.fuse.release.contract.model.RecordTargetRequest;
+import dev.fuse.release.contract.model.SloReportRequest;
+import dev.fuse.release.contract.model.SloReportResult;
+import dev.fuse.release.contract.model.TargetRecordRef;
 import dev.fuse.release.metadata.MetadataWriter;
 import dev.fuse.release.metadata.TargetRecords;
-import dev.fuse.release.model.MetadataRequest;
-import dev.fuse.release.model.MetadataResult;
-import dev.fuse.release.model.RecordTargetRequest;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.SloReportResult;
-import dev.fuse.release.model.TargetRecordRef;
 import dev.fuse.release.report.SloReportWriter;
 
 public class MetadataActivitiesImpl implements MetadataActivities {

@@ -1,8 +1,8 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.ParityActivities;
-import dev.fuse.release.model.ParityRequest;
-import dev.fuse.release.model.ParityResult;
+import dev.fuse.release.contract.activity.ParityActivities;
+import dev.fuse.release.contract.model.ParityRequest;
+import dev.fuse.release.contract.model.ParityResult;
 import dev.fuse.release.parity.ParityRunner;
 
 public class ParityActivitiesImpl implements ParityActivities {

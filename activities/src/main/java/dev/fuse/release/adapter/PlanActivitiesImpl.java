@@ -1,8 +1,8 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.PlanActivities;
-import dev.fuse.release.model.PlanRequest;
-import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.contract.activity.PlanActivities;
+import dev.fuse.release.contract.model.PlanRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.plan.Planner;
 
 public class PlanActivitiesImpl implements PlanActivities {

@@ -1,9 +1,9 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.PublishActivities;
+import dev.fuse.release.contract.activity.PublishActivities;
+import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.PublishResult;
 import dev.fuse.release.metadata.TargetRecords;
-import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.publish.Publisher;
 
 public class PublishActivitiesImpl implements PublishActivities {

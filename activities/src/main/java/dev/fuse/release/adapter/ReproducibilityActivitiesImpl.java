@@ -1,9 +1,9 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.ReproducibilityActivities;
 import dev.fuse.release.build.ReproducibilityChecker;
-import dev.fuse.release.model.ReproducibilityRequest;
-import dev.fuse.release.model.ReproducibilityResult;
+import dev.fuse.release.contract.activity.ReproducibilityActivities;
+import dev.fuse.release.contract.model.ReproducibilityRequest;
+import dev.fuse.release.contract.model.ReproducibilityResult;
 
 public class ReproducibilityActivitiesImpl implements ReproducibilityActivities {
     private final ReproducibilityChecker checker;

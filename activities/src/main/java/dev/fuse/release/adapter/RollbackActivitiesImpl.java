@@ -1,13 +1,13 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.RollbackActivities;
 import dev.fuse.release.approval.ApprovalPolicyFile;
 import dev.fuse.release.approval.PolicyException;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.activity.RollbackActivities;
+import dev.fuse.release.contract.model.RollbackRequest;
+import dev.fuse.release.contract.model.RollbackResult;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.RollbackRequest;
-import dev.fuse.release.model.RollbackResult;
 import dev.fuse.release.publish.Rollback;
-import dev.fuse.release.workflow.FailureType;
 import java.nio.file.Path;
 
 /** Reads the approval policy on every call, as the release's policy activity does: it says who may roll back. */

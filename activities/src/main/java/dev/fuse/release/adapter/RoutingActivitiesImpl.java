@@ -1,7 +1,7 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.RoutingActivities;
-import dev.fuse.release.model.RebuilderRequest;
+import dev.fuse.release.contract.activity.RoutingActivities;
+import dev.fuse.release.contract.model.RebuilderRequest;
 import dev.fuse.release.routing.WorkerRegistry;
 
 public class RoutingActivitiesImpl implements RoutingActivities {

@@ -1,8 +1,8 @@
 package dev.fuse.release.adapter;
 
-import dev.fuse.release.activity.VerifyActivities;
-import dev.fuse.release.model.VerifyRequest;
-import dev.fuse.release.model.VerifyResult;
+import dev.fuse.release.contract.activity.VerifyActivities;
+import dev.fuse.release.contract.model.VerifyRequest;
+import dev.fuse.release.contract.model.VerifyResult;
 import dev.fuse.release.verify.StagedVerifier;
 
 public class VerifyActivitiesImpl implements VerifyActivities {

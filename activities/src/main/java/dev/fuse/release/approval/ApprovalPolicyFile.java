@@ -2,11 +2,11 @@ package dev.fuse.release.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fuse.release.model.ApprovalPolicy;
-import dev.fuse.release.model.DurationText;
+import dev.fuse.release.contract.model.ApprovalPolicy;
+import dev.fuse.release.contract.model.DurationText;
+import dev.fuse.release.policy.Identities;
 import dev.fuse.release.signature.AllowedSigners;
 import dev.fuse.release.signature.SignatureProblem;
-import dev.fuse.release.workflow.Identities;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -106,7 +107,7 @@ public final class ApprovalPolicyFile {
 
     private static long window(JsonNode node, List<String> problems) {
         if (node == null) return ApprovalPolicy.DEFAULT_WINDOW_SECONDS;
-        java.util.OptionalLong seconds = DurationText.seconds(node.asText());
+        OptionalLong seconds = DurationText.seconds(node.asText());
         if (seconds.isEmpty()) {
             problems.add("approvalWindow must be a duration such as 7d, 12h or 30m, got '" + node.asText() + "'");
         }

@@ -1,16 +1,16 @@
 package dev.fuse.release.build;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.BuildHost;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.BuildHost;
-import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.packaging.ArtifactPackager;
 import dev.fuse.release.packaging.BadArchiveException;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.Uploads;
 import dev.fuse.release.support.Failpoints;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.fuse.release.build;
 
-import dev.fuse.release.model.ArchiveFormat;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.ReproducibilityRequest;
-import dev.fuse.release.model.ReproducibilityResult;
+import dev.fuse.release.contract.model.ArchiveFormat;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.ReproducibilityRequest;
+import dev.fuse.release.contract.model.ReproducibilityResult;
 import dev.fuse.release.packaging.ArchiveContents;
 import dev.fuse.release.packaging.ArtifactPackager;
 import dev.fuse.release.process.CommandRunner;

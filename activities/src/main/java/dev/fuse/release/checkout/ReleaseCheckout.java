@@ -1,14 +1,14 @@
 package dev.fuse.release.checkout;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.git.RepositoryMirrors;
-import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.recipe.RecipeLoader;
 import dev.fuse.release.support.Sha256;
 import dev.fuse.release.support.Workspace;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Path;
 

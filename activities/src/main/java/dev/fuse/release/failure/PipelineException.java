@@ -1,6 +1,6 @@
 package dev.fuse.release.failure;
 
-import dev.fuse.release.workflow.FailureType;
+import dev.fuse.release.contract.FailureType;
 
 /**
  * A failure of pipeline work that retrying cannot fix, with its type from {@link FailureType}.

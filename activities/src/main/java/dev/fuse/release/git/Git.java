@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,11 +46,11 @@ public final class Git {
     }
 
     static String run(Path dir, String... args) throws IOException {
-        return run(dir, java.util.Map.of(), args);
+        return run(dir, Map.of(), args);
     }
 
     /** Runs git with extra environment variables (identity, dates, config isolation); returns its output. */
-    public static String run(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
+    public static String run(Path dir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));

@@ -1,9 +1,9 @@
 package dev.fuse.release.host;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.BuildHost;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.BuildHost;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.workflow.FailureType;
 import java.util.Set;
 
 /**

@@ -1,6 +1,6 @@
 package dev.fuse.release.ledger;
 
-import dev.fuse.release.model.ReleaseVersion;
+import dev.fuse.release.contract.model.ReleaseVersion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

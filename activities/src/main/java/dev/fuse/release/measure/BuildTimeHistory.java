@@ -2,12 +2,12 @@ package dev.fuse.release.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.support.CanonicalJson;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,14 +1,15 @@
 package dev.fuse.release.measure;
 
 import dev.fuse.release.checkout.ReleaseCheckout;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.BuildHost;
+import dev.fuse.release.contract.model.ColdStart;
+import dev.fuse.release.contract.model.MeasureRequest;
+import dev.fuse.release.contract.model.MeasureResult;
+import dev.fuse.release.contract.model.MeasurementProtocol;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.host.BuildHostPolicy;
-import dev.fuse.release.model.BuildHost;
-import dev.fuse.release.model.ColdStart;
-import dev.fuse.release.model.MeasureRequest;
-import dev.fuse.release.model.MeasureResult;
-import dev.fuse.release.model.MeasurementProtocol;
-import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.packaging.StagedBinary;
 import dev.fuse.release.policy.Percentiles;
 import dev.fuse.release.process.CommandRunner;
@@ -19,7 +20,6 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.support.HostLock;
 import dev.fuse.release.support.Sha256;
 import dev.fuse.release.support.Workspace;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -99,7 +100,7 @@ public final class Measurer {
 
     private static String probe(SamplerProcess.Samples samples) {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "probe: %s, from a sampler JVM of its own (%s); resolution (gap between a sample's last two"
                         + " probes) p50 %.1f us, max %.1f us",
                 ColdStartMeter.METHOD,

@@ -1,8 +1,8 @@
 package dev.fuse.release.measure;
 
+import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.process.CommandRunner;
-import dev.fuse.release.workflow.FailureType;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

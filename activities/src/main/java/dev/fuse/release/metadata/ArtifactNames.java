@@ -1,7 +1,7 @@
 package dev.fuse.release.metadata;
 
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactType;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,13 +1,13 @@
 package dev.fuse.release.metadata;
 
-import dev.fuse.release.contract.ReleaseContract;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.MetadataRequest;
+import dev.fuse.release.contract.model.MetadataResult;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.MetadataRequest;
-import dev.fuse.release.model.MetadataResult;
+import dev.fuse.release.releasecontract.ReleaseContract;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.support.Failpoints;
-import dev.fuse.release.workflow.FailureType;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,10 +2,10 @@ package dev.fuse.release.metadata;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.MetadataRequest;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.Target;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.MetadataRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.support.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.fuse.release.metadata;
 
+import dev.fuse.release.contract.model.ReleaseRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class SourceDateEpoch {
     /** Zip cannot represent times before 1980-01-01T00:00:00Z. */
-    public static final long ZIP_MINIMUM = dev.fuse.release.model.ReleaseRequest.EPOCH_MIN;
+    public static final long ZIP_MINIMUM = ReleaseRequest.EPOCH_MIN;
 
     private static final DateTimeFormatter UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);

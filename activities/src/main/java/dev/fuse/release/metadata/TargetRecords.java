@@ -1,21 +1,22 @@
 package dev.fuse.release.metadata;
 
 import com.google.protobuf.ByteString;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.MetadataRequest;
+import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.RecordTargetRequest;
+import dev.fuse.release.contract.model.SloReportRequest;
+import dev.fuse.release.contract.model.TargetEvidence;
+import dev.fuse.release.contract.model.TargetPipelineResult;
+import dev.fuse.release.contract.model.TargetRecordRef;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.MetadataRequest;
-import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.RecordTargetRequest;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.TargetEvidence;
-import dev.fuse.release.model.TargetPipelineResult;
-import dev.fuse.release.model.TargetRecordRef;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.GateEvaluator;
+import dev.fuse.release.report.SloFigures;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.support.Sha256;
-import dev.fuse.release.workflow.FailureType;
 import io.temporal.api.common.v1.Payload;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -70,13 +71,12 @@ public final class TargetRecords {
     }
 
     /** The figures of every target, and the gate table evaluated from them as the workflow did. */
-    public SloReportRequest expand(SloReportRequest request) {
-        if (request.targetRecords().isEmpty()) return request;
+    public SloFigures expand(SloReportRequest request) {
         List<TargetEvidence> evidence = new ArrayList<>();
         for (TargetPipelineResult r : read(request.plan().stagingPrefix(), request.targetRecords())) {
             evidence.add(r.targetEvidence());
         }
-        return new SloReportRequest(
+        return new SloFigures(
                 request.plan(), GateEvaluator.evaluate(request.plan().slo(), evidence), evidence);
     }
 

@@ -1,6 +1,6 @@
 package dev.fuse.release.packaging;
 
-import dev.fuse.release.model.ArchiveFormat;
+import dev.fuse.release.contract.model.ArchiveFormat;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.support.Sha256;
 import java.io.BufferedInputStream;

@@ -1,10 +1,13 @@
 package dev.fuse.release.packaging;
 
-import dev.fuse.release.model.ArchiveFormat;
+import dev.fuse.release.contract.model.ArchiveFormat;
 import dev.fuse.release.support.Sha256;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -91,7 +94,7 @@ public final class ArchiveVerifier {
             }
             scan.current = null;
             // Drain the gzip stream so its CRC and length trailer are checked too.
-            gz.transferTo(java.io.OutputStream.nullOutputStream());
+            gz.transferTo(OutputStream.nullOutputStream());
         }
         if (scan.entries == 0) {
             throw new BadArchiveException(scan.archive, null, "archive is empty");
@@ -104,8 +107,7 @@ public final class ArchiveVerifier {
                 scan.current = e.getName();
                 scan.name(e.getName(), e.isDirectory());
                 if (e.isUnixSymlink()) {
-                    String target =
-                            new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    String target = new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
                     scan.linkInside(e.getName(), target, true);
                 } else if (!e.isDirectory()) {
                     try (InputStream in = zip.getInputStream(e)) {
@@ -226,7 +228,7 @@ public final class ArchiveVerifier {
         }
 
         private static InputStream nonClosing(InputStream in) {
-            return new java.io.FilterInputStream(in) {
+            return new FilterInputStream(in) {
                 @Override
                 public void close() {}
             };

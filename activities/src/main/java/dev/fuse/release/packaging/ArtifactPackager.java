@@ -1,8 +1,8 @@
 package dev.fuse.release.packaging;
 
-import dev.fuse.release.model.ArchiveFormat;
-import dev.fuse.release.model.ArtifactType;
-import dev.fuse.release.model.Target;
+import dev.fuse.release.contract.model.ArchiveFormat;
+import dev.fuse.release.contract.model.ArtifactType;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.recipe.Placeholders;
 import dev.fuse.release.recipe.Recipe;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.fuse.release.packaging;
 
-import dev.fuse.release.model.ArchiveFormat;
-import dev.fuse.release.model.Artifact;
+import dev.fuse.release.contract.model.ArchiveFormat;
+import dev.fuse.release.contract.model.Artifact;
 import dev.fuse.release.storage.ArtifactStore;
 import java.io.BufferedInputStream;
 import java.io.IOException;

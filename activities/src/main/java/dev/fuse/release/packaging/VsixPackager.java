@@ -7,8 +7,10 @@ import dev.fuse.release.support.CanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -62,8 +64,7 @@ public final class VsixPackager {
             DeterministicArchiver.writeZip(out, "", entries, epoch);
         } finally {
             try (var files = Files.walk(scratch)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -72,7 +73,7 @@ public final class VsixPackager {
             throws IOException, BadArchiveException {
         try {
             return confined.resolve(archive, dir, member);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new IOException("extension member " + member + " does not exist in " + dir);
         }
     }

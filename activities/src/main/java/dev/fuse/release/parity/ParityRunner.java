@@ -1,11 +1,12 @@
 package dev.fuse.release.parity;
 
 import dev.fuse.release.checkout.ReleaseCheckout;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.ParityRequest;
+import dev.fuse.release.contract.model.ParityResult;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.ParityRequest;
-import dev.fuse.release.model.ParityResult;
-import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.packaging.StagedBinary;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.recipe.Placeholders;
@@ -15,7 +16,6 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.HostLock;
 import dev.fuse.release.support.Workspace;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

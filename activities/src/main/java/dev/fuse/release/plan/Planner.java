@@ -1,26 +1,29 @@
 package dev.fuse.release.plan;
 
-import dev.fuse.release.contract.ContractLoader;
-import dev.fuse.release.contract.ReleaseContract;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.InvalidRequestException;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.ReleaseVersion;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.Toolchain;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.git.RepositoryMirrors;
 import dev.fuse.release.index.ReleaseIndex;
-import dev.fuse.release.model.InvalidRequestException;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.ReleaseVersion;
-import dev.fuse.release.model.Toolchain;
 import dev.fuse.release.publish.LatestPointer;
 import dev.fuse.release.publish.PublicationState;
 import dev.fuse.release.recipe.Recipe;
 import dev.fuse.release.recipe.RecipeLoader;
+import dev.fuse.release.releasecontract.ContractLoader;
+import dev.fuse.release.releasecontract.ReleaseContract;
+import dev.fuse.release.releasecontract.ThresholdChanges;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.support.Sha256;
 import dev.fuse.release.support.Workspace;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,9 +106,7 @@ public final class Planner {
                             contract.blockOnReproducibilityMismatch()),
                     new ReleasePlan.ContractTerms(contract.id(), contract.slo(), contract.rationale()),
                     request.sortedTargets(),
-                    request.staticTargets().stream()
-                            .map(dev.fuse.release.model.Target::parse)
-                            .toList());
+                    request.staticTargets().stream().map(Target::parse).toList());
             checkStaticLinking(plan, recipe);
             // The contract travels with the release, so the next one can tell what was relaxed.
             store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
@@ -187,10 +188,8 @@ public final class Planner {
         if (previousVersion == null) return;
         String key = StoreLayout.releasePrefix(previousVersion) + ReleaseContract.FILE_NAME;
         if (!store.exists(key)) return;
-        ReleaseContract previous =
-                ContractLoader.parse(new String(store.getBytes(key), java.nio.charset.StandardCharsets.UTF_8));
-        java.util.List<String> relaxed =
-                dev.fuse.release.contract.ThresholdChanges.relaxed(previous.slo(), contract.slo());
+        ReleaseContract previous = ContractLoader.parse(new String(store.getBytes(key), StandardCharsets.UTF_8));
+        List<String> relaxed = ThresholdChanges.relaxed(previous.slo(), contract.slo());
         if (!relaxed.isEmpty() && contract.rationale() == null) {
             throw new PipelineException(
                     FailureType.INVALID_RECIPE,

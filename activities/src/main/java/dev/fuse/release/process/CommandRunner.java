@@ -2,6 +2,7 @@ package dev.fuse.release.process;
 
 import dev.fuse.release.secrets.SecretMask;
 import dev.fuse.release.secrets.StepEnvironment;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ public final class CommandRunner {
         return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
     }
 
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    private static File nullDevice() {
+        return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fuse.release.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -7,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ProcessGroups {
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
     private static final Optional<Path> SETSID = onPath("setsid");
-    private static final java.util.Set<Long> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Long> running = ConcurrentHashMap.newKeySet();
     private static volatile Path registry;
 
     private ProcessGroups() {}
@@ -128,7 +131,7 @@ public final class ProcessGroups {
         if (System.getProperty("os.name").startsWith("Windows")) return Optional.empty();
         String path = System.getenv("PATH");
         if (path == null) return Optional.empty();
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, command);
             if (Files.isExecutable(candidate)) return Optional.of(candidate);
         }

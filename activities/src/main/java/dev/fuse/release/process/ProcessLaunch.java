@@ -1,6 +1,7 @@
 package dev.fuse.release.process;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Locale;
 
 /** How this JVM starts processes; the cold-start figures of the measure stage depend on it. */
@@ -50,7 +51,7 @@ public final class ProcessLaunch {
             Thread.sleep(10L * attempt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while starting a process");
+            throw new InterruptedIOException("interrupted while starting a process");
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.fuse.release.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.model.ReleaseVersion;
+import dev.fuse.release.contract.model.ReleaseVersion;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;

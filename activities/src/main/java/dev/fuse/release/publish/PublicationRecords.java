@@ -2,13 +2,14 @@ package dev.fuse.release.publish;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.model.ApprovalRecord;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.ReleasePlan;
+import dev.fuse.release.contract.model.ApprovalRecord;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.support.CanonicalJson;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,7 +57,7 @@ final class PublicationRecords {
             n.put("decision", r.kind().word());
             n.put("approver", r.approver());
             n.put("rationale", r.rationale());
-            n.put("at", java.time.Instant.ofEpochMilli(r.atMillis()).toString());
+            n.put("at", Instant.ofEpochMilli(r.atMillis()).toString());
             n.put(
                     "statement",
                     ApprovalRecord.statement(

@@ -1,20 +1,17 @@
 package dev.fuse.release.publish;
 
-import dev.fuse.release.contract.ReleaseContract;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.PublishResult;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.ledger.LedgerEntry;
-import dev.fuse.release.ledger.ReleaseLedger;
 import dev.fuse.release.metadata.Provenance;
 import dev.fuse.release.metadata.ReleaseMetadata;
-import dev.fuse.release.model.ApprovalRecord;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.DecisionKind;
-import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.PublishResult;
-import dev.fuse.release.model.ReleasePlan;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.EmulationPolicy;
+import dev.fuse.release.releasecontract.ReleaseContract;
 import dev.fuse.release.signing.ReleaseSignatures;
 import dev.fuse.release.signing.ReleaseSigningKey;
 import dev.fuse.release.storage.ArtifactStore;
@@ -24,17 +21,14 @@ import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.storage.Uploads;
 import dev.fuse.release.support.Failpoints;
 import dev.fuse.release.support.Workspace;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Publishes a staged release in two phases. First everything that will become public is fetched
@@ -98,33 +92,8 @@ public final class Publisher {
                 plan.commit(),
                 prefix + ReleaseMetadata.MANIFEST,
                 request.metadata().manifest().sha256());
-        recordInLedger(request, published, latest);
+        PublicationEntry.append(store, signingKey, clock.instant(), request, published, latest);
         return new PublishResult(prefix, published, moved);
-    }
-
-    /** The publication's ledger entry: the digests of SHA256SUMS and PUBLISHED.json, where latest points now. */
-    private void recordInLedger(PublishRequest request, List<ArtifactRef> published, LatestPointer latest)
-            throws IOException {
-        String version = request.plan().version();
-        Map<String, String> objects = new TreeMap<>();
-        for (ArtifactRef ref : published) {
-            if (ref.key().equals(StoreLayout.releasePrefix(version) + ReleaseMetadata.CHECKSUMS)) {
-                objects.put(ReleaseMetadata.CHECKSUMS, ref.sha256());
-            } else if (ref.key().equals(StoreLayout.publishedMarker(version))) {
-                objects.put(StoreLayout.PUBLISHED, ref.sha256());
-            }
-        }
-        new ReleaseLedger(store)
-                .append(
-                        new ReleaseLedger.Event(
-                                LedgerEntry.PUBLISHED,
-                                version,
-                                request.plan().runId(),
-                                approvers(request),
-                                objects,
-                                latest.read().map(LatestPointer.Latest::version).orElse(null)),
-                        signingKey,
-                        clock.instant());
     }
 
     /** Every object of the release, fetched and verified locally, in publication order. */
@@ -184,17 +153,6 @@ public final class Publisher {
                         ReleaseSignatures.sumsSignature(signingKey, Files.readAllBytes(sums.local()))),
                 staged.generated(
                         prefix + ReleaseSignatures.ALLOWED_SIGNERS, ReleaseSignatures.allowedSigners(signingKey)));
-    }
-
-    /** Who approved the publication, as the ledger names them. */
-    private static String approvers(PublishRequest request) {
-        List<String> names = request.approvals().stream()
-                .filter(r -> r.kind() == DecisionKind.APPROVED)
-                .map(ApprovalRecord::approver)
-                .toList();
-        if (names.isEmpty() && request.approval() != null)
-            return request.approval().approver();
-        return String.join(", ", names);
     }
 
     /**

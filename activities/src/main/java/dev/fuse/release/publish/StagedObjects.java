@@ -1,8 +1,9 @@
 package dev.fuse.release.publish;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
 import dev.fuse.release.packaging.ArchiveVerifier;
 import dev.fuse.release.packaging.ArtifactPackager;
 import dev.fuse.release.packaging.BadArchiveException;
@@ -10,7 +11,6 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.ObjectInfo;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.support.Sha256;
-import dev.fuse.release.workflow.FailureType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,16 @@
 package dev.fuse.release.recipe;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Expands {@code ${name}} placeholders of a recipe; an unknown name is an error. */
 public final class Placeholders {
-    public static final java.util.Set<String> NAMES =
-            java.util.Set.of("target", "version", "out", "exe", "aot", "report", "input", "output");
+    public static final Set<String> NAMES =
+            Set.of("target", "version", "out", "exe", "aot", "report", "input", "output");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
     private Placeholders() {}
@@ -27,8 +30,8 @@ public final class Placeholders {
     }
 
     /** Every placeholder name used in the text, in order. */
-    public static java.util.List<String> namesIn(String text) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    public static List<String> namesIn(String text) {
+        List<String> names = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             names.add(m.group(1));
@@ -37,8 +40,8 @@ public final class Placeholders {
     }
 
     /** Names used in the text that are not known placeholders. */
-    public static java.util.List<String> unknownIn(String text) {
-        java.util.List<String> unknown = new java.util.ArrayList<>();
+    public static List<String> unknownIn(String text) {
+        List<String> unknown = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
             if (!NAMES.contains(m.group(1))) {

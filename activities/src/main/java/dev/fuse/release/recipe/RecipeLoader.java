@@ -3,19 +3,19 @@ package dev.fuse.release.recipe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fuse.release.model.ArtifactType;
-import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.contract.model.ArtifactType;
+import dev.fuse.release.contract.model.InvalidRequestException;
 import dev.fuse.release.support.JsonSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -68,7 +68,8 @@ public final class RecipeLoader {
         String node = toolchain.path("node").asText(null);
         checkToolchain(rustToolchainFile, node, projectRoot, errors);
         List<Recipe.BuildStep> steps = steps(root.path("build"), errors);
-        Map<ArtifactType, Recipe.ArtifactSpec> artifacts = artifacts(root.path("artifacts"), projectRoot, errors);
+        Map<ArtifactType, Recipe.ArtifactSpec> artifacts =
+                RecipeArtifacts.artifacts(root.path("artifacts"), projectRoot, errors);
         JsonNode repro = root.path("reproducibilityCheck");
         if (!repro.isMissingNode() && !repro.isBoolean()) {
             errors.add("reproducibilityCheck: must be true or false, got " + repro);
@@ -134,7 +135,7 @@ public final class RecipeLoader {
             errors.add("build: must be a non-empty array of steps");
             return steps;
         }
-        Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
         for (int i = 0; i < build.size(); i++) {
             JsonNode step = build.get(i);
             String where = "build[" + i + "]";
@@ -174,78 +175,6 @@ public final class RecipeLoader {
             steps.add(new Recipe.BuildStep(name, run, timeout, staticArgs));
         }
         return steps;
-    }
-
-    private static Map<ArtifactType, Recipe.ArtifactSpec> artifacts(
-            JsonNode node, Path projectRoot, List<String> errors) {
-        Map<ArtifactType, Recipe.ArtifactSpec> specs = new EnumMap<>(ArtifactType.class);
-        if (!node.isObject()) {
-            errors.add("artifacts: must be an object with cli, aot and vscode");
-            return specs;
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
-            if (java.util.Arrays.stream(ArtifactType.values()).noneMatch(t -> t.id().equals(name))) {
-                errors.add("artifacts." + name + ": unknown artifact type (known: cli, aot, vscode)");
-            }
-        }
-        for (ArtifactType type : ArtifactType.values()) {
-            JsonNode spec = node.path(type.id());
-            if (spec.isMissingNode()) {
-                errors.add("artifacts." + type.id() + ": required");
-                continue;
-            }
-            specs.put(type, artifact(type, spec, projectRoot, errors));
-        }
-        return specs;
-    }
-
-    private static Recipe.ArtifactSpec artifact(
-            ArtifactType type, JsonNode spec, Path projectRoot, List<String> errors) {
-        String where = "artifacts." + type.id();
-        String from = spec.path("from").asText(null);
-        String fromProblem =
-                from == null || from.isBlank() ? "required directory" : RecipePaths.fromProblem(type, from);
-        if (fromProblem != null) {
-            errors.add(where + ".from: " + fromProblem);
-        } else if (type == ArtifactType.VSCODE
-                && projectRoot != null
-                && !Files.isDirectory(projectRoot.resolve(from))) {
-            errors.add(where + ".from: directory " + from + " does not exist in the revision");
-        }
-        List<String> members = members(spec.path("members"), where, errors);
-        String executable = spec.path("executable").asText(null);
-        if (type != ArtifactType.VSCODE) {
-            if (executable == null) {
-                errors.add(where + ".executable: required (the member whose digest the manifest records)");
-            } else if (!members.contains(executable)) {
-                errors.add(where + ".executable: '" + executable + "' is not one of the members");
-            }
-        }
-        if (type == ArtifactType.VSCODE && !members.contains("package.json")) {
-            errors.add(where + ".members: a VS Code extension needs package.json");
-        }
-        return new Recipe.ArtifactSpec(from, members, executable);
-    }
-
-    private static List<String> members(JsonNode membersNode, String where, List<String> errors) {
-        List<String> members = new ArrayList<>();
-        if (!membersNode.isArray() || membersNode.isEmpty()) {
-            errors.add(where + ".members: required non-empty array of file names");
-            return members;
-        }
-        for (JsonNode m : membersNode) {
-            String member = m.asText("");
-            String memberProblem = RecipePaths.memberProblem(member);
-            if (memberProblem != null) {
-                errors.add(where + ".members: '" + member + "' " + memberProblem);
-            }
-            members.add(member);
-        }
-        if (members.stream().distinct().count() != members.size()) {
-            errors.add(where + ".members: a member is listed twice");
-        }
-        return members;
     }
 
     private static String text(JsonNode root, String field, List<String> errors) {

@@ -1,6 +1,6 @@
 package dev.fuse.release.recipe;
 
-import dev.fuse.release.model.ArtifactType;
+import dev.fuse.release.contract.model.ArtifactType;
 import java.util.List;
 import java.util.Set;
 

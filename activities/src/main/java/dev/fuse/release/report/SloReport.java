@@ -2,10 +2,9 @@ package dev.fuse.release.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fuse.release.model.GateResult;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.TargetEvidence;
+import dev.fuse.release.contract.model.GateResult;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.TargetEvidence;
 import dev.fuse.release.support.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 
@@ -18,7 +17,7 @@ public final class SloReport {
 
     private SloReport() {}
 
-    public static byte[] json(SloReportRequest request) {
+    public static byte[] json(SloFigures request) {
         ReleasePlan plan = request.plan();
         ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
         root.put("schemaVersion", 1);

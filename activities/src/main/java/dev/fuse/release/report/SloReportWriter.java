@@ -1,8 +1,7 @@
 package dev.fuse.release.report;
 
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.SloReportResult;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.SloReportResult;
 import dev.fuse.release.storage.ArtifactStore;
 
 /** Writes the SLO evidence, slo-report.json and report.html, to the run's staging prefix. */
@@ -13,7 +12,7 @@ public final class SloReportWriter {
         this.store = store;
     }
 
-    public SloReportResult write(SloReportRequest request, Runnable heartbeat) {
+    public SloReportResult write(SloFigures request, Runnable heartbeat) {
         String prefix = request.plan().stagingPrefix();
         ArtifactRef json = store.putBytes(prefix + SloReport.FILE_NAME, SloReport.json(request), "application/json");
         heartbeat.run();

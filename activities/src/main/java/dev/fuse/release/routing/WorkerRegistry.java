@@ -2,10 +2,10 @@ package dev.fuse.release.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.contract.TaskQueues;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.support.CanonicalJson;
-import dev.fuse.release.workflow.TaskQueues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

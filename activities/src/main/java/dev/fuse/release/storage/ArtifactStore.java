@@ -1,6 +1,6 @@
 package dev.fuse.release.storage;
 
-import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;

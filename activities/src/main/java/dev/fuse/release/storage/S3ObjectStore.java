@@ -1,9 +1,6 @@
 package dev.fuse.release.storage;
 
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -90,11 +87,11 @@ public final class S3ObjectStore implements ObjectStore {
             s3.headBucket(b -> b.bucket(bucket()));
         } catch (S3Exception e) {
             if (e.statusCode() != 404) {
-                throw translate("reach bucket " + bucket(), e);
+                throw S3Errors.translate("reach bucket " + bucket(), config, e);
             }
             call("create bucket " + bucket(), () -> s3.createBucket(b -> b.bucket(bucket())));
         } catch (SdkClientException e) {
-            throw translate("reach bucket " + bucket(), e);
+            throw S3Errors.translate("reach bucket " + bucket(), config, e);
         }
     }
 
@@ -142,9 +139,9 @@ public final class S3ObjectStore implements ObjectStore {
             return Optional.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) return Optional.empty();
-            throw translate("read " + key, e);
+            throw S3Errors.translate("read " + key, config, e);
         } catch (SdkClientException e) {
-            throw translate("read " + key, e);
+            throw S3Errors.translate("read " + key, config, e);
         }
     }
 
@@ -156,7 +153,7 @@ public final class S3ObjectStore implements ObjectStore {
             throw new StoreException(
                     StoreException.Kind.NOT_FOUND, "s3://" + bucket() + "/" + key + " does not exist", e);
         } catch (S3Exception | SdkClientException e) {
-            throw translate("read " + key, e);
+            throw S3Errors.translate("read " + key, config, e);
         }
     }
 
@@ -195,71 +192,8 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             return action.get();
         } catch (S3Exception | SdkClientException e) {
-            throw translate(what, e);
+            throw S3Errors.translate(what, config, e);
         }
-    }
-
-    private StoreException translate(String what, RuntimeException e) {
-        String where = config.describe();
-        if (e instanceof S3Exception s3e) {
-            return translateStatus(what, where, s3e);
-        }
-        if (String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
-            return new StoreException(
-                    StoreException.Kind.ACCESS_DENIED,
-                    "cannot " + what + " at " + where
-                            + ": no S3 credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
-                            + " or configure an AWS profile (AWS_PROFILE) or instance role",
-                    e);
-        }
-        Throwable root = e;
-        while (root.getCause() != null) root = root.getCause();
-        if (root instanceof ConnectException
-                || root instanceof UnknownHostException
-                || root instanceof SocketTimeoutException) {
-            return new StoreException(
-                    StoreException.Kind.UNREACHABLE,
-                    "cannot " + what + ": S3 endpoint " + where + " is unreachable ("
-                            + root.getClass().getSimpleName()
-                            + "); start it (./fuse-release dev) or set AWS_ENDPOINT_URL_S3",
-                    e);
-        }
-        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        return new StoreException(
-                StoreException.Kind.OTHER,
-                "cannot " + what + " at " + where + ": "
-                        + (message.length() > 300 ? message.substring(0, 300) + "..." : message),
-                e);
-    }
-
-    private StoreException translateStatus(String what, String where, S3Exception e) {
-        int status = e.statusCode();
-        String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
-                ? "HTTP " + status
-                : e.awsErrorDetails().errorCode();
-        if (status == 403 || code.equals("InvalidAccessKeyId") || code.equals("SignatureDoesNotMatch")) {
-            return new StoreException(
-                    StoreException.Kind.ACCESS_DENIED,
-                    "cannot " + what + " at " + where + ": access denied (" + code
-                            + "); check AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY",
-                    e);
-        }
-        if (status == 404 && (code.equals("NoSuchBucket") || what.startsWith("reach bucket"))) {
-            return new StoreException(
-                    StoreException.Kind.NO_BUCKET,
-                    "bucket " + bucket() + " does not exist at " + where + "; create it or set FUSE_RELEASE_BUCKET",
-                    e);
-        }
-        // 412: If-None-Match / If-Match failed. 409 ConditionalRequestConflict: AWS lost a race
-        // between conditional writers; both mean "look again", which callers do.
-        if (status == 412 || status == 409) {
-            return new StoreException(
-                    StoreException.Kind.CONFLICT,
-                    "cannot " + what + ": the object changed or already exists (precondition failed)",
-                    e);
-        }
-        return new StoreException(
-                StoreException.Kind.OTHER, "cannot " + what + " at " + where + ": " + status + " " + code, e);
     }
 
     @Override

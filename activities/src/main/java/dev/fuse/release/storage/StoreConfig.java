@@ -2,6 +2,7 @@ package dev.fuse.release.storage;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public record StoreConfig(
 
     /** The variables another process needs to reach the same store. */
     public Map<String, String> toEnvironment() {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         if (endpoint != null) env.put("AWS_ENDPOINT_URL_S3", endpoint.toString());
         env.put("AWS_REGION", region);
         if (accessKey != null) {

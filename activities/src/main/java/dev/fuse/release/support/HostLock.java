@@ -2,6 +2,7 @@ package dev.fuse.release.support;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -34,7 +35,7 @@ public final class HostLock {
         }
     }
 
-    private static void acquire(java.util.concurrent.locks.Lock lock, Runnable heartbeat) {
+    private static void acquire(Lock lock, Runnable heartbeat) {
         try {
             while (!lock.tryLock(5, TimeUnit.SECONDS)) {
                 heartbeat.run();

@@ -1,14 +1,16 @@
 package dev.fuse.release.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fuse.release.model.RuntimeChecks;
-import dev.fuse.release.model.Target;
+import dev.fuse.release.contract.model.RuntimeChecks;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.process.LoopbackPorts;
+import dev.fuse.release.process.ProcessLaunch;
 import dev.fuse.release.secrets.StepEnvironment;
 import dev.fuse.release.support.CanonicalJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -112,16 +114,16 @@ public final class RuntimeVerifier {
         pb.environment().clear();
         pb.environment().putAll(StepEnvironment.forTool(binary.getParent()));
         pb.environment().putAll(env);
-        Path out = java.nio.file.Files.createTempFile("fuse-verify", ".out");
-        Path err = java.nio.file.Files.createTempFile("fuse-verify", ".err");
+        Path out = Files.createTempFile("fuse-verify", ".out");
+        Path err = Files.createTempFile("fuse-verify", ".err");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = dev.fuse.release.process.ProcessLaunch.start(pb);
+        Process p = ProcessLaunch.start(pb);
         try {
             if (serve) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
                 while (System.nanoTime() < deadline
                         && p.isAlive()
-                        && !java.nio.file.Files.readString(err).contains("listening")) {
+                        && !Files.readString(err).contains("listening")) {
                     Thread.sleep(20);
                 }
                 CommandRunner.destroyTree(p);
@@ -132,11 +134,11 @@ public final class RuntimeVerifier {
             return new Result(
                     exit,
                     p.pid(),
-                    java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
-                    java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } finally {
-            java.nio.file.Files.deleteIfExists(out);
-            java.nio.file.Files.deleteIfExists(err);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
     }
 

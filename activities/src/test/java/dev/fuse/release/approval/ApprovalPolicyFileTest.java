@@ -3,7 +3,7 @@ package dev.fuse.release.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fuse.release.model.ApprovalPolicy;
+import dev.fuse.release.contract.model.ApprovalPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

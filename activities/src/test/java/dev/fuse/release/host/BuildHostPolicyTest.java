@@ -3,9 +3,9 @@ package dev.fuse.release.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.workflow.FailureType;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.fuse.release.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.Target;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
 import java.nio.charset.StandardCharsets;

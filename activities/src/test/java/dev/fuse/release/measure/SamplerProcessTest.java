@@ -3,8 +3,8 @@ package dev.fuse.release.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.workflow.FailureType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

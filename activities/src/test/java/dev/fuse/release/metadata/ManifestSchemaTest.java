@@ -3,7 +3,7 @@ package dev.fuse.release.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fuse.release.model.Artifact;
+import dev.fuse.release.contract.model.Artifact;
 import dev.fuse.release.support.CanonicalJson;
 import java.nio.file.Files;
 import java.nio.file.Path;

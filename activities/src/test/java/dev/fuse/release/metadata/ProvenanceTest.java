@@ -3,8 +3,8 @@ package dev.fuse.release.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.MetadataRequest;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.MetadataRequest;
 import dev.fuse.release.support.CanonicalJson;
 import dev.fuse.release.support.Sha256;
 import java.util.List;

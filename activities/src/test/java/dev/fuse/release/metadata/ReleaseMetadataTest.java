@@ -2,13 +2,13 @@ package dev.fuse.release.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.ArtifactType;
-import dev.fuse.release.model.BuildHost;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.Toolchain;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.ArtifactType;
+import dev.fuse.release.contract.model.BuildHost;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.Toolchain;
 import dev.fuse.release.support.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ public class ReleaseMetadataTest {
                 new ReleasePlan.Policy(true, true, true),
                 new ReleasePlan.ContractTerms(
                         "aot-release-contract/v0.4",
-                        new dev.fuse.release.model.SloThresholds(30, 20, 25_000_000, 600, 0),
+                        new dev.fuse.release.contract.model.SloThresholds(30, 20, 25_000_000, 600, 0),
                         null),
                 Target.values(),
                 List.of(Target.LINUX_X64));
@@ -63,14 +63,14 @@ public class ReleaseMetadataTest {
                         "e".repeat(64),
                         List.of("LICENSE", exe),
                         new BuildHost("linux-x64", t != Target.LINUX_X64),
-                        dev.fuse.release.model.Reproducibility.REPRODUCED));
+                        dev.fuse.release.contract.model.Reproducibility.REPRODUCED));
             }
         }
         list.add(new Artifact(
                 "fuse-vscode-0.4.0.vsix",
                 ArtifactType.VSCODE,
                 null,
-                dev.fuse.release.model.ArchiveFormat.VSIX,
+                dev.fuse.release.contract.model.ArchiveFormat.VSIX,
                 new ArtifactRef(
                         "fuse-releases", "staging/0.4.0/" + runId + "/fuse-vscode-0.4.0.vsix", "f".repeat(64), 2048),
                 null,

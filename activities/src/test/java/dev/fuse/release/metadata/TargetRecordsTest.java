@@ -3,24 +3,25 @@ package dev.fuse.release.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.BuildHost;
+import dev.fuse.release.contract.model.MetadataRequest;
+import dev.fuse.release.contract.model.RecordTargetRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.SloReportRequest;
+import dev.fuse.release.contract.model.StepResult;
+import dev.fuse.release.contract.model.TargetBuildResult;
+import dev.fuse.release.contract.model.TargetEvidence;
+import dev.fuse.release.contract.model.TargetPipelineResult;
+import dev.fuse.release.contract.model.TargetRecordRef;
+import dev.fuse.release.contract.model.VerifyResult;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.BuildHost;
-import dev.fuse.release.model.MetadataRequest;
-import dev.fuse.release.model.RecordTargetRequest;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.StepResult;
-import dev.fuse.release.model.TargetBuildResult;
-import dev.fuse.release.model.TargetEvidence;
-import dev.fuse.release.model.TargetPipelineResult;
-import dev.fuse.release.model.TargetRecordRef;
-import dev.fuse.release.model.VerifyResult;
 import dev.fuse.release.report.ReportFixtures;
+import dev.fuse.release.report.SloFigures;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
-import dev.fuse.release.workflow.FailureType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class TargetRecordsTest {
     private final TargetRecords records = new TargetRecords(new ArtifactStore(bucket));
     private final ReleasePlan plan = ReleaseMetadataTest.plan("run-r");
     private final List<Artifact> all = ReleaseMetadataTest.artifacts("run-r");
-    private final SloReportRequest figures = ReportFixtures.request(2_000_000);
+    private final SloFigures figures = ReportFixtures.request(2_000_000);
 
     private List<TargetRecordRef> keepAll(List<ArtifactRef> logs) {
         List<TargetRecordRef> refs = new ArrayList<>();
@@ -70,7 +71,7 @@ class TargetRecordsTest {
         assertThat(expanded)
                 .isEqualTo(new MetadataRequest(
                         plan, dev.fuse.release.policy.ArtifactOrder.sorted(all), "wf/run", 1L, evidence));
-        SloReportRequest report2 = records.expand(new SloReportRequest(plan, null, List.of(), refs));
+        SloFigures report2 = records.expand(new SloReportRequest(plan, refs));
         assertThat(report2.evidence()).isEqualTo(figures.evidence());
         assertThat(report2.gates()).isEqualTo(figures.gates());
     }

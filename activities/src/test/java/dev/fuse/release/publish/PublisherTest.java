@@ -3,14 +3,14 @@ package dev.fuse.release.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.PublishResult;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.PublishResult;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
 import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.support.Sha256;
-import dev.fuse.release.workflow.FailureType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,13 +3,13 @@ package dev.fuse.release.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ApprovalPolicy;
+import dev.fuse.release.contract.model.RollbackRequest;
+import dev.fuse.release.contract.model.RollbackResult;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.model.ApprovalPolicy;
-import dev.fuse.release.model.RollbackRequest;
-import dev.fuse.release.model.RollbackResult;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
-import dev.fuse.release.workflow.FailureType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package dev.fuse.release.publish;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.ArchiveFormat;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.ArtifactType;
-import dev.fuse.release.model.BuildHost;
-import dev.fuse.release.model.MetadataResult;
-import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.Toolchain;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.ArchiveFormat;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.ArtifactType;
+import dev.fuse.release.contract.model.BuildHost;
+import dev.fuse.release.contract.model.MetadataResult;
+import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.Toolchain;
 import dev.fuse.release.packaging.ArchiveMember;
 import dev.fuse.release.packaging.DeterministicArchiver;
 import dev.fuse.release.storage.ArtifactStore;

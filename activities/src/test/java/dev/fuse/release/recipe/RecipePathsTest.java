@@ -3,8 +3,8 @@ package dev.fuse.release.recipe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fuse.release.model.ArtifactType;
-import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.contract.model.ArtifactType;
+import dev.fuse.release.contract.model.InvalidRequestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

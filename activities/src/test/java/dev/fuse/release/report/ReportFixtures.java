@@ -1,14 +1,13 @@
 package dev.fuse.release.report;
 
+import dev.fuse.release.contract.model.ColdStart;
+import dev.fuse.release.contract.model.MeasureResult;
+import dev.fuse.release.contract.model.MeasurementProtocol;
+import dev.fuse.release.contract.model.ParityResult;
+import dev.fuse.release.contract.model.RuntimeChecks;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetEvidence;
 import dev.fuse.release.metadata.ReleaseMetadataTest;
-import dev.fuse.release.model.ColdStart;
-import dev.fuse.release.model.MeasureResult;
-import dev.fuse.release.model.MeasurementProtocol;
-import dev.fuse.release.model.ParityResult;
-import dev.fuse.release.model.RuntimeChecks;
-import dev.fuse.release.model.SloReportRequest;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetEvidence;
 import dev.fuse.release.policy.GateEvaluator;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.Random;
 public final class ReportFixtures {
     private ReportFixtures() {}
 
-    public static SloReportRequest request(long strippedLinux) {
+    public static SloFigures request(long strippedLinux) {
         var plan = ReleaseMetadataTest.plan("run-report");
         Random random = new Random(3);
         List<TargetEvidence> evidence = new ArrayList<>();
@@ -70,6 +69,6 @@ public final class ReportFixtures {
                     new ParityResult(t, 4, 0, List.of(), null),
                     new RuntimeChecks(t, Map.of("target", t.id()), List.of())));
         }
-        return new SloReportRequest(plan, GateEvaluator.evaluate(plan.slo(), evidence), evidence);
+        return new SloFigures(plan, GateEvaluator.evaluate(plan.slo(), evidence), evidence);
     }
 }

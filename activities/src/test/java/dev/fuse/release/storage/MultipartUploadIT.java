@@ -3,7 +3,7 @@ package dev.fuse.release.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fuse.release.model.ArtifactRef;
+import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.support.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,9 +2,9 @@ package dev.fuse.release.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fuse.release.contract.model.RuntimeChecks;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.measure.ColdStartMeter;
-import dev.fuse.release.model.RuntimeChecks;
-import dev.fuse.release.model.Target;
 import dev.fuse.release.parity.JUnitReport;
 import dev.fuse.release.process.CommandRunner;
 import dev.fuse.release.secrets.StepEnvironment;

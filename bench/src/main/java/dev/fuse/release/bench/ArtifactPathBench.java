@@ -1,7 +1,7 @@
 package dev.fuse.release.bench;
 
+import dev.fuse.release.contract.model.ArchiveFormat;
 import dev.fuse.release.devstack.DevStack;
-import dev.fuse.release.model.ArchiveFormat;
 import dev.fuse.release.packaging.ArchiveMember;
 import dev.fuse.release.packaging.ArchiveVerifier;
 import dev.fuse.release.packaging.DeterministicArchiver;

@@ -1,11 +1,13 @@
 package dev.fuse.release.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** What the benchmarks share: the checkout, the example's AOT binary, compiled helpers, commands. */
@@ -52,15 +54,14 @@ final class BenchSupport {
 
     /** Runs a command to completion; its output goes to stderr (the figures go to stdout). */
     static void exec(Path dir, List<String> argv) throws IOException, InterruptedException {
-        exec(dir, java.util.Map.of(), argv);
+        exec(dir, Map.of(), argv);
     }
 
-    static void exec(Path dir, java.util.Map<String, String> env, List<String> argv)
-            throws IOException, InterruptedException {
+    static void exec(Path dir, Map<String, String> env, List<String> argv) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new java.io.File("/dev/stderr")));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("/dev/stderr")));
         builder.environment().putAll(env);
         Process p = builder.start();
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {

@@ -1,6 +1,8 @@
 package dev.fuse.release.bench;
 
+import dev.fuse.release.process.ProcessLaunch;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -13,7 +15,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         // Processes start as the worker starts them (B2, B3 time process starts).
-        dev.fuse.release.process.ProcessLaunch.preferDirectExec();
+        ProcessLaunch.preferDirectExec();
         Map<String, Callable<String>> all = Map.of(
                 "B1", ArtifactPathBench::run,
                 "B2", OrchestrationBench::run,
@@ -35,7 +37,7 @@ public final class Benchmarks {
     /** The key=value line of a ratio benchmark: ours / baseline, and whether it meets its goal. */
     static String ratioLine(String unit, double ours, double baseline, double ratio, boolean met, String extra) {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "ours=%.1f%s baseline=%.1f%s ratio=%.2f goal=%s%s",
                 ours,
                 unit,

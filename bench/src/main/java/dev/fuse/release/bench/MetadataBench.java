@@ -1,15 +1,16 @@
 package dev.fuse.release.bench;
 
+import dev.fuse.release.contract.model.ArchiveFormat;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.ArtifactType;
+import dev.fuse.release.contract.model.BuildHost;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.Toolchain;
 import dev.fuse.release.metadata.ReleaseMetadata;
-import dev.fuse.release.model.ArchiveFormat;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.ArtifactType;
-import dev.fuse.release.model.BuildHost;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.Toolchain;
 import dev.fuse.release.support.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +65,7 @@ final class MetadataBench {
         BuildHost host = new BuildHost("linux-x64", false);
         for (int i = 0; i < ARTIFACTS; i++) {
             String name = String.format(Locale.ROOT, "fuse-aot-%s-synthetic-%05d.tar.gz", VERSION, i);
-            String digest = Sha256.of(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String digest = Sha256.of(name.getBytes(StandardCharsets.UTF_8));
             artifacts.add(new Artifact(
                     name,
                     ArtifactType.AOT,

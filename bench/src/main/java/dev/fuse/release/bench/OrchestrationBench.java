@@ -2,6 +2,8 @@ package dev.fuse.release.bench;
 
 import dev.fuse.release.devstack.DevStack;
 import dev.fuse.release.git.ExampleRepository;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -76,7 +78,7 @@ final class OrchestrationBench {
     }
 
     /** Event counts of the release and its largest child, and the largest event (payloads included). */
-    private static String histories(io.temporal.client.WorkflowClient client, String id) {
+    private static String histories(WorkflowClient client, String id) {
         var parent = client.fetchHistory(id).getEvents();
         int childMax = 0;
         int largest = 0;
@@ -105,9 +107,9 @@ final class OrchestrationBench {
     }
 
     /** Where a workflow's time went: each activity's queue wait and run time, to stderr. */
-    private static void profile(io.temporal.client.WorkflowClient client, String id) {
-        Map<Long, io.temporal.api.history.v1.HistoryEvent> scheduled = new HashMap<>();
-        Map<Long, io.temporal.api.history.v1.HistoryEvent> started = new HashMap<>();
+    private static void profile(WorkflowClient client, String id) {
+        Map<Long, HistoryEvent> scheduled = new HashMap<>();
+        Map<Long, HistoryEvent> started = new HashMap<>();
         StringBuilder line = new StringBuilder("B2 profile " + id + ":");
         for (var e : client.fetchHistory(id).getEvents()) {
             if (e.hasActivityTaskScheduledEventAttributes()) scheduled.put(e.getEventId(), e);
@@ -130,7 +132,7 @@ final class OrchestrationBench {
         System.err.println(line);
     }
 
-    private static long millis(io.temporal.api.history.v1.HistoryEvent e) {
+    private static long millis(HistoryEvent e) {
         return e.getEventTime().getSeconds() * 1000 + e.getEventTime().getNanos() / 1_000_000;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
@@ -72,11 +73,7 @@ public final class DevEnvFile implements AutoCloseable {
         env.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temp, text);
-        Files.move(
-                temp,
-                file,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Deletes the env file this stack wrote, then gives up ownership. */

@@ -1,14 +1,15 @@
 package dev.fuse.release.devstack;
 
 import dev.fuse.release.client.TemporalConnection;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.host.HostClass;
-import dev.fuse.release.model.Target;
 import dev.fuse.release.secrets.WorkerSecrets;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreConfig;
 import dev.fuse.release.worker.ReleaseWorker;
 import dev.fuse.release.worker.WorkerConfig;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -96,8 +97,7 @@ public final class DevStack implements AutoCloseable {
             if (withWorker) WorkerSecrets.registerFrom(env);
             TemporalConnection connection = TemporalConnection.connect(env);
             ReleaseWorker worker = withWorker ? startWorker(dataDir, connection, store, signing, approvalPolicy) : null;
-            return new DevStack(
-                    temporal, s3, store, connection, worker, java.util.Collections.unmodifiableMap(env), dataDir);
+            return new DevStack(temporal, s3, store, connection, worker, Collections.unmodifiableMap(env), dataDir);
         } catch (Exception e) {
             if (s3 != null) s3.close();
             temporal.close();

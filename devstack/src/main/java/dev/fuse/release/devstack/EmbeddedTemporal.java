@@ -1,6 +1,6 @@
 package dev.fuse.release.devstack;
 
-import dev.fuse.release.workflow.SearchAttributes;
+import dev.fuse.release.contract.SearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;

@@ -23,12 +23,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The shape of the code base as rules the build checks: no package cycles, the workflows module
  * free of anything non-deterministic (our stand-in for temporal-workflowcheck, which Maven
- * Central does not serve), and small classes and methods. Reads the compiled classes of every
- * module with jdeps and the main sources.
+ * Central does not serve), other modules using only its contract, every version marker an open
+ * patch, small classes and methods, and no inline fully qualified names. Reads the compiled
+ * classes of every module with jdeps and the sources.
  */
 class ArchitectureTest {
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     static final List<String> MODULES = List.of("workflows", "activities", "starter", "worker", "devstack");
+    static final int MAX_CLASS_LINES = 250;
+    static final int MAX_METHOD_LINES = 50;
+
+    /** The implementation classes of the workflows module another module may name: the ones workers register. */
+    static final Pattern REGISTERED_WORKFLOWS = Pattern.compile(
+            "dev\\.fuse\\.release\\.workflow\\.(ReleaseWorkflowImpl|TargetPipelineWorkflowImpl|RollbackWorkflowImpl)");
 
     /** JDK classes workflow code must never touch: clocks, randomness, threads, I/O, unordered collections. */
     static final Pattern FORBIDDEN_IN_WORKFLOWS = Pattern.compile(
@@ -78,17 +85,75 @@ class ArchitectureTest {
     }
 
     @Test
-    void mainClassesStayUnder300LinesAndMethodsUnder50() throws IOException {
+    void mainClassesStayUnder250LinesAndMethodsUnder50() throws IOException {
         List<String> violations = new ArrayList<>();
-        for (String module : MODULES) {
-            try (Stream<Path> files = Files.walk(HOME.resolve(module).resolve("src/main/java"))) {
-                for (Path file :
-                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    violations.addAll(Sizes.violations(file, Files.readAllLines(file), 300, 50));
+        for (Path file : sources("src/main/java", MODULES)) {
+            violations.addAll(Sizes.violations(file, Files.readAllLines(file), MAX_CLASS_LINES, MAX_METHOD_LINES));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void otherModulesUseOnlyTheContractOfTheWorkflowsModule() throws IOException {
+        List<String> others = List.of("activities", "starter", "worker", "devstack", "bench");
+        List<String> violations = new ArrayList<>();
+        for (String dir : List.of("src/main/java", "src/test/java")) {
+            for (Path file : sources(dir, others)) {
+                for (String line : Files.readAllLines(file)) {
+                    Matcher m = Pattern.compile("^import (?:static )?(dev\\.fuse\\.release\\.workflow\\.\\w+)")
+                            .matcher(line);
+                    if (m.find() && !REGISTERED_WORKFLOWS.matcher(m.group(1)).matches()) {
+                        violations.add(HOME.relativize(file) + ": " + line.trim());
+                    }
                 }
             }
         }
+        assertThat(violations)
+                .as("imports of the workflows' implementation package")
+                .isEmpty();
+    }
+
+    @Test
+    void everyVersionMarkerIsAnOpenPatchListedInTheArchitectureDocs() throws IOException {
+        Set<String> inCode = new TreeSet<>();
+        for (Path file : sources("src/main/java", List.of("workflows"))) {
+            Matcher m = Pattern.compile("getVersion\\(\\s*\"([^\"]+)\"").matcher(Files.readString(file));
+            while (m.find()) inCode.add(m.group(1));
+        }
+        String docs = Files.readString(HOME.resolve("docs/architecture.md"));
+        Matcher open = Pattern.compile("(?m)^Open patches: (.*)$").matcher(docs);
+        assertThat(open.find())
+                .as("docs/architecture.md lists the open patches")
+                .isTrue();
+        Set<String> listed = new TreeSet<>();
+        Matcher id = Pattern.compile("`([^`]+)`").matcher(open.group(1));
+        while (id.find()) listed.add(id.group(1));
+        assertThat(inCode)
+                .as("version markers in workflow code vs the open patches")
+                .isEqualTo(listed);
+    }
+
+    @Test
+    void mainCodeNamesClassesByImportNotInline() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources(
+                "src/main/java",
+                Stream.concat(MODULES.stream(), Stream.of("bench")).toList())) {
+            violations.addAll(InlineNames.find(file, Files.readAllLines(file)));
+        }
         assertThat(violations).isEmpty();
+    }
+
+    private static List<Path> sources(String dir, List<String> modules) throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (String module : modules) {
+            Path root = HOME.resolve(module).resolve(dir);
+            if (!Files.isDirectory(root)) continue;
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(all::add);
+            }
+        }
+        return all;
     }
 
     @Test
@@ -103,6 +168,18 @@ class ArchitectureTest {
         assertThat(FORBIDDEN_IN_WORKFLOWS.matcher("java.util.HashMap").matches())
                 .isTrue();
         assertThat(FORBIDDEN_IN_WORKFLOWS.matcher("java.util.TreeMap").matches())
+                .isFalse();
+        assertThat(InlineNames.find(
+                        Path.of("A.java"),
+                        List.of(
+                                "import java.util.List;",
+                                " * {@link java.util.List}",
+                                "    String s = \"java.util.List\"; // java.util.List",
+                                "    java.util.List<String> names = java.util.Map.of();")))
+                .containsExactly("A.java:4: java.util.List", "A.java:4: java.util.Map");
+        assertThat(REGISTERED_WORKFLOWS
+                        .matcher("dev.fuse.release.workflow.ReleaseState")
+                        .matches())
                 .isFalse();
     }
 
@@ -163,12 +240,33 @@ class ArchitectureTest {
         }
     }
 
+    /** Names like {@code java.util.List} written in code instead of imported (comments and strings aside). */
+    static final class InlineNames {
+        private static final Pattern QUALIFIED = Pattern.compile(
+                "(?<![\\w.\"/@])((?:java|javax|io|com|org|software|dev|picocli)(?:\\.[a-z_][a-z0-9_]*)+\\.[A-Z]\\w*)");
+
+        static List<String> find(Path file, List<String> lines) {
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String code = Sizes.LITERALS.matcher(lines.get(i)).replaceAll("\"\"");
+                String head = code.trim();
+                if (head.startsWith("import ")
+                        || head.startsWith("package ")
+                        || head.startsWith("*")
+                        || head.startsWith("/*")) continue;
+                Matcher m = QUALIFIED.matcher(code);
+                while (m.find()) found.add(file + ":" + (i + 1) + ": " + m.group(1));
+            }
+            return found;
+        }
+    }
+
     /** Counts lines of a file and of each method (from its signature to its closing brace). */
     static final class Sizes {
         private static final Pattern SIGNATURE = Pattern.compile(
                 "^(\\s+)(?:(?:public|private|protected|static|final|abstract|synchronized|default|<[^>]+>)\\s+)*"
                         + "[\\w<>\\[\\],.? ]+\\s+(\\w+)\\s*\\(");
-        private static final Pattern LITERALS = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'|//.*$");
+        static final Pattern LITERALS = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])*'|//.*$");
 
         static List<String> violations(Path file, List<String> lines, int maxClass, int maxMethod) {
             List<String> found = new ArrayList<>();

@@ -95,7 +95,7 @@ class OperatorRetryIT {
                 .newUntypedWorkflowStub("fuse-release-0.10.0")
                 .describe();
         assertThat(described.getStaticSummary()).contains("Fuse 0.10.0 from main");
-        assertThat(described.getTypedSearchAttributes().get(dev.fuse.release.workflow.SearchAttributes.PHASE))
+        assertThat(described.getTypedSearchAttributes().get(dev.fuse.release.contract.SearchAttributes.PHASE))
                 .isEqualTo("PUBLISHED");
         assertThat(stack.connection()
                         .client()

@@ -1,7 +1,7 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.OperatorRequests;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

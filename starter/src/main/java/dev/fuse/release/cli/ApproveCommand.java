@@ -1,8 +1,9 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import picocli.CommandLine.Command;
 
 @Command(name = "approve", description = "Approve a release waiting for approval; it is then published.")
@@ -27,7 +28,7 @@ public class ApproveCommand extends DecisionCommand {
     }
 
     @Override
-    dev.fuse.release.model.DecisionKind kind() {
-        return dev.fuse.release.model.DecisionKind.APPROVED;
+    DecisionKind kind() {
+        return DecisionKind.APPROVED;
     }
 }

@@ -1,6 +1,6 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.OperatorRequests;
+import dev.fuse.release.contract.model.OperatorRequests;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

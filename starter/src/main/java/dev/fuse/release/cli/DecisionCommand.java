@@ -1,8 +1,9 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -22,7 +23,7 @@ abstract class DecisionCommand implements Callable<Integer> {
 
     abstract String confirmation(ReleaseStatus status);
 
-    abstract dev.fuse.release.model.DecisionKind kind();
+    abstract DecisionKind kind();
 
     @Override
     public Integer call() {

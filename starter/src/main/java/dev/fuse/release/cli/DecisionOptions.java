@@ -1,12 +1,14 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ApprovalSigner;
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.ApprovalRecord;
-import dev.fuse.release.model.DecisionKind;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.ApprovalRecord;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,7 +53,7 @@ class DecisionOptions {
                         who, comment, manifestSha256, evidenceSha256, signingKey == null ? null : "-")
                 .problems(verb);
         if (!problems.isEmpty()) throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", problems));
-        if (signingKey != null && !java.nio.file.Files.isReadable(signingKey)) {
+        if (signingKey != null && !Files.isReadable(signingKey)) {
             throw new CliException(
                     ExitCodes.BAD_INPUT,
                     "--key " + signingKey + " is not a readable file: pass your SSH"
@@ -84,7 +86,7 @@ class DecisionOptions {
     }
 
     private static String lower(String digest) {
-        return digest == null ? null : digest.trim().toLowerCase(java.util.Locale.ROOT);
+        return digest == null ? null : digest.trim().toLowerCase(Locale.ROOT);
     }
 
     private static Path pathOrNull(String value) {

@@ -1,6 +1,6 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.DurationText;
+import dev.fuse.release.contract.model.DurationText;
 
 /** Parses human durations such as 90s, 30m, 36h, 7d given as options; a bad one is bad input. */
 final class Durations {

@@ -2,10 +2,10 @@ package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClientException;
 import dev.fuse.release.client.TemporalConnection;
-import dev.fuse.release.model.InvalidRequestException;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.Failures;
+import dev.fuse.release.contract.model.InvalidRequestException;
 import dev.fuse.release.storage.StoreException;
-import dev.fuse.release.workflow.FailureType;
-import dev.fuse.release.workflow.Failures;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;

@@ -1,6 +1,6 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.workflow.FailureType;
+import dev.fuse.release.contract.FailureType;
 
 /** Exit codes of every command, so scripts can tell failures apart. */
 public final class ExitCodes {

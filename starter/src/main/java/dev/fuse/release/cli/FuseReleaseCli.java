@@ -4,6 +4,7 @@ import dev.fuse.release.client.CliEnvironment;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ public class FuseReleaseCli implements Runnable {
      * One line on stderr for people; with {@code --output json}, also a JSON object on stdout, so a
      * script that asked for JSON always gets JSON, errors included.
      */
-    static void report(CliContext context, java.util.List<String> args, int exitCode, String message) {
+    static void report(CliContext context, List<String> args, int exitCode, String message) {
         context.err().println("fuse-release: " + Text.safe(message));
         if (wantsJson(args)) {
             // Ordered maps: Map.of iterates in an order that changes from one JVM to the next.
@@ -63,7 +64,7 @@ public class FuseReleaseCli implements Runnable {
         }
     }
 
-    static boolean wantsJson(java.util.List<String> args) {
+    static boolean wantsJson(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--output=json")
                     || args.get(i).equals("--output")
@@ -100,7 +101,7 @@ public class FuseReleaseCli implements Runnable {
             String help = where.getParent() == null
                     ? "./fuse-release --help"
                     : "./fuse-release " + where.getCommandName() + " --help";
-            report(context, java.util.List.of(args), ExitCodes.BAD_INPUT, e.getMessage() + " (see " + help + ")");
+            report(context, List.of(args), ExitCodes.BAD_INPUT, e.getMessage() + " (see " + help + ")");
             return ExitCodes.BAD_INPUT;
         });
         return cl;

@@ -1,10 +1,10 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.contract.model.ReleaseVersion;
 import dev.fuse.release.index.ReleaseIndex;
 import dev.fuse.release.ledger.LedgerState;
 import dev.fuse.release.ledger.ReleaseLedger;
-import dev.fuse.release.model.ReleaseVersion;
 import dev.fuse.release.publish.LatestPointer;
 import dev.fuse.release.publish.PublicationState;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ApprovalSigner;
-import dev.fuse.release.model.OperatorRequests;
+import dev.fuse.release.contract.model.OperatorRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

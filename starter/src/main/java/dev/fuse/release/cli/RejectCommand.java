@@ -1,8 +1,9 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import picocli.CommandLine.Command;
 
 @Command(name = "reject", description = "Reject a release waiting for approval; nothing is published.")
@@ -18,7 +19,7 @@ public class RejectCommand extends DecisionCommand {
     }
 
     @Override
-    dev.fuse.release.model.DecisionKind kind() {
-        return dev.fuse.release.model.DecisionKind.REJECTED;
+    DecisionKind kind() {
+        return DecisionKind.REJECTED;
     }
 }

@@ -1,8 +1,8 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.OperatorRequests;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.Target;
+import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.Target;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.RollbackRequest;
-import dev.fuse.release.model.RollbackResult;
+import dev.fuse.release.contract.model.RollbackRequest;
+import dev.fuse.release.contract.model.RollbackResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +39,7 @@ public class RollbackCommand implements Callable<Integer> {
                 (who, signature) -> new RollbackRequest(version, to, who, options.reason, 0L, signature),
                 RollbackRequest::problems,
                 RollbackRequest::statement);
-        RollbackResult result = ctx.releases().rollback(request);
+        RollbackResult result = ctx.releases().rollbacks().run(request);
         if (options.output.json()) {
             ctx.out().println(Json.write(result));
         } else {

@@ -1,14 +1,16 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.metadata.SourceDateEpoch;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +100,7 @@ public class StartCommand implements Callable<Integer> {
                         ErrorMapper.exitCodeOf(planned.failureType(), ExitCodes.RELEASE_NOT_PUBLISHED),
                         "release " + request.version() + " failed in planning: " + planned.failure());
             }
-            ctx.out().println("planned: " + planned.phase().toLowerCase(java.util.Locale.ROOT) + " now");
+            ctx.out().println("planned: " + planned.phase().toLowerCase(Locale.ROOT) + " now");
         }
         ctx.out().println("  follow:   ./fuse-release watch " + request.version());
         ctx.out()
@@ -176,12 +178,12 @@ public class StartCommand implements Callable<Integer> {
      * A worker normally takes a new release within a second; half a minute means none serves it.
      * FUSE_RELEASE_PICKUP_TIMEOUT (e.g. 5s, 2m) changes it.
      */
-    static java.time.Duration pickupTimeout(CliContext ctx) {
+    static Duration pickupTimeout(CliContext ctx) {
         String text = ctx.env().get("FUSE_RELEASE_PICKUP_TIMEOUT");
         long seconds =
                 text == null || text.isBlank() ? 30 : Durations.parseSeconds(text, "FUSE_RELEASE_PICKUP_TIMEOUT");
-        return java.time.Duration.ofSeconds(seconds);
+        return Duration.ofSeconds(seconds);
     }
     /** Planning clones and validates; ten minutes covers a large repository over a slow link. */
-    static final java.time.Duration PLANNING_TIMEOUT = java.time.Duration.ofMinutes(10);
+    static final Duration PLANNING_TIMEOUT = Duration.ofMinutes(10);
 }

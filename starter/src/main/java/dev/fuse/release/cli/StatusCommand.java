@@ -1,6 +1,10 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.ReleaseStatus;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.storage.StoreLayout;
+import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,19 +19,18 @@ public class StatusCommand implements Callable<Integer> {
     ReleaseArguments args;
 
     /** A rolled-back release says so: the marker lives in the bucket, not in the release's workflow. */
-    static java.util.Optional<String> yankLine(CliContext ctx, String version) {
-        String key = dev.fuse.release.storage.StoreLayout.yankMarker(version);
-        if (!ctx.store().exists(key)) return java.util.Optional.empty();
+    static Optional<String> yankLine(CliContext ctx, String version) {
+        String key = StoreLayout.yankMarker(version);
+        if (!ctx.store().exists(key)) return Optional.empty();
         try {
-            var yank = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(ctx.store().getBytes(key));
-            return java.util.Optional.of("  YANKED by "
+            var yank = new ObjectMapper().readTree(ctx.store().getBytes(key));
+            return Optional.of("  YANKED by "
                     + Text.safe(yank.path("yankedBy").asText()) + " at "
                     + yank.path("yankedAt").asText() + ": "
                     + Text.safe(yank.path("reason").asText())
                     + " (latest is now " + Text.safe(yank.path("latestNow").asText()) + ")");
-        } catch (java.io.IOException e) {
-            return java.util.Optional.of("  YANKED (" + key + " is unreadable)");
+        } catch (IOException e) {
+            return Optional.of("  YANKED (" + key + " is unreadable)");
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.GateResult;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.TargetStatus;
+import dev.fuse.release.contract.model.ApprovalRecord;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.GateResult;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.Stage;
+import dev.fuse.release.contract.model.TargetStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,7 +73,7 @@ public final class StatusView {
                     + Text.safe(s.decision().approver()) + ": "
                     + Text.safe(s.decision().comment()));
         }
-        for (dev.fuse.release.model.ApprovalRecord r : approval.records()) {
+        for (ApprovalRecord r : approval.records()) {
             lines.add("  " + r.kind().word() + " by " + Text.safe(r.approver())
                     + (r.keyFingerprint() == null ? "" : " (signed, key " + r.keyFingerprint() + ")") + ": "
                     + Text.safe(r.rationale()));
@@ -87,7 +89,7 @@ public final class StatusView {
     private static void addOperatorHint(List<String> lines, ReleaseStatus s) {
         if (s.phase() != Phase.BUILDING) return;
         for (TargetStatus t : s.targets()) {
-            if (t.stage() == dev.fuse.release.model.Stage.FAILED) {
+            if (t.stage() == Stage.FAILED) {
                 lines.add("  waiting for an operator: ./fuse-release retry " + Text.safe(s.version()) + " "
                         + t.target().id() + " --reason <why>   (or ./fuse-release abandon " + Text.safe(s.version())
                         + " --reason <why>)");

@@ -1,6 +1,5 @@
 package dev.fuse.release.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.audit.AuditReport;
 import dev.fuse.release.audit.LedgerAudit;
@@ -14,6 +13,7 @@ import dev.fuse.release.signature.SignatureProblem;
 import dev.fuse.release.storage.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +129,7 @@ public class VerifyCommand implements Callable<Integer> {
         }
         try {
             return AllowedSigners.parse(Files.readString(file), file.toString());
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "allowed signers file " + file + " does not exist");
         } catch (IOException e) {
             String why = Files.isDirectory(file) ? "it is a directory, not an allowed_signers file" : e.getMessage();
@@ -165,7 +165,7 @@ public class VerifyCommand implements Callable<Integer> {
         if (yanked.isEmpty()) return;
         try {
             for (String v : yanked) {
-                Optional<String> status = ctx.releases().rollbackStatus(v);
+                Optional<String> status = ctx.releases().rollbacks().status(v);
                 if (status.isEmpty()) report.skipped("Temporal no longer knows the rollback of " + v);
                 else if (!status.get().equals("COMPLETED")) {
                     report.problem(new AuditReport.Problem(
@@ -220,50 +220,5 @@ public class VerifyCommand implements Callable<Integer> {
         one.put("checks", r.checks());
         one.put("skipped", r.skipped());
         return one;
-    }
-
-    /** The approvals in the release's Temporal history named the published manifest. */
-    private record ApprovalHistoryCheck(CliContext ctx, String version, ReleaseFiles files) {
-        void addTo(AuditReport report) throws IOException {
-            var marker = files.bytes(StoreLayout.PUBLISHED);
-            var manifest = files.sha256(dev.fuse.release.metadata.ReleaseMetadata.MANIFEST);
-            if (marker.isEmpty() || manifest.isEmpty()) return;
-            JsonNode published = JSON.readTree(marker.get());
-            List<String> approved;
-            try {
-                approved = ctx.releases()
-                        .approvedManifests(version, published.path("runId").asText());
-            } catch (RuntimeException e) {
-                report.skipped("approvals in Temporal history not checked: " + firstLine(e.getMessage()));
-                return;
-            }
-            if (approved.removeIf(java.util.Objects::isNull)) {
-                report.skipped("an approval in the history names no manifest (made before digests were required)");
-                if (approved.isEmpty()) return;
-            }
-            if (approved.isEmpty()) {
-                report.problem(new AuditReport.Problem(
-                        "Temporal history of fuse-release-" + version,
-                        "approvals",
-                        "an approval of manifest " + manifest.get(),
-                        "none"));
-            }
-            for (String digest : approved) {
-                if (!manifest.get().equals(digest)) {
-                    report.problem(new AuditReport.Problem(
-                            "Temporal history of fuse-release-" + version,
-                            "approved manifest",
-                            manifest.get(),
-                            digest));
-                }
-            }
-            if (!approved.isEmpty() && approved.stream().allMatch(manifest.get()::equals)) {
-                report.held(approved.size() + " approval(s) in the release's Temporal history name this manifest");
-            }
-        }
-
-        private static String firstLine(String s) {
-            return s == null ? "unreachable" : s.lines().findFirst().orElse(s);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.fuse.release.cli;
 
-import dev.fuse.release.model.ReleaseVersion;
+import dev.fuse.release.contract.model.ReleaseVersion;
 import picocli.CommandLine;
 
 /**

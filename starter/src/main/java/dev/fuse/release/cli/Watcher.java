@@ -1,8 +1,9 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.client.ReleaseDownload;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.storage.StoreLayout;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class Watcher {
         String dir = DownloadCommand.defaultDir(version);
         out.println("  files:    s3://" + releases.store().bucket() + "/" + StoreLayout.releasePrefix(version));
         out.println("  download and check: ./fuse-release download " + version + " --dir " + dir + " && cd " + dir
-                + " && " + dev.fuse.release.client.ReleaseDownload.STOCK_CHECK);
+                + " && " + ReleaseDownload.STOCK_CHECK);
         out.println("  audit:    ./fuse-release verify " + version);
         return outcome.exitCode();
     }

@@ -1,7 +1,7 @@
 package dev.fuse.release.client;
 
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.workflow.TaskQueues;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;

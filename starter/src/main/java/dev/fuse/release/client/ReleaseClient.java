@@ -1,29 +1,29 @@
 package dev.fuse.release.client;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.OperatorRequests;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.RollbackRequest;
-import dev.fuse.release.model.RollbackResult;
+import static dev.fuse.release.contract.SearchAttributes.PHASE;
+import static dev.fuse.release.contract.SearchAttributes.VERSION;
+
+import dev.fuse.release.contract.ReleaseWorkflow;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.publish.PublicationState;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
-import dev.fuse.release.workflow.ReleaseWorkflow;
-import dev.fuse.release.workflow.RollbackWorkflow;
-import dev.fuse.release.workflow.SearchAttributes;
-import dev.fuse.release.workflow.TaskQueues;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.common.SearchAttributes.Builder;
 import io.temporal.workflow.Functions;
 import java.time.Duration;
-import java.util.Optional;
 
 /** What a release manager does to releases, over Temporal and the bucket. Used by CLI and demo. */
 public final class ReleaseClient {
@@ -50,8 +50,7 @@ public final class ReleaseClient {
                     "version " + request.version() + " is already published at s3://" + store.bucket() + "/"
                             + StoreLayout.releasePrefix(request.version()) + "; choose a new --version");
         }
-        Builder attributes =
-                io.temporal.common.SearchAttributes.newBuilder().set(SearchAttributes.VERSION, request.version());
+        Builder attributes = SearchAttributes.newBuilder().set(VERSION, request.version());
         WorkflowOptions options = WorkflowOptions.newBuilder()
                 .setWorkflowId(request.workflowId())
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
@@ -64,8 +63,8 @@ public final class ReleaseClient {
                 .build();
         ReleaseWorkflow workflow = temporal.client().newWorkflowStub(ReleaseWorkflow.class, options);
         try {
-            var execution = io.temporal.client.WorkflowClient.start(
-                    (Functions.Func1<ReleaseRequest, ReleaseStatus>) workflow::run, request);
+            var execution =
+                    WorkflowClient.start((Functions.Func1<ReleaseRequest, ReleaseStatus>) workflow::run, request);
             return new Started(execution.getWorkflowId(), execution.getRunId());
         } catch (WorkflowExecutionAlreadyStarted e) {
             throw new ReleaseClientException(
@@ -137,41 +136,6 @@ public final class ReleaseClient {
     }
 
     /**
-     * Runs a rollback workflow ({@code fuse-rollback-<version>}) and waits for it: it only writes a
-     * marker and moves a pointer. A refused rollback (not published, not latest) fails it, typed.
-     */
-    public RollbackResult rollback(RollbackRequest request) {
-        store.checkAccess();
-        // A yank is final; without this the finished rollback's workflow id would answer with its old result.
-        ReleaseDownload.yanked(store, request.version()).ifPresent(why -> {
-            throw new ReleaseClientException(
-                    ReleaseClientException.Kind.CONFLICT,
-                    why + "; a yank is final. To move latest, roll back the version it"
-                            + " names now, or publish a new version");
-        });
-        WorkflowOptions options = WorkflowOptions.newBuilder()
-                .setWorkflowId(request.workflowId())
-                .setTaskQueue(TaskQueues.ORCHESTRATOR)
-                // A refused rollback may be asked again; one that happened stays the record.
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
-                // Bounded: the CLI waits for the result, and a rollback is two small writes.
-                .setWorkflowExecutionTimeout(Duration.ofMinutes(10))
-                .setStaticSummary(
-                        "Roll back Fuse " + request.version() + (request.to() == null ? "" : " to " + request.to()))
-                .setStaticDetails("by " + request.operator() + ": " + request.reason())
-                .build();
-        RollbackWorkflow workflow = temporal.client().newWorkflowStub(RollbackWorkflow.class, options);
-        try {
-            return workflow.run(request);
-        } catch (WorkflowExecutionAlreadyStarted e) {
-            throw new ReleaseClientException(
-                    ReleaseClientException.Kind.CONFLICT,
-                    "release " + request.version() + " was already rolled back (" + request.workflowId()
-                            + "); see ./fuse-release status " + request.version());
-        }
-    }
-
-    /**
      * The policy-checked cancel Update first (it records who and why, or refuses), then Temporal's
      * cancellation: running activities are cancelled, the target pipelines end with the release.
      */
@@ -214,7 +178,7 @@ public final class ReleaseClient {
                     .newUntypedWorkflowStub(workflowId(version))
                     .describe();
             WorkflowExecutionStatus s = d.getStatus();
-            String phase = d.getTypedSearchAttributes().get(SearchAttributes.PHASE);
+            String phase = d.getTypedSearchAttributes().get(PHASE);
             return new Execution(s.name().replace("WORKFLOW_EXECUTION_STATUS_", ""), phase);
         } catch (WorkflowNotFoundException e) {
             throw notFound(version);
@@ -248,39 +212,8 @@ public final class ReleaseClient {
         return temporal;
     }
 
-    /**
-     * The manifest digests that accepted approve Updates named, from the release's history (the
-     * run that published it): what the approvers bound their decisions to.
-     */
-    /** How the rollback workflow of {@code version} ended (COMPLETED, FAILED, ...), or empty if Temporal has none. */
-    public Optional<String> rollbackStatus(String version) {
-        try {
-            return Optional.of(temporal.client()
-                    .newUntypedWorkflowStub("fuse-rollback-" + version)
-                    .describe()
-                    .getStatus()
-                    .name()
-                    .replace("WORKFLOW_EXECUTION_STATUS_", ""));
-        } catch (WorkflowNotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
-    public java.util.List<String> approvedManifests(String version, String runId) {
-        java.util.List<String> digests = new java.util.ArrayList<>();
-        var history =
-                temporal.client().fetchHistory(workflowId(version), runId == null || runId.isBlank() ? null : runId);
-        var converter = temporal.client().getOptions().getDataConverter();
-        for (var event : history.getEvents()) {
-            if (!event.hasWorkflowExecutionUpdateAcceptedEventAttributes()) continue;
-            var input = event.getWorkflowExecutionUpdateAcceptedEventAttributes()
-                    .getAcceptedRequest()
-                    .getInput();
-            if (!input.getName().equals("approve")) continue;
-            ApprovalDecision d = converter.fromPayloads(
-                    0, java.util.Optional.of(input.getArgs()), ApprovalDecision.class, ApprovalDecision.class);
-            digests.add(d.manifestSha256());
-        }
-        return digests;
+    /** Rolling back published versions: the rollback workflows. */
+    public Rollbacks rollbacks() {
+        return new Rollbacks(temporal, store);
     }
 }

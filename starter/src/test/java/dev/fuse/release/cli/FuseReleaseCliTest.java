@@ -127,7 +127,7 @@ class FuseReleaseCliTest {
         assertThat(ErrorMapper.exitCodeOf("BUILD_COMMAND_FAILED", 3)).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
         assertThat(ErrorMapper.exitCodeOf("SomethingElse", 1)).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
         // A refusal's message is the text alone; its type is the failure type (SDK 1.39 keeps it).
-        var refusal = dev.fuse.release.workflow.FailureType.BAD_SIGNATURE.refusal("signature refused: truncated");
+        var refusal = dev.fuse.release.contract.FailureType.BAD_SIGNATURE.refusal("signature refused: truncated");
         assertThat(refusal.getOriginalMessage()).isEqualTo("signature refused: truncated");
         assertThat(refusal.getType()).isEqualTo("BAD_SIGNATURE");
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.Stage;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetStatus;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.Stage;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

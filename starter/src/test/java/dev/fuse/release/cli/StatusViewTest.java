@@ -2,11 +2,11 @@ package dev.fuse.release.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.Stage;
-import dev.fuse.release.model.TargetStatus;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.Stage;
+import dev.fuse.release.contract.model.TargetStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +20,13 @@ class StatusViewTest {
                 "0.4.0",
                 Phase.REJECTED,
                 null,
-                List.of(new TargetStatus(dev.fuse.release.model.Target.LINUX_X64, Stage.FAILED, false, null, FORGED)),
+                List.of(new TargetStatus(
+                        dev.fuse.release.contract.model.Target.LINUX_X64, Stage.FAILED, false, null, FORGED)),
                 List.of(),
                 null,
                 new ReleaseStatus.Approval(
-                        dev.fuse.release.model.DecisionKind.REJECTED, new ApprovalDecision("mallory", FORGED, null)),
+                        dev.fuse.release.contract.model.DecisionKind.REJECTED,
+                        new ApprovalDecision("mallory", FORGED, null)),
                 new ReleaseStatus.Outcome(null, "build failed:\n" + FORGED));
 
         List<String> lines = StatusView.lines(status);

@@ -3,8 +3,8 @@ package dev.fuse.release.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.fuse.release.app;
 
+import dev.fuse.release.approval.PolicyException;
 import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
@@ -9,6 +10,7 @@ import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.secrets.WorkerSecrets;
 import dev.fuse.release.worker.ReleaseWorker;
 import dev.fuse.release.worker.WorkerConfig;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -44,7 +46,7 @@ public class WorkerCommand implements Callable<Integer> {
         ReleaseWorker worker;
         try {
             worker = new ReleaseWorker(temporal.client(), ctx.store(), config);
-        } catch (java.io.IOException | dev.fuse.release.approval.PolicyException e) {
+        } catch (IOException | PolicyException e) {
             temporal.close();
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }

@@ -15,6 +15,7 @@ import dev.fuse.release.approval.ApprovalPolicyFile;
 import dev.fuse.release.approval.PolicyException;
 import dev.fuse.release.build.ReproducibilityChecker;
 import dev.fuse.release.build.TargetBuilder;
+import dev.fuse.release.contract.TaskQueues;
 import dev.fuse.release.host.BuildHostPolicy;
 import dev.fuse.release.host.HostClass;
 import dev.fuse.release.measure.Measurer;
@@ -33,17 +34,19 @@ import dev.fuse.release.verify.StagedVerifier;
 import dev.fuse.release.workflow.ReleaseWorkflowImpl;
 import dev.fuse.release.workflow.RollbackWorkflowImpl;
 import dev.fuse.release.workflow.TargetPipelineWorkflowImpl;
-import dev.fuse.release.workflow.TaskQueues;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +60,7 @@ public final class ReleaseWorker implements AutoCloseable {
      * minute): a cancelled build would go on for most of a minute. One heartbeat RPC per running
      * activity every 3 s costs nothing next to a build.
      */
-    static final java.time.Duration HEARTBEAT_THROTTLE = java.time.Duration.ofSeconds(3);
+    static final Duration HEARTBEAT_THROTTLE = Duration.ofSeconds(3);
 
     private final WorkerFactory factory;
     private final WorkerDirectory workDir;
@@ -86,7 +89,7 @@ public final class ReleaseWorker implements AutoCloseable {
         if (config.devStack()) {
             // Even without a cache the SDK asks for its sticky queue, and the test server never
             // moves a task off the sticky queue of a worker that was killed: no sticky queue at all.
-            options.setStickyQueueScheduleToStartTimeout(java.time.Duration.ZERO);
+            options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
         }
         if (config.orchestrator()) {
             registerOrchestrator(store, config, work, options.build());
@@ -122,7 +125,7 @@ public final class ReleaseWorker implements AutoCloseable {
         String host = System.getenv().getOrDefault("HOSTNAME", "");
         if (host.isBlank()) {
             try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
+                host = InetAddress.getLocalHost().getHostName();
             } catch (IOException e) {
                 host = "localhost";
             }
@@ -163,7 +166,7 @@ public final class ReleaseWorker implements AutoCloseable {
     public void close() {
         if (announcer != null) announcer.close();
         factory.shutdown();
-        factory.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+        factory.awaitTermination(20, TimeUnit.SECONDS);
         try {
             workDir.close();
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.fuse.release.worker;
 
+import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.host.HostClass;
-import dev.fuse.release.model.Target;
 import dev.fuse.release.support.Failpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.fuse.release.policy;
 
-import dev.fuse.release.model.Artifact;
+import dev.fuse.release.contract.model.Artifact;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;

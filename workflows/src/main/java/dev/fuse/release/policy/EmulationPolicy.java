@@ -1,6 +1,6 @@
 package dev.fuse.release.policy;
 
-import dev.fuse.release.model.Artifact;
+import dev.fuse.release.contract.model.Artifact;
 import java.util.List;
 import java.util.Optional;
 

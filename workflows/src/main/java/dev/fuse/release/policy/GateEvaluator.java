@@ -1,13 +1,13 @@
 package dev.fuse.release.policy;
 
-import dev.fuse.release.model.GateReport;
-import dev.fuse.release.model.GateResult;
-import dev.fuse.release.model.MeasureResult;
-import dev.fuse.release.model.ParityResult;
-import dev.fuse.release.model.RuntimeChecks;
-import dev.fuse.release.model.SloThresholds;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetEvidence;
+import dev.fuse.release.contract.model.GateReport;
+import dev.fuse.release.contract.model.GateResult;
+import dev.fuse.release.contract.model.MeasureResult;
+import dev.fuse.release.contract.model.ParityResult;
+import dev.fuse.release.contract.model.RuntimeChecks;
+import dev.fuse.release.contract.model.SloThresholds;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package dev.fuse.release.signature;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -100,7 +101,7 @@ public final class AllowedSigners {
     private static List<String> namespaces(String options) throws SignatureProblem {
         List<String> namespaces = new ArrayList<>();
         for (String option : options.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-            String lower = option.toLowerCase(java.util.Locale.ROOT);
+            String lower = option.toLowerCase(Locale.ROOT);
             if (lower.startsWith("namespaces=")) {
                 String value = option.substring("namespaces=".length()).replace("\"", "");
                 namespaces.addAll(List.of(value.split(",")));

@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -127,11 +128,11 @@ public final class SshKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SshKey k && java.util.Arrays.equals(blob, k.blob);
+        return other instanceof SshKey k && Arrays.equals(blob, k.blob);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(blob);
+        return Arrays.hashCode(blob);
     }
 }

@@ -3,6 +3,7 @@ package dev.fuse.release.signature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -34,7 +35,7 @@ public record SshSignature(SshKey key, String namespace, String hashAlgorithm, b
         }
         SshWire in = SshWire.reading(raw);
         byte[] magic = in.raw(MAGIC.length);
-        if (!java.util.Arrays.equals(magic, MAGIC)) throw new SignatureProblem("not an SSHSIG signature (bad magic)");
+        if (!Arrays.equals(magic, MAGIC)) throw new SignatureProblem("not an SSHSIG signature (bad magic)");
         int version = in.uint32();
         if (version != 1) throw new SignatureProblem("SSHSIG version " + version + " is not supported (only 1)");
         SshKey key = SshKey.fromBlob(in.bytes());

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 
 /** The SSH wire encoding (RFC 4251): big-endian uint32, length-prefixed strings, mpints. */
 public final class SshWire {
@@ -67,7 +68,7 @@ public final class SshWire {
      * ssh-keygen writes it, the END line, each ending in a newline.
      */
     public static String armor(String begin, String end, byte[] raw) {
-        String b64 = java.util.Base64.getEncoder().encodeToString(raw);
+        String b64 = Base64.getEncoder().encodeToString(raw);
         StringBuilder out = new StringBuilder(begin).append('\n');
         for (int i = 0; i < b64.length(); i += 70) {
             out.append(b64, i, Math.min(b64.length(), i + 70)).append('\n');

@@ -1,15 +1,15 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.Target;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.model.Target;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Named activity options, one per kind of work, each timeout with its reason. One catalog per
- * workflow run, chosen by {@link #forRun} so that runs recorded before the "liveness" change
- * replay with the options they were scheduled with.
+ * Named activity options, one per kind of work, each timeout with its reason; one catalog per
+ * workflow run, made from the release's heartbeat timeout.
  *
  * <p>Two knobs make a worker's death or an outage cost a wait instead of a target:
  *
@@ -27,31 +27,23 @@ import java.time.Duration;
 final class ActivityOptionsCatalog {
     static final int PATIENT_ATTEMPTS = 20;
 
-    /** What runs recorded before the liveness change were scheduled with. */
-    static final ActivityOptionsCatalog ORIGINAL = new ActivityOptionsCatalog(Duration.ofMinutes(1), false);
-
     private final Duration heartbeat;
-    private final boolean patient;
 
-    private ActivityOptionsCatalog(Duration heartbeat, boolean patient) {
+    private ActivityOptionsCatalog(Duration heartbeat) {
         this.heartbeat = heartbeat;
-        this.patient = patient;
     }
 
-    /** The catalog of this run; call once, before the run's first activity or child. */
+    /** The catalog of a run whose release set this heartbeat timeout. */
     static ActivityOptionsCatalog forRun(long heartbeatTimeoutSeconds) {
-        if (Workflow.getVersion("liveness", Workflow.DEFAULT_VERSION, 1) < 1) {
-            return ORIGINAL;
-        }
-        return new ActivityOptionsCatalog(Duration.ofSeconds(heartbeatTimeoutSeconds), true);
+        return new ActivityOptionsCatalog(Duration.ofSeconds(heartbeatTimeoutSeconds));
     }
 
-    private RetryOptions retries(int originalAttempts) {
+    private RetryOptions retries() {
         return RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofSeconds(1))
                 .setBackoffCoefficient(2.0)
                 .setMaximumInterval(Duration.ofSeconds(30))
-                .setMaximumAttempts(patient ? PATIENT_ATTEMPTS : originalAttempts)
+                .setMaximumAttempts(PATIENT_ATTEMPTS)
                 .setDoNotRetry(FailureType.nonRetryableNames())
                 .build();
     }
@@ -62,7 +54,7 @@ final class ActivityOptionsCatalog {
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(10))
                 .setHeartbeatTimeout(heartbeat)
-                .setRetryOptions(retries(3))
+                .setRetryOptions(retries())
                 .setSummary("plan: checkout, recipe, SOURCE_DATE_EPOCH")
                 .build();
     }
@@ -94,7 +86,7 @@ final class ActivityOptionsCatalog {
                 .setTaskQueue(taskQueue)
                 .setStartToCloseTimeout(Duration.ofMinutes(45))
                 .setHeartbeatTimeout(heartbeat)
-                .setRetryOptions(retries(3))
+                .setRetryOptions(retries())
                 .setSummary(summary)
                 .build();
     }
@@ -105,7 +97,7 @@ final class ActivityOptionsCatalog {
                 .setTaskQueue(taskQueue)
                 .setStartToCloseTimeout(Duration.ofMinutes(15))
                 .setHeartbeatTimeout(heartbeat)
-                .setRetryOptions(retries(5))
+                .setRetryOptions(retries())
                 .setSummary(summary)
                 .build();
     }
@@ -119,22 +111,20 @@ final class ActivityOptionsCatalog {
                 .setTaskQueue(taskQueue)
                 .setStartToCloseTimeout(Duration.ofMinutes(60))
                 .setHeartbeatTimeout(heartbeat)
-                .setRetryOptions(retries(3))
+                .setRetryOptions(retries())
                 .setSummary(summary)
                 .build();
     }
 
     /** Metadata is derived from references only; seconds of work, heartbeated between writes. */
     ActivityOptions metadata() {
-        ActivityOptions.Builder options = ActivityOptions.newBuilder()
+        return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(5))
-                .setRetryOptions(retries(5))
-                .setSummary("metadata: SHA256SUMS, release-artifacts.json");
-        if (patient) {
-            options.setHeartbeatTimeout(heartbeat);
-        }
-        return options.build();
+                .setHeartbeatTimeout(heartbeat)
+                .setRetryOptions(retries())
+                .setSummary("metadata: SHA256SUMS, release-artifacts.json")
+                .build();
     }
 
     /** Keeping a target's result is one small write; retried like metadata. */
@@ -142,7 +132,7 @@ final class ActivityOptionsCatalog {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
-                .setRetryOptions(retries(5))
+                .setRetryOptions(retries())
                 .setSummary("keep the " + target.id() + " result in staging")
                 .build();
     }
@@ -164,7 +154,7 @@ final class ActivityOptionsCatalog {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setRetryOptions(retries(5))
+                .setRetryOptions(retries())
                 .setSummary("choose an independent rebuilder")
                 .build();
     }
@@ -174,7 +164,7 @@ final class ActivityOptionsCatalog {
         return ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
-                .setRetryOptions(retries(10))
+                .setRetryOptions(retries())
                 .setSummary("rollback: yank marker, latest.json")
                 .build();
     }
@@ -185,13 +175,13 @@ final class ActivityOptionsCatalog {
                 .setTaskQueue(TaskQueues.ORCHESTRATOR)
                 .setStartToCloseTimeout(Duration.ofMinutes(30))
                 .setHeartbeatTimeout(heartbeat)
-                .setRetryOptions(retries(10))
+                .setRetryOptions(retries())
                 .setSummary("publish: staging -> releases, latest.json")
                 .build();
     }
 
-    /** The heartbeat timeout a child pipeline inherits (null: the original minute). */
-    Long heartbeatSeconds() {
-        return patient ? heartbeat.toSeconds() : null;
+    /** The heartbeat timeout a child pipeline inherits. */
+    long heartbeatSeconds() {
+        return heartbeat.toSeconds();
     }
 }

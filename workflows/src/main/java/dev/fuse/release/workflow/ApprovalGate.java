@@ -1,23 +1,22 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.ApprovalPolicy;
-import dev.fuse.release.model.ApprovalRecord;
-import dev.fuse.release.model.DecisionKind;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.ApprovalPolicy;
+import dev.fuse.release.contract.model.ApprovalRecord;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The human decisions a release waits for before it publishes: what the approve and reject
- * Updates' validators refuse, what their handlers record, and how the wait ends. Under an approval
- * policy it takes the policy's number of distinct approvals and one rejection ends it; a release
- * recorded before policies existed (no policy loaded) takes a single decision, as it did then.
+ * Updates' validators refuse, what their handlers record, and how the wait ends. It takes the
+ * approval policy's number of distinct approvals, and one rejection ends it.
  */
 final class ApprovalGate {
     /** What the validators and handlers need to know about the release. */
@@ -32,7 +31,7 @@ final class ApprovalGate {
         this.policy = policy;
     }
 
-    /** The policy in force, or null for a release recorded before policies were loaded. */
+    /** The policy in force; null until the release has loaded it (the first thing it does). */
     ApprovalPolicy policy() {
         return policy;
     }
@@ -47,7 +46,6 @@ final class ApprovalGate {
 
     /** The policy's window, shortened by the release's own {@code --approval-timeout} when that is shorter. */
     Duration window(Duration requested) {
-        if (policy == null) return requested;
         Duration byPolicy = Duration.ofSeconds(policy.approvalWindowSeconds());
         return byPolicy.compareTo(requested) < 0 ? byPolicy : requested;
     }
@@ -62,20 +60,14 @@ final class ApprovalGate {
                 decision,
                 verb,
                 release.staged().manifestSha256());
-        if (policy != null) {
-            ApprovalRules.check(
-                    policy, release.version(), release.requestedBy(), kind, decision, release.staged(), records);
-        }
+        ApprovalRules.check(
+                policy, release.version(), release.requestedBy(), kind, decision, release.staged(), records);
     }
 
     void decide(Subject release, ApprovalDecision decision, DecisionKind kind) {
         if (outcome != null) {
             throw ApplicationFailure.newNonRetryableFailure(
                     "release already " + outcome.word() + " by " + decidedBy(), FailureType.ALREADY_DECIDED.name());
-        }
-        if (policy == null) {
-            settle(kind, decision);
-            return;
         }
         ApprovalIdentity who = ApprovalRules.check(
                 policy, release.version(), release.requestedBy(), kind, decision, release.staged(), records);
@@ -94,21 +86,20 @@ final class ApprovalGate {
     }
 
     /**
-     * Waits for enough approvals; returns when the release is approved, otherwise records why not
-     * with {@code ending} (which moves the release to REJECTED) and throws the failure that ends it.
+     * Waits for enough approvals; returns when the release is approved, otherwise throws the
+     * failure that ends it as rejected ({@link ReleaseEnd}).
      */
-    void await(Duration window, Consumer<String> ending) {
+    void await(Duration window) {
         boolean decided = Workflow.await(window, () -> outcome != null);
         if (!decided) {
             outcome = DecisionKind.EXPIRED;
-            String why = "no decision within " + window + "; an expired approval counts as a rejection";
-            ending.accept(why);
-            throw ApplicationFailure.newNonRetryableFailure(why, FailureType.APPROVAL_EXPIRED.name());
+            throw ReleaseEnd.because(
+                    FailureType.APPROVAL_EXPIRED,
+                    "no decision within " + window + "; an expired approval counts as a rejection");
         }
         if (outcome == DecisionKind.REJECTED) {
-            String why = "rejected by " + decidedBy() + ": " + settling.comment();
-            ending.accept(why);
-            throw ApplicationFailure.newNonRetryableFailure(why, FailureType.RELEASE_REJECTED.name());
+            throw ReleaseEnd.because(
+                    FailureType.RELEASE_REJECTED, "rejected by " + decidedBy() + ": " + settling.comment());
         }
     }
 

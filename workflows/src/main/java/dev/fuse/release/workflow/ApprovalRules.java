@@ -1,9 +1,11 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.ApprovalPolicy;
-import dev.fuse.release.model.ApprovalRecord;
-import dev.fuse.release.model.DecisionKind;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.ApprovalPolicy;
+import dev.fuse.release.contract.model.ApprovalRecord;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.policy.Identities;
 import java.util.List;
 
 /**

@@ -1,12 +1,14 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.activity.BuildActivities;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ExtensionBuildRequest;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetBuildRequest;
-import dev.fuse.release.model.TargetPipelineResult;
+import dev.fuse.release.contract.TargetPipelineWorkflow;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.activity.BuildActivities;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ExtensionBuildRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetBuildRequest;
+import dev.fuse.release.contract.model.TargetPipelineResult;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;

@@ -1,9 +1,9 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.Stage;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetStatus;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.Stage;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetStatus;
 import java.util.Collection;
 import java.util.Map;
 

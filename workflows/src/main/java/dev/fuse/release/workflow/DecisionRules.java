@@ -1,8 +1,9 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.DecisionKind;
-import dev.fuse.release.model.Phase;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.Phase;
 import java.util.List;
 
 /**

@@ -1,8 +1,10 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.OperatorRequests;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.Target;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.Target;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,7 +98,7 @@ final class FailedTargets {
 
     /** Each failed target with why, for messages: "windows-x64: build step 'aot' ... exited with status 1". */
     String summary() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         failed.forEach((target, why) -> lines.add(target.id() + ": " + why));
         return String.join("; ", lines);
     }

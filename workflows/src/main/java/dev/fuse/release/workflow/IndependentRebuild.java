@@ -1,12 +1,12 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.activity.ReproducibilityActivities;
-import dev.fuse.release.activity.RoutingActivities;
-import dev.fuse.release.model.RebuilderRequest;
-import dev.fuse.release.model.ReproducibilityRequest;
-import dev.fuse.release.model.ReproducibilityResult;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetBuildResult;
+import dev.fuse.release.contract.activity.ReproducibilityActivities;
+import dev.fuse.release.contract.activity.RoutingActivities;
+import dev.fuse.release.contract.model.RebuilderRequest;
+import dev.fuse.release.contract.model.ReproducibilityRequest;
+import dev.fuse.release.contract.model.ReproducibilityResult;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetBuildResult;
 import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.TimeoutFailure;
@@ -17,8 +17,7 @@ import io.temporal.workflow.Workflow;
  * truer check than a second build on the host that made the first), else on the shared queue
  * like before. The other worker is chosen from the workers' announcements ({@code ChooseRebuilder})
  * and reached on its own queue; if it does not take the task within two heartbeat timeouts the
- * rebuild falls back to the shared queue. Runs recorded before "independent-rebuild" rebuild on the shared
- * queue only.
+ * rebuild falls back to the shared queue.
  */
 final class IndependentRebuild {
     private final ActivityOptionsCatalog options;
@@ -33,8 +32,7 @@ final class IndependentRebuild {
 
     ReproducibilityResult run(TargetBuildResult built, ReproducibilityRequest request) {
         String summary = "rebuild " + target.id() + " for reproducibility";
-        boolean independent = Workflow.getVersion("independent-rebuild", Workflow.DEFAULT_VERSION, 1) >= 1;
-        if (independent && built.builtBy() != null) {
+        if (built.builtBy() != null) {
             String other = Workflow.newActivityStub(RoutingActivities.class, options.routing())
                     .chooseRebuilder(new RebuilderRequest(target.platform(), built.builtBy()));
             if (other != null) {

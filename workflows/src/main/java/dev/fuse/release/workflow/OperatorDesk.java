@@ -1,8 +1,10 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.ApprovalPolicy;
-import dev.fuse.release.model.OperatorRequests;
-import dev.fuse.release.model.Phase;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ApprovalPolicy;
+import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.policy.OperatorRules;
 import java.util.List;
 import java.util.Set;
 
@@ -21,16 +23,9 @@ final class OperatorDesk {
 
     private final FailedTargets failedTargets;
     private OperatorRequests.Cancel cancel;
-    /** Null until the release knows whether the policy governs it (an Update may come before that). */
-    private Boolean governed;
 
     OperatorDesk(FailedTargets failedTargets) {
         this.failedTargets = failedTargets;
-    }
-
-    /** Whether the approval policy governs this release's operator actions (false: recorded before it did). */
-    void governed(boolean governed) {
-        this.governed = governed;
     }
 
     void validateRetry(Subject release, OperatorRequests.Retry retry) {
@@ -77,10 +72,10 @@ final class OperatorDesk {
 
     /**
      * Until the policy is in force nobody acts, or an action sent as the release starts would pass
-     * unchecked; releases recorded before operator actions were governed take anyone, as they did.
+     * unchecked.
      */
     private String identity(Subject release, OperatorRequests.Request request) {
-        if (governed == null || (governed && release.policy() == null)) {
+        if (release.policy() == null) {
             throw FailureType.WRONG_PHASE.refusal("release " + release.version() + " is still loading its approval"
                     + " policy; try again in a few seconds");
         }

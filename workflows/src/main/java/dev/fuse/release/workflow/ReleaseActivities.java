@@ -1,9 +1,9 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.activity.ApprovalPolicyActivities;
-import dev.fuse.release.activity.MetadataActivities;
-import dev.fuse.release.activity.PlanActivities;
-import dev.fuse.release.activity.PublishActivities;
+import dev.fuse.release.contract.activity.ApprovalPolicyActivities;
+import dev.fuse.release.contract.activity.MetadataActivities;
+import dev.fuse.release.contract.activity.PlanActivities;
+import dev.fuse.release.contract.activity.PublishActivities;
 import io.temporal.workflow.Workflow;
 
 /** The release workflow's own activities (the orchestrator's), scheduled with its run's options. */

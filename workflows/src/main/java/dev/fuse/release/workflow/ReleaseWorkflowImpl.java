@@ -1,23 +1,20 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.DecisionKind;
-import dev.fuse.release.model.GateReport;
-import dev.fuse.release.model.MetadataResult;
-import dev.fuse.release.model.OperatorRequests;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.PlanRequest;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.SloReportResult;
-import dev.fuse.release.model.Stage;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetProgress;
-import dev.fuse.release.model.TargetStatus;
-import dev.fuse.release.policy.ArtifactOrder;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.Failures;
+import dev.fuse.release.contract.ReleaseWorkflow;
+import dev.fuse.release.contract.SearchAttributes;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.GateReport;
+import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.PlanRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.TargetProgress;
 import dev.fuse.release.policy.EmulationPolicy;
 import dev.fuse.release.policy.GateEvaluator;
 import io.temporal.failure.ApplicationFailure;
@@ -26,116 +23,89 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 
-/** Orchestration only: every side effect is an activity, every collection ordered. */
+/**
+ * The release: plan, build every target, judge the gates, stage metadata, wait for approval,
+ * publish. Orchestration only: every side effect is an activity, the state lives in
+ * {@link ReleaseState}, and each helper returns what it produced or throws how the release ends.
+ */
 public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private static final Logger log = Workflow.getLogger(ReleaseWorkflowImpl.class);
 
-    private ReleaseActivities activities;
-    private ReleaseRequest request;
-    private ReleasePlan plan;
-    private Phase phase = Phase.PLANNING;
-    private final Map<Target, TargetStatus> targets = new TreeMap<>();
-    private List<Artifact> artifacts = List.of();
-    private MetadataResult metadata;
+    private final ReleaseState release = new ReleaseState();
     private final ApprovalGate approvals = new ApprovalGate();
-    private String publishedPrefix;
-    private String failure;
-    private GateReport gates;
-    private SloReportResult reports;
-    private final FailedTargets failedTargets = new FailedTargets();
-    private final OperatorDesk operators = new OperatorDesk(failedTargets);
-    private final Map<Target, long[]> clock = new TreeMap<>();
-    private long startedOn;
-    private final Gathered gathered = new Gathered();
-    private final SearchAttributes.Upserts attributes = new SearchAttributes.Upserts();
+    private final OperatorDesk operators = new OperatorDesk(release.failedTargets());
+    private ReleaseActivities activities;
 
     @Override
     public ReleaseStatus run(ReleaseRequest request) {
-        this.request = request;
-        this.startedOn = Workflow.currentTimeMillis();
         activities = ReleaseActivities.of(ActivityOptionsCatalog.forRun(request.heartbeatTimeout()));
-        request.sortedTargets().forEach(t -> targets.put(t, new TargetStatus(t, Stage.PENDING, false, null, null)));
+        release.begin(request);
         Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
-        enter(Phase.PLANNING);
+        release.enter(Phase.PLANNING);
         try {
-            loadPolicyAtStart();
-            plan = activities
+            // The policy governs operator actions as well as approvals: it loads before anything else.
+            approvals.use(activities.policies().load(request.version()));
+            ReleasePlan plan = activities
                     .planner()
                     .plan(new PlanRequest(
                             request,
                             Workflow.getInfo().getWorkflowId(),
                             Workflow.getInfo().getRunId()));
+            release.planned(plan);
             Workflow.upsertTypedSearchAttributes(SearchAttributes.COMMIT.valueSet(plan.commit()));
 
-            enter(Phase.BUILDING);
-            artifacts = ArtifactOrder.sorted(buildAllTargets());
+            release.enter(Phase.BUILDING);
+            release.built(buildAllTargets());
             checkEmulationPolicy();
             checkGates();
 
-            enter(Phase.METADATA);
-            metadata =
-                    activities.metadata().generate(gathered.metadataRequest(plan, artifacts, startedOn, reportRefs()));
+            release.enter(Phase.METADATA);
+            String run = Workflow.getInfo().getWorkflowId() + "/"
+                    + Workflow.getInfo().getRunId();
+            release.staged(activities.metadata().generate(release.gathered().metadataRequest(release, run)));
 
-            loadPolicyForApproval();
-            enter(Phase.AWAITING_APPROVAL);
-            awaitDecision();
+            release.enter(Phase.AWAITING_APPROVAL);
+            approvals.await(approvals.window(Duration.ofSeconds(request.approvalTimeoutSeconds())));
+            log.info("release {} approved by {}", request.version(), approvals.decidedBy());
 
-            enter(Phase.PUBLISHING);
-            publishedPrefix = activities
+            release.enter(Phase.PUBLISHING);
+            release.published(activities
                     .publisher()
-                    .publish(gathered.publishRequest(plan, artifacts, metadata, reportRefs(), request, approvals))
-                    .prefix();
-            enter(Phase.PUBLISHED);
+                    .publish(release.gathered().publishRequest(release, approvals))
+                    .prefix());
+            release.enter(Phase.PUBLISHED);
             return reply();
         } catch (TemporalFailure e) {
             throw ended(e);
         }
     }
 
-    /** Records how the release ended and gives the failure (or cancellation) its execution ends with. */
-    private TemporalFailure ended(TemporalFailure e) {
-        if (endsAsCancelled()) {
-            failure = operators.cancelled(Failures.rootMessage(e));
-            enter(Phase.CANCELLED);
-            return new CanceledFailure("release " + request.version() + " cancelled");
-        }
-        if (phase != Phase.REJECTED && phase != Phase.ABANDONED) {
-            failure = failure != null ? failure : Failures.rootMessage(e);
-            enter(Phase.FAILED);
-        }
-        return ApplicationFailure.newNonRetryableFailureWithCause(
-                "release " + request.version() + " " + phase.name().toLowerCase() + ": " + failure,
-                FailureType.endingIn(phase).name(),
-                e);
-    }
-
     /**
-     * A cancelled release ends as Temporal's "Canceled" with phase CANCELLED; releases recorded
-     * before that replay as FAILED.
+     * Records how the release ended and gives the failure its execution ends with: Temporal's
+     * "Canceled" for a cancelled release, otherwise a failure typed by the phase it ended in.
      */
-    private static boolean endsAsCancelled() {
-        return CancellationScope.current().isCancelRequested()
-                && Workflow.getVersion("cancelled-phase", Workflow.DEFAULT_VERSION, 1) >= 1;
+    private TemporalFailure ended(TemporalFailure e) {
+        String version = release.version();
+        if (CancellationScope.current().isCancelRequested()) {
+            release.ended(Phase.CANCELLED, operators.cancelled(Failures.rootMessage(e)));
+            return new CanceledFailure("release " + version + " cancelled");
+        }
+        Phase end = e instanceof ApplicationFailure own ? ReleaseEnd.phaseFor(own.getType()) : Phase.FAILED;
+        release.ended(end, Failures.rootMessage(e));
+        return ApplicationFailure.newNonRetryableFailureWithCause(
+                "release " + version + " " + end.name().toLowerCase() + ": " + release.failure(),
+                FailureType.endingIn(end).name(),
+                e);
     }
 
     /** Every target's pipeline and the VSIX; a failed target waits for an operator (see TargetFanOut). */
     private List<Artifact> buildAllTargets() {
-        return new TargetFanOut(
-                        plan,
-                        activities,
-                        Duration.ofSeconds(request.operatorWindow()),
-                        targets,
-                        failedTargets,
-                        gathered,
-                        this::enter,
-                        why -> failure = why)
-                .run();
+        ChildPipelines children = new ChildPipelines(release.plan(), activities.options());
+        Duration window = Duration.ofSeconds(release.request().operatorWindow());
+        return new TargetFanOut(release, children, window).run();
     }
 
     /**
@@ -143,72 +113,37 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
      * either way, and a NO-GO release ends here, before anyone is asked to approve it.
      */
     private void checkGates() {
+        ReleasePlan plan = release.plan();
         if (plan.slo() == null) return;
-        gates = GateEvaluator.evaluate(plan.slo(), List.copyOf(gathered.figures.values()));
-        reports = activities.metadata().writeSloReport(gathered.sloReportRequest(plan, gates));
-        gathered.evidence.add(reports.json());
-        gathered.evidence.add(reports.html());
+        GateReport gates = GateEvaluator.evaluate(plan.slo(), release.gathered().figures());
+        release.judged(
+                gates, activities.metadata().writeSloReport(release.gathered().sloReportRequest(plan)));
         if (!gates.go()) {
-            throw ApplicationFailure.newNonRetryableFailure(gates.noGoSummary(), FailureType.GATES_FAILED.name());
+            throw ReleaseEnd.because(FailureType.GATES_FAILED, gates.noGoSummary());
         }
-    }
-
-    private List<ArtifactRef> reportRefs() {
-        return reports == null ? List.of() : List.of(reports.json(), reports.html());
     }
 
     private void checkEmulationPolicy() {
-        EmulationPolicy.violation(artifacts, plan.allowEmulatedPublish()).ifPresent(why -> {
-            throw ApplicationFailure.newNonRetryableFailure(why, FailureType.POLICY_VIOLATION.name());
-        });
-    }
-
-    /** Since "operator-policy" the policy loads as the release starts: it governs retry, abandon and cancel. */
-    private void loadPolicyAtStart() {
-        boolean governed = Workflow.getVersion("operator-policy", Workflow.DEFAULT_VERSION, 1) >= 1;
-        operators.governed(governed);
-        if (governed) approvals.use(activities.policies().load(request.version()));
-    }
-
-    /** Releases recorded before "operator-policy" load it here; those before "approval-policy" take one decision. */
-    private void loadPolicyForApproval() {
-        if (approvals.policy() == null && Workflow.getVersion("approval-policy", Workflow.DEFAULT_VERSION, 1) >= 1) {
-            approvals.use(activities.policies().load(request.version()));
-        }
-    }
-
-    private void awaitDecision() {
-        Duration window = approvals.window(Duration.ofSeconds(request.approvalTimeoutSeconds()));
-        approvals.await(window, why -> {
-            failure = why;
-            enter(Phase.REJECTED);
-        });
-        log.info("release {} approved by {}", request.version(), approvals.decidedBy());
-    }
-
-    private void enter(Phase next) {
-        phase = next;
-        attributes.phase(next, failedTargets.targets());
-        Workflow.setCurrentDetails(
-                CurrentDetails.markdown(next, targets.values(), clock, Workflow.currentTimeMillis()));
+        EmulationPolicy.violation(release.artifacts(), release.plan().allowEmulatedPublish())
+                .ifPresent(why -> {
+                    throw ReleaseEnd.because(FailureType.POLICY_VIOLATION, why);
+                });
     }
 
     @Override
     public ReleaseStatus status() {
-        return new ReleaseStatus(
-                request == null ? null : request.version(),
-                phase,
-                plan == null ? null : new ReleaseStatus.Revision(plan.commit(), plan.sourceDateEpoch()),
-                new ArrayList<>(targets.values()),
-                artifacts,
-                new ReleaseStatus.Evidence(metadata, gates, reports),
-                approvals.approval(),
-                new ReleaseStatus.Outcome(publishedPrefix, failure));
+        return release.status(approvals.approval());
+    }
+
+    /** What Update replies and the result carry: the summary, since both are kept in history. */
+    private ReleaseStatus reply() {
+        return status().summary();
     }
 
     @Override
     public ReleaseStatus approve(ApprovalDecision decision) {
-        return decide(decision, DecisionKind.APPROVED);
+        approvals.decide(subject(), decision, DecisionKind.APPROVED);
+        return reply();
     }
 
     @Override
@@ -218,7 +153,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public ReleaseStatus reject(ApprovalDecision decision) {
-        return decide(decision, DecisionKind.REJECTED);
+        approvals.decide(subject(), decision, DecisionKind.REJECTED);
+        return reply();
     }
 
     @Override
@@ -226,26 +162,8 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         approvals.validate(subject(), decision, DecisionKind.REJECTED);
     }
 
-    private ReleaseStatus decide(ApprovalDecision decision, DecisionKind kind) {
-        approvals.decide(subject(), decision, kind);
-        return reply();
-    }
-
-    /** What replies and the result carry: a summary since "compact-replies", the whole status before. */
-    private ReleaseStatus reply() {
-        boolean compact = Workflow.getVersion("compact-replies", Workflow.DEFAULT_VERSION, 1) >= 1;
-        return compact ? status().summary() : status();
-    }
-
     private ApprovalGate.Subject subject() {
-        String version = request == null ? "(not started)" : request.version();
-        String manifest = metadata == null ? null : metadata.manifest().sha256();
-        String evidence = reports == null ? null : reports.json().sha256();
-        return new ApprovalGate.Subject(
-                phase,
-                version,
-                request == null ? null : request.requestedBy(),
-                new ApprovalRules.Staged(manifest, evidence));
+        return new ApprovalGate.Subject(release.phase(), release.version(), release.requestedBy(), release.staged());
     }
 
     @Override
@@ -281,19 +199,11 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     }
 
     private OperatorDesk.Subject operatorSubject() {
-        return new OperatorDesk.Subject(
-                phase,
-                request == null ? "(not started)" : request.version(),
-                request == null ? null : request.requestedBy(),
-                approvals.policy());
+        return new OperatorDesk.Subject(release.phase(), release.version(), release.requestedBy(), approvals.policy());
     }
 
     @Override
     public void targetProgress(TargetProgress progress) {
-        CurrentDetails.tick(clock, progress.target(), progress.stage(), Workflow.currentTimeMillis());
-        targets.put(progress.target(), TargetStatus.after(targets.get(progress.target()), progress));
-        if (phase == Phase.BUILDING) {
-            enter(Phase.BUILDING);
-        }
+        release.progress(progress);
     }
 }

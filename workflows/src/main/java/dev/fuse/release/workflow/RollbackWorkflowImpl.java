@@ -1,9 +1,10 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.activity.RollbackActivities;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.RollbackRequest;
-import dev.fuse.release.model.RollbackResult;
+import dev.fuse.release.contract.RollbackWorkflow;
+import dev.fuse.release.contract.activity.RollbackActivities;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.RollbackRequest;
+import dev.fuse.release.contract.model.RollbackResult;
 import io.temporal.workflow.Workflow;
 
 /** One activity: the bucket holds the state, the workflow the record and the retries. */

@@ -1,28 +1,32 @@
 package dev.fuse.release.workflow;
 
-import dev.fuse.release.activity.BuildActivities;
-import dev.fuse.release.activity.MeasureActivities;
-import dev.fuse.release.activity.MetadataActivities;
-import dev.fuse.release.activity.ParityActivities;
-import dev.fuse.release.activity.VerifyActivities;
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.ArtifactType;
-import dev.fuse.release.model.MeasureRequest;
-import dev.fuse.release.model.MeasureResult;
-import dev.fuse.release.model.ParityRequest;
-import dev.fuse.release.model.ParityResult;
-import dev.fuse.release.model.RecordTargetRequest;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.ReproducibilityRequest;
-import dev.fuse.release.model.ReproducibilityResult;
-import dev.fuse.release.model.Stage;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetBuildRequest;
-import dev.fuse.release.model.TargetBuildResult;
-import dev.fuse.release.model.TargetPipelineResult;
-import dev.fuse.release.model.TargetProgress;
-import dev.fuse.release.model.VerifyRequest;
-import dev.fuse.release.model.VerifyResult;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.Failures;
+import dev.fuse.release.contract.ReleaseWorkflow;
+import dev.fuse.release.contract.TargetPipelineWorkflow;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.activity.BuildActivities;
+import dev.fuse.release.contract.activity.MeasureActivities;
+import dev.fuse.release.contract.activity.MetadataActivities;
+import dev.fuse.release.contract.activity.ParityActivities;
+import dev.fuse.release.contract.activity.VerifyActivities;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.ArtifactType;
+import dev.fuse.release.contract.model.MeasureRequest;
+import dev.fuse.release.contract.model.MeasureResult;
+import dev.fuse.release.contract.model.ParityRequest;
+import dev.fuse.release.contract.model.ParityResult;
+import dev.fuse.release.contract.model.RecordTargetRequest;
+import dev.fuse.release.contract.model.ReproducibilityRequest;
+import dev.fuse.release.contract.model.ReproducibilityResult;
+import dev.fuse.release.contract.model.Stage;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetBuildRequest;
+import dev.fuse.release.contract.model.TargetBuildResult;
+import dev.fuse.release.contract.model.TargetPipelineResult;
+import dev.fuse.release.contract.model.TargetProgress;
+import dev.fuse.release.contract.model.VerifyRequest;
+import dev.fuse.release.contract.model.VerifyResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -37,10 +41,7 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
 
     @Override
     public TargetPipelineResult run(TargetBuildRequest request) {
-        options = ActivityOptionsCatalog.forRun(
-                request.heartbeatTimeoutSeconds() == null
-                        ? ReleaseRequest.DEFAULT_HEARTBEAT_TIMEOUT_SECONDS
-                        : request.heartbeatTimeoutSeconds());
+        options = ActivityOptionsCatalog.forRun(request.heartbeatTimeoutSeconds());
         Target target = request.target();
         String queue = TaskQueues.forTarget(target);
         String version = request.plan().version();
@@ -60,12 +61,11 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
             ReproducibilityResult reproduced = reproduce(request, built, queue);
             MeasureResult measured = null;
             ParityResult parity = null;
-            int version2 = Workflow.getVersion("slo-gates", Workflow.DEFAULT_VERSION, 1);
             Artifact aot = built.artifacts().stream()
                     .filter(a -> a.type() == ArtifactType.AOT)
                     .findFirst()
                     .orElse(null);
-            if (version2 >= 1 && request.plan().slo() != null && aot != null) {
+            if (request.plan().slo() != null && aot != null) {
                 report(target, Stage.MEASURING, host, emulated, "cold start AOT vs JIT, size, build time");
                 measured = Workflow.newActivityStub(
                                 MeasureActivities.class, options.measure(queue, "measure " + target.id()))
@@ -85,12 +85,10 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
         }
     }
 
-    /** The second, independent build; null when the recipe turns it off or the history predates it. */
+    /** The second, independent build; null when the recipe turns it off. */
     private ReproducibilityResult reproduce(TargetBuildRequest request, TargetBuildResult built, String queue) {
         Target target = request.target();
-        // Releases started before the reproducibility check existed replay without it.
-        int version1 = Workflow.getVersion("reproducibility-check", Workflow.DEFAULT_VERSION, 1);
-        if (version1 < 1 || !request.plan().reproducibilityCheck()) {
+        if (!request.plan().reproducibilityCheck()) {
             return null;
         }
         report(
@@ -116,12 +114,9 @@ public class TargetPipelineWorkflowImpl implements TargetPipelineWorkflow {
 
     /**
      * Keeps the result in staging so that the release's later stages take its digest instead of
-     * its lists (see {@code Gathered}); pipelines recorded before "target-records" keep nothing.
+     * its lists (see {@code Gathered}).
      */
     private TargetPipelineResult keep(TargetBuildRequest request, TargetPipelineResult result) {
-        if (Workflow.getVersion("target-records", Workflow.DEFAULT_VERSION, 1) < 1) {
-            return result;
-        }
         MetadataActivities records =
                 Workflow.newActivityStub(MetadataActivities.class, options.recordTarget(request.target()));
         return result.withRecord(records.recordTarget(

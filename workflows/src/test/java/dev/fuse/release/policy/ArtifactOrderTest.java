@@ -2,10 +2,10 @@ package dev.fuse.release.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fuse.release.model.Artifact;
-import dev.fuse.release.model.Fixtures;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetBuildRequest;
+import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.Fixtures;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetBuildRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

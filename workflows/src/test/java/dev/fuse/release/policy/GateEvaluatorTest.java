@@ -2,14 +2,14 @@ package dev.fuse.release.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fuse.release.model.ColdStart;
-import dev.fuse.release.model.Fixtures;
-import dev.fuse.release.model.GateReport;
-import dev.fuse.release.model.GateResult;
-import dev.fuse.release.model.MeasureResult;
-import dev.fuse.release.model.SloThresholds;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetEvidence;
+import dev.fuse.release.contract.model.ColdStart;
+import dev.fuse.release.contract.model.Fixtures;
+import dev.fuse.release.contract.model.GateReport;
+import dev.fuse.release.contract.model.GateResult;
+import dev.fuse.release.contract.model.MeasureResult;
+import dev.fuse.release.contract.model.SloThresholds;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetEvidence;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;

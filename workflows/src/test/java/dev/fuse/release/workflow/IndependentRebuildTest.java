@@ -8,11 +8,13 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.fuse.release.model.Fixtures;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetStatus;
+import dev.fuse.release.contract.ReleaseWorkflow;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.model.Fixtures;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,7 @@ class IndependentRebuildTest {
 
     private void linuxHasAnotherWorker(String queue) {
         when(bed.routing.chooseRebuilder(any()))
-                .thenAnswer(inv -> inv.<dev.fuse.release.model.RebuilderRequest>getArgument(0)
+                .thenAnswer(inv -> inv.<dev.fuse.release.contract.model.RebuilderRequest>getArgument(0)
                                 .platform()
                                 .equals("linux-x64")
                         ? queue
@@ -46,7 +48,8 @@ class IndependentRebuildTest {
 
         verify(bed.otherWorker, times(1)).check(argThat(r -> r.target() == Target.LINUX_X64));
         verify(bed.reproducibility, never()).check(argThat(r -> r.target() == Target.LINUX_X64));
-        verify(bed.routing).chooseRebuilder(new dev.fuse.release.model.RebuilderRequest("linux-x64", Fixtures.BUILDER));
+        verify(bed.routing)
+                .chooseRebuilder(new dev.fuse.release.contract.model.RebuilderRequest("linux-x64", Fixtures.BUILDER));
         assertThat(waiting.targets())
                 .filteredOn(t -> t.target() == Target.LINUX_X64)
                 .extracting(TargetStatus::detail)

@@ -6,8 +6,10 @@ import static dev.fuse.release.workflow.ApprovalPolicyTest.sshKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fuse.release.model.ApprovalPolicy;
-import dev.fuse.release.model.OperatorRequests;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ApprovalPolicy;
+import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.policy.OperatorRules;
 import io.temporal.failure.ApplicationFailure;
 import java.security.KeyPair;
 import java.util.List;

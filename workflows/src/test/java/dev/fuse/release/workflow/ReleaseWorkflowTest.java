@@ -7,20 +7,21 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import dev.fuse.release.model.ApprovalDecision;
-import dev.fuse.release.model.DecisionKind;
-import dev.fuse.release.model.Fixtures;
-import dev.fuse.release.model.MeasureRequest;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.PublishRequest;
-import dev.fuse.release.model.RecordTargetRequest;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.Reproducibility;
-import dev.fuse.release.model.Stage;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetStatus;
+import dev.fuse.release.contract.ReleaseWorkflow;
+import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.DecisionKind;
+import dev.fuse.release.contract.model.Fixtures;
+import dev.fuse.release.contract.model.MeasureRequest;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.RecordTargetRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.Reproducibility;
+import dev.fuse.release.contract.model.Stage;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
@@ -192,7 +193,7 @@ class ReleaseWorkflowTest {
     @Test
     void anUnreproducibleTargetFailsNamingTheDifferingMembers() {
         doAnswer(inv -> {
-                    dev.fuse.release.model.ReproducibilityRequest r = inv.getArgument(0);
+                    dev.fuse.release.contract.model.ReproducibilityRequest r = inv.getArgument(0);
                     return Fixtures.reproduced(r, r.target() == Target.MACOS_ARM64);
                 })
                 .when(bed.reproducibility)

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.ReleaseStatus;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.ReleaseStatus;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;

@@ -7,10 +7,13 @@ import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.Fixtures;
-import dev.fuse.release.model.RollbackRequest;
-import dev.fuse.release.model.RollbackResult;
+import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.RollbackWorkflow;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.Fixtures;
+import dev.fuse.release.contract.model.RollbackRequest;
+import dev.fuse.release.contract.model.RollbackResult;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;

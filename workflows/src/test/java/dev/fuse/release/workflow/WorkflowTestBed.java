@@ -5,28 +5,31 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.fuse.release.activity.BuildActivities;
-import dev.fuse.release.activity.MeasureActivities;
-import dev.fuse.release.activity.MetadataActivities;
-import dev.fuse.release.activity.ParityActivities;
-import dev.fuse.release.activity.PlanActivities;
-import dev.fuse.release.activity.PublishActivities;
-import dev.fuse.release.activity.ReproducibilityActivities;
-import dev.fuse.release.activity.RollbackActivities;
-import dev.fuse.release.activity.VerifyActivities;
-import dev.fuse.release.model.ArtifactRef;
-import dev.fuse.release.model.Fixtures;
-import dev.fuse.release.model.MeasureRequest;
-import dev.fuse.release.model.ParityRequest;
-import dev.fuse.release.model.Phase;
-import dev.fuse.release.model.PublishResult;
-import dev.fuse.release.model.ReleasePlan;
-import dev.fuse.release.model.ReleaseRequest;
-import dev.fuse.release.model.ReleaseStatus;
-import dev.fuse.release.model.SloReportResult;
-import dev.fuse.release.model.Target;
-import dev.fuse.release.model.TargetBuildRequest;
-import dev.fuse.release.model.VerifyResult;
+import dev.fuse.release.contract.ReleaseWorkflow;
+import dev.fuse.release.contract.SearchAttributes;
+import dev.fuse.release.contract.TaskQueues;
+import dev.fuse.release.contract.activity.BuildActivities;
+import dev.fuse.release.contract.activity.MeasureActivities;
+import dev.fuse.release.contract.activity.MetadataActivities;
+import dev.fuse.release.contract.activity.ParityActivities;
+import dev.fuse.release.contract.activity.PlanActivities;
+import dev.fuse.release.contract.activity.PublishActivities;
+import dev.fuse.release.contract.activity.ReproducibilityActivities;
+import dev.fuse.release.contract.activity.RollbackActivities;
+import dev.fuse.release.contract.activity.VerifyActivities;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.Fixtures;
+import dev.fuse.release.contract.model.MeasureRequest;
+import dev.fuse.release.contract.model.ParityRequest;
+import dev.fuse.release.contract.model.Phase;
+import dev.fuse.release.contract.model.PublishResult;
+import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.contract.model.ReleaseStatus;
+import dev.fuse.release.contract.model.SloReportResult;
+import dev.fuse.release.contract.model.Target;
+import dev.fuse.release.contract.model.TargetBuildRequest;
+import dev.fuse.release.contract.model.VerifyResult;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -54,18 +57,20 @@ final class WorkflowTestBed implements AutoCloseable {
             mock(PublishActivities.class, withSettings().withoutAnnotations());
     final RollbackActivities rollback =
             mock(RollbackActivities.class, withSettings().withoutAnnotations());
-    final dev.fuse.release.activity.ApprovalPolicyActivities policy = mock(
-            dev.fuse.release.activity.ApprovalPolicyActivities.class,
+    final dev.fuse.release.contract.activity.ApprovalPolicyActivities policy = mock(
+            dev.fuse.release.contract.activity.ApprovalPolicyActivities.class,
             withSettings().withoutAnnotations());
-    final dev.fuse.release.activity.RoutingActivities routing = mock(
-            dev.fuse.release.activity.RoutingActivities.class, withSettings().withoutAnnotations());
+    final dev.fuse.release.contract.activity.RoutingActivities routing = mock(
+            dev.fuse.release.contract.activity.RoutingActivities.class,
+            withSettings().withoutAnnotations());
     /** The rebuild activity of a second linux-x64 worker, on its own queue ({@link #OTHER_WORKER}). */
     final ReproducibilityActivities otherWorker =
             mock(ReproducibilityActivities.class, withSettings().withoutAnnotations());
 
     static final String OTHER_WORKER = "test-host:worker-2";
     ReleasePlan releasePlan = Fixtures.plan("run-1", true);
-    dev.fuse.release.model.ApprovalPolicy approvalPolicy = dev.fuse.release.model.ApprovalPolicy.defaults();
+    dev.fuse.release.contract.model.ApprovalPolicy approvalPolicy =
+            dev.fuse.release.contract.model.ApprovalPolicy.defaults();
 
     WorkflowTestBed() {
         SearchAttributes.definitions().forEach(env::registerSearchAttribute);
@@ -90,7 +95,7 @@ final class WorkflowTestBed implements AutoCloseable {
                 .thenAnswer(inv -> new VerifyResult(
                         List.of("ok"),
                         Fixtures.runtime(
-                                Target.parse(inv.<dev.fuse.release.model.VerifyRequest>getArgument(0)
+                                Target.parse(inv.<dev.fuse.release.contract.model.VerifyRequest>getArgument(0)
                                         .artifacts()
                                         .get(0)
                                         .target()),
@@ -114,8 +119,8 @@ final class WorkflowTestBed implements AutoCloseable {
                                 Fixtures.sha('h'),
                                 20000)));
         when(metadata.recordTarget(any())).thenAnswer(inv -> {
-            dev.fuse.release.model.RecordTargetRequest r = inv.getArgument(0);
-            return new dev.fuse.release.model.TargetRecordRef(r.target(), Fixtures.sha('r'), 3000);
+            dev.fuse.release.contract.model.RecordTargetRequest r = inv.getArgument(0);
+            return new dev.fuse.release.contract.model.TargetRecordRef(r.target(), Fixtures.sha('r'), 3000);
         });
         when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
         when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));
@@ -144,8 +149,8 @@ final class WorkflowTestBed implements AutoCloseable {
     }
 
     /** A decision on exactly what {@code status} shows as staged: its manifest and gate evidence digests. */
-    static dev.fuse.release.model.ApprovalDecision decision(String who, String why, ReleaseStatus status) {
-        return new dev.fuse.release.model.ApprovalDecision(
+    static dev.fuse.release.contract.model.ApprovalDecision decision(String who, String why, ReleaseStatus status) {
+        return new dev.fuse.release.contract.model.ApprovalDecision(
                 who,
                 why,
                 status.metadata().manifest().sha256(),

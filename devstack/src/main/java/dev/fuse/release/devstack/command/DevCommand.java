@@ -1,5 +1,6 @@
 package dev.fuse.release.devstack.command;
 
+import dev.fuse.release.approval.PolicyException;
 import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CliException;
 import dev.fuse.release.cli.ExitCodes;
@@ -11,6 +12,7 @@ import dev.fuse.release.devstack.DevStack;
 import dev.fuse.release.git.ExampleRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,7 +64,7 @@ public class DevCommand implements Callable<Integer> {
         Path policy = policyVariable == null || policyVariable.isBlank() ? null : Path.of(policyVariable);
         try {
             return DevStack.start(data, temporalAddress, temporalPort, s3Port, policy, !noWorker);
-        } catch (dev.fuse.release.approval.PolicyException e) {
+        } catch (PolicyException e) {
             owned.close();
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
@@ -85,7 +87,7 @@ public class DevCommand implements Callable<Integer> {
         Path repo = data.resolve("example-repo");
         String commit = ExampleRepository.prepare(home.resolve("examples/fuse-hello"), repo);
         DevStack stack = startStack(ctx, data, owned);
-        Map<String, String> env = new java.util.LinkedHashMap<>(stack.env());
+        Map<String, String> env = new LinkedHashMap<>(stack.env());
         env.put("FUSE_RELEASE_REPO", repo.toString());
         owned.write(env);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,4 +1,0 @@
-package dev.fuse.release.model;
-
-/** Measure one target from its staged AOT archive and its checkout (for the JIT baseline). */
-public record MeasureRequest(ReleasePlan plan, Target target, Artifact aot, long buildMillis) {}

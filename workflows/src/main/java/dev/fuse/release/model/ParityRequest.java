@@ -1,4 +1,0 @@
-package dev.fuse.release.model;
-
-/** Run the recipe's parity suite: the staged AOT binary against the JIT-native baseline. */
-public record ParityRequest(ReleasePlan plan, Target target, Artifact aot) {}

@@ -1,4 +1,0 @@
-package dev.fuse.release.model;
-
-/** What planning needs: the request, plus the ids only the workflow knows (staging is per run). */
-public record PlanRequest(ReleaseRequest request, String workflowId, String runId) {}

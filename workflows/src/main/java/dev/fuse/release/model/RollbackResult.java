@@ -1,4 +1,0 @@
-package dev.fuse.release.model;
-
-/** What a rollback did: the yanked version, where latest points now, and the yank marker. */
-public record RollbackResult(String yanked, String latest, ArtifactRef marker) {}

@@ -1,4 +1,0 @@
-package dev.fuse.release.model;
-
-/** The staged evidence files: slo-report.json (all figures) and report.html (for people). */
-public record SloReportResult(ArtifactRef json, ArtifactRef html) {}

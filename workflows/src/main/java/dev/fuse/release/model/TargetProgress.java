@@ -1,4 +1,0 @@
-package dev.fuse.release.model;
-
-/** A target pipeline's report to its release: new stage, host class and an optional note. */
-public record TargetProgress(Target target, Stage stage, String hostClass, boolean emulated, String detail) {}

@@ -1,7 +1,0 @@
-package dev.fuse.release.model;
-
-/**
- * Toolchain inputs of the contract, as read from the released revision: the Rust channel and
- * profile of {@code rust-toolchain.toml} and the Node.js major version used for VSIX packaging.
- */
-public record Toolchain(String rustChannel, String rustProfile, String rustComponents, String node) {}
