@@ -28,47 +28,9 @@ final class ExampleVariants {
         });
     }
 
-    /** AOT start slower than the JIT baseline: 1.5 s of sleep before listening. */
-    static void slowAotStart(Path tree) throws IOException {
-        replace(
-                tree.resolve("src/hello_http.c"),
-                "  trace(\"listening\");",
-                "  usleep(1500000);\n  trace(\"listening\");");
-    }
-
-    /** A 26 MiB table that survives strip. */
-    static void bigBinary(Path tree) throws IOException {
-        replace(
-                tree.resolve("src/hello_http.c"),
-                "static const char BODY[] = \"Hello from Fuse\\n\";",
-                "static const char BODY[] = \"Hello from Fuse\\n\";\nstatic const volatile char PAD[26 << 20] = {1};");
-        replace(
-                tree.resolve("src/hello_http.c"),
-                "  tracing = env_is(",
-                "  if (getenv(\"FUSE_PAD\")) putchar(PAD[1]);\n  tracing = env_is(");
-    }
-
     /** The JIT baseline answers differently from the AOT binary. */
     static void parityDivergence(Path tree) throws IOException {
         replace(tree.resolve("src/Hello.java"), "\"Hello from Fuse\\n\"", "\"Hello from Fuse (JIT)\\n\"");
-    }
-
-    /** The binary no longer embeds the contract key. */
-    static void missingBuildInfoKey(Path tree) throws IOException {
-        replace(tree.resolve("src/hello_http.c"), "\\\"contract\\\":\\\"%s\\\",", "");
-        replace(tree.resolve("src/hello_http.c"), "FUSE_CONTRACT, FUSE_LINKAGE);", "FUSE_LINKAGE);");
-    }
-
-    /** A two-second build step against a one-second build-time budget (a tightened contract). */
-    static void slowBuild(Path tree) throws IOException {
-        replace(
-                tree.resolve("fuse-release.json"),
-                "  \"build\": [\n",
-                "  \"build\": [\n    { \"name\": \"slow\", \"run\": [\"sleep\", \"2\"], \"timeoutSeconds\": 60 },\n");
-        replace(
-                tree.resolve("release-contract.json"),
-                "\"buildTimeP95MaxSeconds\": 600",
-                "\"buildTimeP95MaxSeconds\": 1");
     }
 
     /** A looser size limit than the published release's contract, without a rationale. */

@@ -16,7 +16,6 @@ import io.temporal.client.WorkflowUpdateException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -75,19 +74,17 @@ class HostileInputIT {
     static CliRun releaseToFailure(Path repo, String version) throws Exception {
         CliRun started = cli(repo, "start", "--version", version, "--revision", "main", "--target", "linux-x64");
         assertThat(started.exitCode()).as(started.toString()).isZero();
-        String shown = "";
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            CliRun status = cli(repo, "status", version);
-            if (status.out().contains("waiting for an operator")) {
-                shown = status.out();
-                CliRun abandoned = cli(repo, "abandon", version, "--reason", "refused input, nothing to retry");
-                if (abandoned.exitCode() == ExitCodes.OK) break;
-            } else if (!status.out().contains("phase BUILDING") && !status.out().contains("phase PLANNING")) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        String shown = Await.until(
+                version + " to fail, or to wait for an operator and be abandoned", Await.RELEASE_STEP, () -> {
+                    CliRun status = cli(repo, "status", version);
+                    if (status.out().contains("waiting for an operator")) {
+                        CliRun abandoned = cli(repo, "abandon", version, "--reason", "refused input, nothing to retry");
+                        return abandoned.exitCode() == ExitCodes.OK ? status.out() : null;
+                    }
+                    boolean running = status.out().contains("phase BUILDING")
+                            || status.out().contains("phase PLANNING");
+                    return running ? null : "";
+                });
         CliRun watched = cli(repo, "watch", version);
         assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
         return new CliRun(watched.exitCode(), shown + watched.out(), watched.err());
@@ -314,16 +311,12 @@ class HostileInputIT {
     }
 
     static JsonNode awaitApproval(Path repo, String version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            CliRun r = cli(repo, "status", version, "--output", "json");
-            s = JSON.readTree(r.out());
+        return Await.until(version + " to wait for approval", Await.RELEASE_STEP, () -> {
+            JsonNode s = JSON.readTree(
+                    cli(repo, "status", version, "--output", "json").out());
             String phase = s.path("phase").asText();
-            if (phase.equals("AWAITING_APPROVAL")) return s;
             assertThat(phase).as("%s ended early: %s", version, s).isNotIn("FAILED", "REJECTED", "PUBLISHED");
-            Thread.sleep(250);
-        }
-        throw new AssertionError(version + " never waited for approval: " + s);
+            return phase.equals("AWAITING_APPROVAL") ? s : null;
+        });
     }
 }

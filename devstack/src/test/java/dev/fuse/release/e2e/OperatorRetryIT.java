@@ -255,13 +255,10 @@ class OperatorRetryIT {
         CliRun cancelled =
                 CliRun.run(withRepo, "cancel", "0.12.0", "--reason", "wrong revision", "--operator", "oscar");
         assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
-        long deadline = cancelledAt + Duration.ofSeconds(90).toNanos();
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                .as("the build step's sleep outlived the cancelled release")
-                .isFalse();
+        Await.until(
+                "the build step's sleep to end with the cancelled release",
+                Duration.ofSeconds(90),
+                () -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? null : pid);
         System.out.printf("cancel -> build process gone: %d ms%n", (System.nanoTime() - cancelledAt) / 1_000_000);
         CliRun watched = CliRun.run(withRepo, "watch", "0.12.0");
         assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
@@ -275,30 +272,16 @@ class OperatorRetryIT {
     }
 
     private static long awaitPid(Path pidFile) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(pidFile)) {
-                String text = Files.readString(pidFile).trim();
-                if (!text.isEmpty()) return Long.parseLong(text);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the build step never started: no " + pidFile);
+        return Await.until("the build step to start (" + pidFile + ")", Duration.ofMinutes(2), () -> {
+            String text = Files.exists(pidFile) ? Files.readString(pidFile).trim() : "";
+            return text.isEmpty() ? null : Long.parseLong(text);
+        });
     }
 
     private static void publish(Map<String, String> env, String version) throws Exception {
         CliRun started = CliRun.run(env, "start", "--version", version, "--revision", "main", "--target", "linux-x64");
         assertThat(started.exitCode()).as(started.toString()).isZero();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode s = JSON.readTree(
-                    CliRun.run(env, "status", version, "--output", "json").out());
-            if (s.path("phase").asText().equals("AWAITING_APPROVAL")) break;
-            assertThat(s.path("phase").asText())
-                    .as("%s ended early: %s", version, s)
-                    .isNotIn("FAILED", "ABANDONED", "REJECTED");
-            Thread.sleep(250);
-        }
+        Await.phase(env, version, "AWAITING_APPROVAL");
         assertThat(CliRun.run(env, "approve", version, "--approver", "alice", "--comment", "ok")
                         .exitCode())
                 .isZero();
@@ -321,18 +304,7 @@ class OperatorRetryIT {
     }
 
     private static JsonNode awaitPhase(String phase) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            s = JSON.readTree(
-                    CliRun.run(env, "status", "0.10.0", "--output", "json").out());
-            if (s.path("phase").asText().equals(phase)) return s;
-            assertThat(s.path("phase").asText())
-                    .as("release ended early: %s", s)
-                    .isNotIn("FAILED", "ABANDONED");
-            Thread.sleep(250);
-        }
-        throw new AssertionError("0.10.0 never reached " + phase + ": " + s);
+        return Await.phase(env, "0.10.0", phase);
     }
 
     /** BuildTarget activities scheduled in a workflow's history. */
@@ -352,22 +324,17 @@ class OperatorRetryIT {
     }
 
     private static JsonNode awaitFailed(String target) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            s = JSON.readTree(
-                    CliRun.run(env, "status", "0.10.0", "--output", "json").out());
+        return Await.until(target + " to fail with every other target done", Await.RELEASE_STEP, () -> {
+            JsonNode s = Await.status(env, "0.10.0");
+            assertThat(s.path("phase").asText())
+                    .as("release ended early: %s", s)
+                    .isEqualTo("BUILDING");
             boolean othersDone = true;
             for (JsonNode t : s.path("targets")) {
                 String stage = t.path("stage").asText();
                 if (!stage.equals("STAGED") && !stage.equals("FAILED")) othersDone = false;
             }
-            if (othersDone && target(s, target).path("stage").asText().equals("FAILED")) return s;
-            assertThat(s.path("phase").asText())
-                    .as("release ended early: %s", s)
-                    .isEqualTo("BUILDING");
-            Thread.sleep(250);
-        }
-        throw new AssertionError(target + " never failed: " + s);
+            return othersDone && target(s, target).path("stage").asText().equals("FAILED") ? s : null;
+        });
     }
 }

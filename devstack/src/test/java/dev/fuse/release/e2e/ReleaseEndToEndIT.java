@@ -12,7 +12,6 @@ import dev.fuse.release.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,17 +67,7 @@ class ReleaseEndToEndIT {
     }
 
     static JsonNode awaitPhase(String version, String phase) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            s = status(version);
-            if (s.path("phase").asText().equals(phase)) return s;
-            assertThat(s.path("phase").asText())
-                    .as("release %s ended early: %s", version, s)
-                    .isNotIn("FAILED", "REJECTED", "PUBLISHED");
-            Thread.sleep(250);
-        }
-        throw new AssertionError(version + " never reached " + phase + ": " + s);
+        return Await.phase(env, version, phase);
     }
 
     @Test

@@ -186,13 +186,10 @@ class SeparateWorkersIT {
     }
 
     private static CliRun awaitFailedTarget(String version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
+        return Await.until(version + " to wait for an operator", Await.RELEASE_STEP, () -> {
             CliRun status = CliRun.run(env, "status", version);
-            if (status.out().contains("waiting for an operator")) return status;
-            Thread.sleep(500);
-        }
-        throw new AssertionError(version + " never waited for an operator");
+            return status.out().contains("waiting for an operator") ? status : null;
+        });
     }
 
     private static String historyJson(String workflowId) {

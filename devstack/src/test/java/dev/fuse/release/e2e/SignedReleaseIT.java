@@ -9,7 +9,6 @@ import dev.fuse.release.devstack.DevStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,16 +174,7 @@ class SignedReleaseIT {
     }
 
     private static void awaitApproval(String version) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            s = JSON.readTree(
-                    CliRun.run(env, "status", version, "--output", "json").out());
-            if (s.path("phase").asText().equals("AWAITING_APPROVAL")) return;
-            assertThat(s.path("phase").asText()).as("ended early: %s", s).isNotIn("FAILED", "REJECTED");
-            Thread.sleep(250);
-        }
-        throw new AssertionError("never waited for approval: " + s);
+        Await.phase(env, version, "AWAITING_APPROVAL");
     }
 
     private static Path keygen(String name) throws Exception {

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Variants of the example that each break one gate stop before approval, with the failing gate
- * named in the status and in the staged evidence, and nothing published.
+ * What the gates do to a release: a variant that breaks one (the parity suite, which needs the JIT
+ * baseline to diverge) stops before approval with the failing gate named in the status and in
+ * the staged evidence, and nothing published; a static build passes and is recorded as static; a
+ * relaxed threshold needs a rationale. Each gate's own verdict on a variant that breaks it is
+ * decided at the activity level ({@code GateVariantsTest}).
  */
 class SloGatesIT {
     @TempDir
@@ -68,33 +71,9 @@ class SloGatesIT {
     }
 
     @Test
-    void slowAotStartFailsTheColdStartGates() throws Exception {
-        assertNoGo("0.9.1", releaseVariant("0.9.1", ExampleVariants::slowAotStart), "cold-start-p50", "AOT 15");
-    }
-
-    @Test
-    void a26MiBBinaryFailsTheSizeGate() throws Exception {
-        assertNoGo("0.9.2", releaseVariant("0.9.2", ExampleVariants::bigBinary), "stripped-size", "<= 25000000 B");
-    }
-
-    @Test
     void aParityDivergenceFailsTheParityGateNamingTheCase() throws Exception {
         assertNoGo(
                 "0.9.3", releaseVariant("0.9.3", ExampleVariants::parityDivergence), "parity", "root: GET /: AOT 200");
-    }
-
-    @Test
-    void aMissingBuildInfoKeyFailsTheBuildMetadataGate() throws Exception {
-        assertNoGo(
-                "0.9.4",
-                releaseVariant("0.9.4", ExampleVariants::missingBuildInfoKey),
-                "build-metadata",
-                "build info lacks key 'contract'");
-    }
-
-    @Test
-    void aBuildOverItsTimeBudgetFailsTheBuildTimeGate() throws Exception {
-        assertNoGo("0.9.5", releaseVariant("0.9.5", ExampleVariants::slowBuild), "build-time-p95", "(needs <= 1 s)");
     }
 
     @Test
@@ -153,19 +132,8 @@ class SloGatesIT {
                 .contains("thresholdChangeRationale");
     }
 
-    /** Polls the status until the release waits for a decision or has ended (at most two minutes). */
+    /** The status once the release waits for a decision. */
     private static JsonNode awaitDecisionOrEnd(String version) throws Exception {
-        JsonNode status = null;
-        for (int i = 0; i < 600; i++) {
-            status = new ObjectMapper()
-                    .readTree(CliRun.run(env, "status", version, "--output", "json")
-                            .out());
-            String phase = status.path("phase").asText();
-            if (phase.equals("AWAITING_APPROVAL") || phase.equals("FAILED") || phase.equals("REJECTED")) {
-                return status;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(version + " never reached a decision point: " + status);
+        return Await.phase(env, version, "AWAITING_APPROVAL");
     }
 }

@@ -78,39 +78,25 @@ final class WorkerProcesses implements AutoCloseable {
     /** Waits until worker {@code name}'s log contains {@code text}. */
     void awaitLog(String name, String text, Duration timeout) throws Exception {
         Path log = logs.resolve(name + ".log");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError(name + " never logged '" + text + "' within " + timeout + "; see " + log);
+        Await.until(
+                name + " to log '" + text + "' (see " + log + ")",
+                timeout,
+                () -> Files.exists(log) && Files.readString(log).contains(text) ? log : null);
     }
 
     /** Waits until some file appears in {@code dir} (a build step's mark); fails after two minutes. */
     static void awaitAnyFile(Path dir) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
+        Await.until("a build step to start (a mark in " + dir + ")", Duration.ofMinutes(2), () -> {
             try (var files = Files.list(dir)) {
-                if (files.findAny().isPresent()) return;
+                return files.findAny().orElse(null);
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no build step started in time; see the worker logs beside " + dir);
+        });
     }
 
     /** Polls {@code status --output json} until the release reaches {@code phase}; fails if it ends first. */
     static JsonNode awaitPhase(Map<String, String> env, String version, String phase, Duration timeout)
             throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode s = null;
-        while (System.nanoTime() < deadline) {
-            s = JSON.readTree(
-                    CliRun.run(env, "status", version, "--output", "json").out());
-            if (s.path("phase").asText().equals(phase)) return s;
-            assertThat(s.path("phase").asText()).as("ended early: %s", s).isNotIn("FAILED", "REJECTED", "CANCELLED");
-            Thread.sleep(500);
-        }
-        throw new AssertionError(version + " never reached " + phase + ": " + s);
+        return Await.phase(env, version, phase, timeout);
     }
 
     /** The highest attempt at which each activity type started in a workflow's history. */
