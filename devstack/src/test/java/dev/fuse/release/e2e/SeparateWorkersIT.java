@@ -83,9 +83,11 @@ class SeparateWorkersIT {
         workers.start("linux-2", workers.linux("work-2", Map.of()));
 
         approveAndVerify("0.14.0");
-        assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.14.0/linux-x64"))
+        // At least 2: on a loaded machine a worker may also miss a 5 s heartbeat once.
+        assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.14.0/linux-x64")
+                        .get("BuildTarget"))
                 .as("the killed build was retried on the new worker")
-                .containsEntry("BuildTarget", 2);
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -111,11 +113,17 @@ class SeparateWorkersIT {
         workers.start("orch-c", orchestrator(Map.of()));
 
         watchAndVerify("0.15.0");
-        assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.15.0/linux-x64"))
-                .containsEntry("BuildTarget", 2);
-        assertThat(lastAttempts(stack.connection().client(), "fuse-release-0.15.0"))
-                .containsEntry("GenerateMetadata", 2)
-                .containsEntry("Publish", 2);
+        Map<String, Integer> build = lastAttempts(stack.connection().client(), "fuse-release-0.15.0/linux-x64");
+        Map<String, Integer> release = lastAttempts(stack.connection().client(), "fuse-release-0.15.0");
+        assertThat(build.get("BuildTarget"))
+                .as("the upload killed mid-way was retried")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(release.get("GenerateMetadata"))
+                .as("metadata killed mid-way was retried")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(release.get("Publish"))
+                .as("publishing killed mid-way was retried")
+                .isGreaterThanOrEqualTo(2);
     }
 
     /**
