@@ -5,7 +5,6 @@ import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.contract.model.MetadataRequest;
 import dev.fuse.release.contract.model.MetadataResult;
 import dev.fuse.release.failure.PipelineException;
-import dev.fuse.release.releasecontract.ReleaseContract;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.support.Failpoints;
 import java.util.List;
@@ -34,11 +33,11 @@ public final class MetadataWriter {
         ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
         heartbeat.run();
         Failpoints.reach("metadata.after-manifest", heartbeat);
-        // The contract is published beside the artifacts and is as deterministic as they are.
+        // The contract and the notes are published beside the artifacts, as deterministic as they are.
         Map<String, String> others = new TreeMap<>();
-        store.head(prefix + ReleaseContract.FILE_NAME)
-                .filter(i -> i.sha256() != null)
-                .ifPresent(i -> others.put(ReleaseContract.FILE_NAME, i.sha256()));
+        for (String name : ReleaseDocuments.NAMES) {
+            store.head(prefix + name).filter(i -> i.sha256() != null).ifPresent(i -> others.put(name, i.sha256()));
+        }
         byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256(), others);
         ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
         heartbeat.run();

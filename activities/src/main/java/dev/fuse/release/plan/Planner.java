@@ -11,6 +11,7 @@ import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.git.RepositoryMirrors;
 import dev.fuse.release.index.ReleaseIndex;
+import dev.fuse.release.notes.NotesWriter;
 import dev.fuse.release.publish.LatestPointer;
 import dev.fuse.release.publish.PublicationState;
 import dev.fuse.release.recipe.Recipe;
@@ -110,6 +111,7 @@ public final class Planner {
             checkStaticLinking(plan, recipe);
             // The contract travels with the release, so the next one can tell what was relaxed.
             store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
+            new NotesWriter(store).stage(plan, tree, contract.rationale());
             index.record(request, workflowId, runId, commit);
             return plan;
         }

@@ -8,10 +8,10 @@ import dev.fuse.release.contract.model.PublishResult;
 import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.metadata.Provenance;
+import dev.fuse.release.metadata.ReleaseDocuments;
 import dev.fuse.release.metadata.ReleaseMetadata;
 import dev.fuse.release.policy.ArtifactOrder;
 import dev.fuse.release.policy.EmulationPolicy;
-import dev.fuse.release.releasecontract.ReleaseContract;
 import dev.fuse.release.signing.ReleaseSignatures;
 import dev.fuse.release.signing.ReleaseSigningKey;
 import dev.fuse.release.storage.ArtifactStore;
@@ -107,9 +107,9 @@ public final class Publisher {
             heartbeat.run();
             objects.add(staged.fetchArchive(artifact, prefix + artifact.name()));
         }
-        Optional<ArtifactRef> contract = staged.ref(plan.stagingPrefix() + ReleaseContract.FILE_NAME);
-        if (contract.isPresent()) {
-            objects.add(staged.fetch(contract.get(), prefix + ReleaseContract.FILE_NAME));
+        for (String name : ReleaseDocuments.NAMES) {
+            Optional<ArtifactRef> document = staged.ref(plan.stagingPrefix() + name);
+            if (document.isPresent()) objects.add(staged.fetch(document.get(), prefix + name));
         }
         List<PublicObject> evidenceObjects = new ArrayList<>();
         for (ArtifactRef report : request.reports()) {

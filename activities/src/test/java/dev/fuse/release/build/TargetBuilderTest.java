@@ -114,7 +114,7 @@ class TargetBuilderTest {
     }
 
     @Test
-    void metadataOfTheBuildListsTheArtifactsTheManifestAndTheContract() throws Exception {
+    void metadataOfTheBuildListsTheArtifactsTheManifestTheContractAndTheNotes() throws Exception {
         ReleasePlan plan = plan(tree -> {});
         TargetBuildResult built = builder().build(new TargetBuildRequest(plan, Target.LINUX_X64), () -> {});
 
@@ -127,10 +127,12 @@ class TargetBuilderTest {
         assertThat(sums.lines())
                 .extracting(l -> l.substring(66))
                 .containsExactly(
+                        "RELEASE_NOTES.md",
                         "fuse-aot-0.4.0-linux-x64.tar.gz",
                         "fuse-cli-0.4.0-linux-x64.tar.gz",
                         "release-artifacts.json",
-                        "release-contract.json");
+                        "release-contract.json",
+                        "release-notes.json");
         assertThat(sums).contains(metadata.manifest().sha256() + "  release-artifacts.json");
         assertThat(new String(bucket.snapshot().get(metadata.provenance().key()), StandardCharsets.UTF_8))
                 .contains("fuse-release-0.4.0/run-1");

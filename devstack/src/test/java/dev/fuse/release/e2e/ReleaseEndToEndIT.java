@@ -172,6 +172,8 @@ class ReleaseEndToEndIT {
                         "releases/0.4.0/allowed_signers",
                         "releases/0.4.0/release-artifacts.json",
                         "releases/0.4.0/release-contract.json",
+                        "releases/0.4.0/RELEASE_NOTES.md",
+                        "releases/0.4.0/release-notes.json",
                         "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz",
                         "releases/0.4.0/fuse-aot-0.4.0-macos-arm64.tar.gz",
                         "releases/0.4.0/fuse-aot-0.4.0-windows-x64.zip",
@@ -200,7 +202,7 @@ class ReleaseEndToEndIT {
         assertThat(downloaded.exitCode()).as(downloaded.toString()).isZero();
         Path download = data.resolve("download");
         assertThat(sha256sumCheck(download))
-                .hasSize(9)
+                .hasSize(11)
                 .allSatisfy(l -> assertThat(l).endsWith(": OK"));
         assertThat(sha256sumCheck(download.resolve("evidence")))
                 .hasSize(5)
@@ -217,7 +219,16 @@ class ReleaseEndToEndIT {
         }
 
         JsonNode provenance = JSON.readTree(store.getBytes(evidence + "provenance.intoto.json"));
-        assertThat(provenance.path("subject")).hasSize(9);
+        assertThat(provenance.path("subject")).hasSize(11);
+        CliRun notes = cli("notes", "0.4.0");
+        assertThat(notes.exitCode()).as(notes.toString()).isZero();
+        assertThat(notes.out())
+                .startsWith("# fuse 0.4.0")
+                .contains("First release: 1 commit up to `" + commit.substring(0, 12) + "`")
+                .contains("## Release contract");
+        assertThat(notes.out()).isEqualTo(Files.readString(download.resolve("RELEASE_NOTES.md")));
+        assertThat(cli("status", "0.4.0").out())
+                .contains("notes: 1 commit (first release) (1 other); contract unchanged: ./fuse-release notes 0.4.0");
         assertThat(provenance
                         .path("predicate")
                         .path("runDetails")

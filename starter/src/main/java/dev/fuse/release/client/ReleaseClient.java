@@ -24,6 +24,7 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.common.SearchAttributes.Builder;
 import io.temporal.workflow.Functions;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What a release manager does to releases, over Temporal and the bucket. Used by CLI and demo. */
 public final class ReleaseClient {
@@ -182,6 +183,15 @@ public final class ReleaseClient {
             return new Execution(s.name().replace("WORKFLOW_EXECUTION_STATUS_", ""), phase);
         } catch (WorkflowNotFoundException e) {
             throw notFound(version);
+        }
+    }
+
+    /** The run id of the version's current (or last) execution, if Temporal knows the release. */
+    public Optional<String> currentRunId(String version) {
+        try {
+            return Optional.of(untyped(version).describe().getExecution().getRunId());
+        } catch (WorkflowNotFoundException e) {
+            return Optional.empty();
         }
     }
 

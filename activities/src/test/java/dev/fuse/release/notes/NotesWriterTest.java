@@ -1,0 +1,206 @@
+package dev.fuse.release.notes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.git.ExampleRepository;
+import dev.fuse.release.git.Git;
+import dev.fuse.release.plan.Planner;
+import dev.fuse.release.storage.ArtifactStore;
+import dev.fuse.release.storage.InMemoryObjectStore;
+import dev.fuse.release.storage.StoreLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Release notes as planning writes them, from a real git history: a published base, a yanked
+ * release after it (skipped), then a breaking feature, a fix on a branch by a new contributor, a
+ * dependency bump, an unconventional subject, a merge, a hostile subject and a contract change.
+ */
+class NotesWriterTest {
+    static final Path EXAMPLE =
+            Path.of("../examples/fuse-hello").toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    Path repo;
+    ArtifactStore store;
+    String base;
+    String head;
+    int commits;
+
+    @BeforeEach
+    void history() throws Exception {
+        repo = dir.resolve("repo");
+        base = ExampleRepository.prepare(EXAMPLE, repo);
+        store = new ArtifactStore(new InMemoryObjectStore("fuse-releases"));
+        publish("0.4.0", base, false);
+        String yanked = commit("Fuse Example", "feat!: new wire format", "BREAKING CHANGE: re-encode stored payloads");
+        publish("0.4.1", yanked, true);
+        git("Fuse Example", "checkout", "--quiet", "-b", "topic");
+        commit("Bob New", "fix(cli): handle an empty body", "");
+        git("Fuse Example", "checkout", "--quiet", "main");
+        commit("Fuse Example", "chore(deps): bump zlib", "");
+        commit("Alice", "Fixed stuff, finally", "");
+        git("Fuse Example", "merge", "--quiet", "--no-ff", "-m", "Merge branch 'topic'", "topic");
+        commit("Mallory", "fix: \u001b[31m<script>alert(1)</script>", "");
+        Path contract = repo.resolve("release-contract.json");
+        Files.writeString(contract, Files.readString(contract).replace("25000000", "20000000"));
+        head = commit("Fuse Example", "chore(contract): tighten the size limit", "");
+    }
+
+    @Test
+    void theNotesStartAtTheLastPublishedReleaseThatIsNotYankedAndListEveryCommit() throws Exception {
+        JsonNode notes = JSON.readTree(plan("0.5.0", "run-1"));
+
+        assertThat(notes.path("range").path("base").path("version").asText()).isEqualTo("0.4.0");
+        assertThat(notes.path("range").path("base").path("commit").asText()).isEqualTo(base);
+        assertThat(notes.path("range").path("head").asText()).isEqualTo(head);
+        int count = Integer.parseInt(Git.run(repo, Map.of(), "rev-list", "--count", base + ".." + head)
+                .strip());
+        assertThat(notes.path("range").path("commits").asInt()).isEqualTo(count).isEqualTo(7);
+        Set<String> listed = new TreeSet<>();
+        notes.path("groups")
+                .forEach(g ->
+                        g.path("commits").forEach(c -> listed.add(c.path("sha").asText())));
+        notes.path("merges").forEach(m -> listed.add(m.path("sha").asText()));
+        assertThat(listed)
+                .containsExactlyInAnyOrderElementsOf(Git.run(repo, Map.of(), "rev-list", base + ".." + head)
+                        .lines()
+                        .toList());
+        assertThat(groupIds(notes)).containsExactly("breaking", "fixes", "dependencies", "other");
+        assertThat(notes.path("groups")
+                        .get(0)
+                        .path("commits")
+                        .get(0)
+                        .path("migration")
+                        .asText())
+                .isEqualTo("re-encode stored payloads");
+        assertThat(notes.path("merges").get(0).path("subject").asText()).isEqualTo("Merge branch 'topic'");
+        assertThat(notes.path("contributors").toString())
+                .contains("{\"name\":\"Bob New\",\"firstTime\":true}")
+                .contains("{\"name\":\"Fuse Example\",\"firstTime\":false}");
+    }
+
+    @Test
+    void aContractChangeIsShownFieldByField() throws Exception {
+        JsonNode contract = JSON.readTree(plan("0.5.0", "run-1")).path("contract");
+
+        assertThat(contract.path("changed").asBoolean()).isTrue();
+        assertThat(contract.path("comparedWith").asText()).isEqualTo("0.4.0");
+        assertThat(contract.path("changes").toString())
+                .isEqualTo(
+                        "[{\"field\":\"slo.strippedBinaryMaxBytes\",\"previous\":\"25000000\",\"now\":\"20000000\"}]");
+        assertThat(markdown("0.5.0", "run-1")).contains("| slo.strippedBinaryMaxBytes | 25000000 | 20000000 |");
+    }
+
+    @Test
+    void theSameRevisionAndBaseGiveTheSameBytes() throws Exception {
+        byte[] first = plan("0.5.0", "run-1");
+        byte[] second = plan("0.5.0", "run-2");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(markdown("0.5.0", "run-2")).isEqualTo(markdown("0.5.0", "run-1"));
+    }
+
+    @Test
+    void aHostileSubjectIsInertInTheMarkdown() throws Exception {
+        plan("0.5.0", "run-1");
+        String md = markdown("0.5.0", "run-1");
+
+        assertThat(md).doesNotContain("<script>").doesNotContain("\u001b");
+        assertThat(md).contains("\\u001b\\[31m&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(md.lines().filter(l -> l.startsWith("## ")).toList())
+                .containsExactly(
+                        "## Breaking changes",
+                        "## Fixes",
+                        "## Dependencies",
+                        "## Other changes",
+                        "## Merges",
+                        "## Contributors",
+                        "## Release contract");
+    }
+
+    @Test
+    void aFirstReleaseSaysSo() throws Exception {
+        store = new ArtifactStore(new InMemoryObjectStore("fuse-releases"));
+        JsonNode notes = JSON.readTree(plan("0.1.0", "run-1"));
+
+        assertThat(notes.path("range").path("base").isNull()).isTrue();
+        assertThat(notes.path("range").path("firstRelease").asBoolean()).isTrue();
+        assertThat(notes.path("range").path("commits").asInt()).isEqualTo(8);
+        assertThat(markdown("0.1.0", "run-1")).contains("First release: 8 commits up to");
+    }
+
+    private byte[] plan(String version, String runId) throws Exception {
+        ReleaseRequest request =
+                new ReleaseRequest(version, repo.toString(), "main", List.of("linux-x64"), "a", null, 60);
+        new Planner(store, dir.resolve("work"), true).plan(request, "fuse-release-" + version, runId);
+        return store.getBytes(StoreLayout.stagingPrefix(version, runId) + NotesDocument.JSON_FILE);
+    }
+
+    private String markdown(String version, String runId) {
+        return new String(
+                store.getBytes(StoreLayout.stagingPrefix(version, runId) + NotesDocument.MARKDOWN_FILE),
+                StandardCharsets.UTF_8);
+    }
+
+    private static List<String> groupIds(JsonNode notes) {
+        List<String> ids = new ArrayList<>();
+        notes.path("groups").forEach(g -> ids.add(g.path("id").asText()));
+        return ids;
+    }
+
+    private void publish(String version, String commit, boolean yanked) throws Exception {
+        store.putBytes(
+                StoreLayout.publishedMarker(version),
+                ("{\"version\":\"" + version + "\",\"commit\":\"" + commit + "\"}\n").getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        store.putBytes(
+                StoreLayout.releasePrefix(version) + "release-contract.json",
+                Files.readAllBytes(repo.resolve("release-contract.json")),
+                "application/json");
+        if (yanked) {
+            store.putBytes(
+                    StoreLayout.yankMarker(version), "{}\n".getBytes(StandardCharsets.UTF_8), "application/json");
+        }
+    }
+
+    private String commit(String author, String subject, String body) throws Exception {
+        // One file per commit: branches never touch the same file, so the merge is clean.
+        Path change = repo.resolve("changes").resolve(Integer.toString(++commits) + ".txt");
+        Files.createDirectories(change.getParent());
+        Files.writeString(change, subject + "\n");
+        git(author, "add", "--all");
+        List<String> args = new ArrayList<>(List.of("commit", "--quiet", "--no-verify", "-m", subject));
+        if (!body.isEmpty()) args.addAll(List.of("-m", body));
+        git(author, args.toArray(String[]::new));
+        return Git.run(repo, Map.of(), "rev-parse", "HEAD").strip();
+    }
+
+    private void git(String author, String... args) throws Exception {
+        Git.run(
+                repo,
+                Map.of(
+                        "GIT_AUTHOR_NAME", author,
+                        "GIT_AUTHOR_EMAIL", "dev@fuse.invalid",
+                        "GIT_COMMITTER_NAME", author,
+                        "GIT_COMMITTER_EMAIL", "dev@fuse.invalid",
+                        "GIT_CONFIG_NOSYSTEM", "1",
+                        "GIT_CONFIG_GLOBAL", "/dev/null"),
+                args);
+    }
+}
