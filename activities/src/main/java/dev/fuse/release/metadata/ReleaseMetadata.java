@@ -89,6 +89,15 @@ public final class ReleaseMetadata {
         return checksums(artifacts, manifestSha256, Map.of());
     }
 
+    /** The names and digests a {@code SHA256SUMS} file lists (lines in another shape are not entries). */
+    public static Map<String, String> listed(byte[] sums) {
+        Map<String, String> listed = new TreeMap<>();
+        for (String line : new String(sums, StandardCharsets.UTF_8).split("\n")) {
+            if (line.matches("[0-9a-f]{64}  [^/\\\\]+")) listed.put(line.substring(66), line.substring(0, 64));
+        }
+        return listed;
+    }
+
     /** As above, plus further published files of the release (name to sha256), e.g. its contract. */
     public static byte[] checksums(List<Artifact> artifacts, String manifestSha256, Map<String, String> others) {
         Map<String, String> lines = new TreeMap<>(ArtifactOrder.BYTE_ORDER);

@@ -20,6 +20,7 @@ import dev.fuse.release.storage.StoreException;
 import dev.fuse.release.storage.StoreLayout;
 import dev.fuse.release.storage.Uploads;
 import dev.fuse.release.support.Failpoints;
+import dev.fuse.release.support.Sha256;
 import dev.fuse.release.support.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -107,10 +109,7 @@ public final class Publisher {
             heartbeat.run();
             objects.add(staged.fetchArchive(artifact, prefix + artifact.name()));
         }
-        for (String name : ReleaseDocuments.NAMES) {
-            Optional<ArtifactRef> document = staged.ref(plan.stagingPrefix() + name);
-            if (document.isPresent()) objects.add(staged.fetch(document.get(), prefix + name));
-        }
+        objects.addAll(documents(request, staged, prefix));
         List<PublicObject> evidenceObjects = new ArrayList<>();
         for (ArtifactRef report : request.reports()) {
             evidenceObjects.add(staged.fetch(report, evidence + StagedObjects.fileName(report.key())));
@@ -143,6 +142,38 @@ public final class Publisher {
                         evidenceSums,
                         signingKey.publicKey().fingerprint())));
         return objects;
+    }
+
+    /**
+     * The contract and the notes, each fetched against the digest {@code SHA256SUMS} recorded for it
+     * when the metadata was generated ({@code SHA256SUMS} itself checked against its own recorded
+     * digest first): a document rewritten in staging since, object metadata and all, is refused.
+     */
+    private List<PublicObject> documents(PublishRequest request, StagedObjects staged, String prefix)
+            throws IOException {
+        ArtifactRef sumsRef = request.metadata().checksums();
+        byte[] sums = store.getBytes(sumsRef.key());
+        if (!Sha256.of(sums).equals(sumsRef.sha256())) {
+            throw new PipelineException(
+                    FailureType.DIGEST_MISMATCH,
+                    "refusing to publish: the staged object changed after it was staged: " + sumsRef.key());
+        }
+        Map<String, String> listed = ReleaseMetadata.listed(sums);
+        List<PublicObject> documents = new ArrayList<>();
+        for (String name : ReleaseDocuments.NAMES) {
+            Optional<ArtifactRef> document = staged.ref(request.plan().stagingPrefix() + name);
+            if (document.isEmpty()) continue;
+            String expected = listed.get(name);
+            if (expected == null) {
+                throw new PipelineException(
+                        FailureType.DIGEST_MISMATCH,
+                        "refusing to publish: " + name + " appeared in staging after " + ReleaseMetadata.CHECKSUMS
+                                + " was written; start the release again");
+            }
+            ArtifactRef ref = document.get();
+            documents.add(staged.fetch(new ArtifactRef(ref.bucket(), ref.key(), expected, ref.size()), prefix + name));
+        }
+        return documents;
     }
 
     /** {@code SHA256SUMS.sig} and the {@code allowed_signers} line of the key that made it. */

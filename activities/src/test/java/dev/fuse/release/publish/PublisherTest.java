@@ -40,6 +40,7 @@ class PublisherTest {
         assertThat(publicWrites)
                 .containsExactly(
                         "releases/0.4.0/fuse-aot-0.4.0-linux-x64.tar.gz",
+                        "releases/0.4.0/RELEASE_NOTES.md",
                         "releases/0.4.0/evidence/run-1/slo-report.json",
                         "releases/0.4.0/evidence/run-1/provenance.intoto.json",
                         "releases/0.4.0/evidence/run-1/provenance.intoto.dsse.json",
@@ -75,6 +76,37 @@ class PublisherTest {
                 .hasMessageContaining("changed after it was staged")
                 .hasMessageContaining("provenance.intoto.json")
                 .satisfies(e -> assertThat(((PipelineException) e).type()).isEqualTo(FailureType.DIGEST_MISMATCH));
+        assertThat(store.listKeys("releases/")).isEmpty();
+    }
+
+    @Test
+    void notesRewrittenInStagingAfterTheMetadataAreRefusedEvenWithMatchingObjectMetadata() throws Exception {
+        PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+        // A writer with bucket credentials replaces the notes, digest metadata and all.
+        store.putBytes(
+                request.plan().stagingPrefix() + "RELEASE_NOTES.md",
+                "# fuse 0.4.0\nnothing to see here\n".getBytes(StandardCharsets.UTF_8),
+                "text/markdown");
+
+        assertThatThrownBy(() -> publisher.publish(request, () -> {}))
+                .isInstanceOfSatisfying(
+                        PipelineException.class, e -> assertThat(e.type()).isEqualTo(FailureType.DIGEST_MISMATCH))
+                .hasMessageContaining("changed after it was staged")
+                .hasMessageContaining("RELEASE_NOTES.md");
+        assertThat(store.listKeys("releases/")).isEmpty();
+    }
+
+    @Test
+    void notesThatAppearInStagingAfterTheMetadataAreRefused() throws Exception {
+        PublishRequest request = StagedRelease.stage(store, dir, "0.4.0", "run-1", "p50 3 ms");
+        store.putBytes(
+                request.plan().stagingPrefix() + "release-notes.json",
+                "{}\n".getBytes(StandardCharsets.UTF_8),
+                "application/json");
+
+        assertThatThrownBy(() -> publisher.publish(request, () -> {}))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageContaining("release-notes.json appeared in staging after SHA256SUMS was written");
         assertThat(store.listKeys("releases/")).isEmpty();
     }
 
@@ -141,7 +173,7 @@ class PublisherTest {
 
         PublishResult again = publisher.publish(request, () -> {});
 
-        assertThat(again.published()).hasSize(11);
+        assertThat(again.published()).hasSize(12);
         assertThat(PublicationState.of(store, "0.4.0")).isEqualTo(PublicationState.PUBLISHED);
     }
 

@@ -76,11 +76,13 @@ final class StagedRelease {
                 new BuildHost("linux-x64", false),
                 null);
         ArtifactRef manifest = put(store, plan, "release-artifacts.json", "{\"version\":\"" + version + "\"}\n");
+        ArtifactRef notes = put(store, plan, "RELEASE_NOTES.md", "# fuse " + version + "\n");
         ArtifactRef sums = put(
                 store,
                 plan,
                 "SHA256SUMS",
-                staged.sha256() + "  " + name + "\n" + manifest.sha256() + "  release-artifacts.json\n");
+                notes.sha256() + "  RELEASE_NOTES.md\n" + staged.sha256() + "  " + name + "\n" + manifest.sha256()
+                        + "  release-artifacts.json\n");
         ArtifactRef provenance = put(store, plan, "provenance.intoto.json", "{\"run\":\"" + runId + "\"}\n");
         ArtifactRef report = put(store, plan, "slo-report.json", "{\"evidence\":\"" + evidenceText + "\"}\n");
         return new PublishRequest(
