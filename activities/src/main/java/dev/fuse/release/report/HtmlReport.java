@@ -1,5 +1,6 @@
 package dev.fuse.release.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fuse.release.contract.model.ColdStart;
 import dev.fuse.release.contract.model.GateResult;
 import dev.fuse.release.contract.model.MeasureResult;
@@ -20,6 +21,11 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static byte[] html(SloFigures request) {
+        return html(request, null);
+    }
+
+    /** The report, with a "What changed" section when the release's notes are given. */
+    public static byte[] html(SloFigures request, JsonNode notes) {
         ReleasePlan plan = request.plan();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -57,6 +63,7 @@ public final class HtmlReport {
                     .append("</p>\n");
         }
         gateTable(h, request);
+        if (notes != null) NotesSection.append(h, notes);
         for (TargetEvidence e : request.evidence()) {
             targetSection(h, e);
         }

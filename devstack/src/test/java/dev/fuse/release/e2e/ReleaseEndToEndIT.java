@@ -187,6 +187,10 @@ class ReleaseEndToEndIT {
                         evidence + "provenance.intoto.dsse.json",
                         evidence + "report.html",
                         evidence + "slo-report.json");
+        assertThat(new String(store.getBytes(evidence + "report.html"), StandardCharsets.UTF_8))
+                .contains("<h2>What changed</h2>")
+                .contains("1 commit (first release)")
+                .contains("Release contract unchanged.");
         for (JsonNode artifact : done.path("artifacts")) {
             String key = "releases/0.4.0/" + artifact.path("name").asText();
             byte[] bytes = store.getBytes(key);
