@@ -22,6 +22,23 @@ public final class MetadataWriter {
         this.store = store;
     }
 
+    /**
+     * The contract and the notes, published beside the artifacts and as deterministic as they are,
+     * at the digests planning staged them with (a plan made by hand may name none: then as staged).
+     */
+    private Map<String, String> documents(MetadataRequest request) {
+        Map<String, String> documents = new TreeMap<>();
+        for (ArtifactRef staged : request.plan().documents()) {
+            documents.put(staged.key().substring(staged.key().lastIndexOf('/') + 1), staged.sha256());
+        }
+        if (!documents.isEmpty()) return documents;
+        String prefix = request.plan().stagingPrefix();
+        for (String name : ReleaseDocuments.NAMES) {
+            store.head(prefix + name).filter(i -> i.sha256() != null).ifPresent(i -> documents.put(name, i.sha256()));
+        }
+        return documents;
+    }
+
     /** SHA256SUMS and release-artifacts.json (deterministic), then the run's provenance statement. */
     public MetadataResult generate(MetadataRequest request, Runnable heartbeat) {
         List<String> badNames = ArtifactNames.violations(request.plan().version(), request.artifacts());
@@ -33,12 +50,7 @@ public final class MetadataWriter {
         ArtifactRef manifestRef = store.putBytes(prefix + ReleaseMetadata.MANIFEST, manifest, "application/json");
         heartbeat.run();
         Failpoints.reach("metadata.after-manifest", heartbeat);
-        // The contract and the notes are published beside the artifacts, as deterministic as they are.
-        Map<String, String> others = new TreeMap<>();
-        for (String name : ReleaseDocuments.NAMES) {
-            store.head(prefix + name).filter(i -> i.sha256() != null).ifPresent(i -> others.put(name, i.sha256()));
-        }
-        byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256(), others);
+        byte[] sums = ReleaseMetadata.checksums(request.artifacts(), manifestRef.sha256(), documents(request));
         ArtifactRef sumsRef = store.putBytes(prefix + ReleaseMetadata.CHECKSUMS, sums, "text/plain; charset=utf-8");
         heartbeat.run();
         byte[] provenance = Provenance.statement(request, sums, store.bucket(), System.currentTimeMillis());

@@ -1,6 +1,7 @@
 package dev.fuse.release.notes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.releasecontract.ReleaseContract;
 import dev.fuse.release.storage.ArtifactStore;
@@ -24,14 +25,16 @@ public final class NotesWriter {
         this.store = store;
     }
 
-    public NotesInput stage(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {
+    /** Stages both files; their references, Markdown first. */
+    public List<ArtifactRef> stage(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {
         NotesInput in = input(plan, checkout, contractRationale);
-        store.putBytes(plan.stagingPrefix() + NotesDocument.JSON_FILE, NotesDocument.json(in), "application/json");
-        store.putBytes(
+        ArtifactRef markdown = store.putBytes(
                 plan.stagingPrefix() + NotesDocument.MARKDOWN_FILE,
                 NotesDocument.markdown(in),
                 "text/markdown; charset=utf-8");
-        return in;
+        ArtifactRef json = store.putBytes(
+                plan.stagingPrefix() + NotesDocument.JSON_FILE, NotesDocument.json(in), "application/json");
+        return List.of(markdown, json);
     }
 
     NotesInput input(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {

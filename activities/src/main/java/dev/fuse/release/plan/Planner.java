@@ -1,6 +1,7 @@
 package dev.fuse.release.plan;
 
 import dev.fuse.release.contract.FailureType;
+import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.contract.model.InvalidRequestException;
 import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.ReleaseRequest;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,7 +102,8 @@ public final class Planner {
                             Sha256.of(tree.resolve(Recipe.FILE_NAME)),
                             previous,
                             toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node())),
-                    new ReleasePlan.Staging(store.bucket(), runId, StoreLayout.stagingPrefix(version, runId)),
+                    new ReleasePlan.Staging(
+                            store.bucket(), runId, StoreLayout.stagingPrefix(version, runId), List.of()),
                     new ReleasePlan.Policy(
                             allowEmulatedPublish,
                             recipe.reproducibilityCheck(),
@@ -110,8 +113,11 @@ public final class Planner {
                     request.staticTargets().stream().map(Target::parse).toList());
             checkStaticLinking(plan, recipe);
             // The contract travels with the release, so the next one can tell what was relaxed.
-            store.putFile(plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME));
-            new NotesWriter(store).stage(plan, tree, contract.rationale());
+            List<ArtifactRef> documents = new ArrayList<>();
+            documents.add(store.putFile(
+                    plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME)));
+            documents.addAll(new NotesWriter(store).stage(plan, tree, contract.rationale()));
+            plan = plan.withDocuments(documents);
             index.record(request, workflowId, runId, commit);
             return plan;
         }

@@ -2,6 +2,7 @@ package dev.fuse.release.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.contract.model.GateResult;
 import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.TargetEvidence;
@@ -28,6 +29,15 @@ public final class SloReport {
         contract.put("id", plan.contractId());
         contract.set("thresholds", CanonicalJson.MAPPER.valueToTree(plan.slo()));
         contract.put("thresholdChangeRationale", plan.thresholdRationale());
+        // What planning staged beside the artifacts (contract, notes), at its digests: an approval
+        // of this report therefore also covers the release notes the approver was shown.
+        ArrayNode documents = root.putArray("documents");
+        for (ArtifactRef d : plan.documents()) {
+            documents
+                    .addObject()
+                    .put("name", d.key().substring(d.key().lastIndexOf('/') + 1))
+                    .put("sha256", d.sha256());
+        }
         ArrayNode linkage = root.putArray("staticTargets");
         plan.staticTargets().forEach(t -> linkage.add(t.id()));
         root.put("verdict", request.gates().verdict());

@@ -32,7 +32,7 @@ public class ReleaseMetadataTest {
                         "1".repeat(64),
                         "0.3.9",
                         new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
-                new ReleasePlan.Staging("fuse-releases", runId, "staging/0.4.0/" + runId + "/"),
+                new ReleasePlan.Staging("fuse-releases", runId, "staging/0.4.0/" + runId + "/", List.of()),
                 new ReleasePlan.Policy(true, true, true),
                 new ReleasePlan.ContractTerms(
                         "aot-release-contract/v0.4",

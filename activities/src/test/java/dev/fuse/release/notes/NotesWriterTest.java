@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.ReleaseRequest;
 import dev.fuse.release.git.ExampleRepository;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.plan.Planner;
+import dev.fuse.release.policy.GateEvaluator;
+import dev.fuse.release.report.SloFigures;
+import dev.fuse.release.report.SloReport;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +99,30 @@ class NotesWriterTest {
         assertThat(notes.path("contributors").toString())
                 .contains("{\"name\":\"Bob New\",\"firstTime\":true}")
                 .contains("{\"name\":\"Fuse Example\",\"firstTime\":false}");
+    }
+
+    @Test
+    void thePlanCarriesTheStagedDocumentsAtTheirDigestsAndTheEvidenceReportNamesThem() throws Exception {
+        ReleasePlan plan = new Planner(store, dir.resolve("work"), true)
+                .plan(
+                        new ReleaseRequest("0.5.0", repo.toString(), "main", List.of("linux-x64"), "a", null, 60),
+                        "fuse-release-0.5.0",
+                        "run-1");
+
+        assertThat(plan.documents())
+                .extracting(ArtifactRef::key)
+                .containsExactly(
+                        "staging/0.5.0/run-1/release-contract.json",
+                        "staging/0.5.0/run-1/RELEASE_NOTES.md",
+                        "staging/0.5.0/run-1/release-notes.json");
+        for (ArtifactRef document : plan.documents()) {
+            assertThat(Sha256.of(store.getBytes(document.key()))).isEqualTo(document.sha256());
+        }
+        JsonNode report = JSON.readTree(
+                SloReport.json(new SloFigures(plan, GateEvaluator.evaluate(plan.slo(), List.of()), List.of())));
+        assertThat(report.path("documents").toString())
+                .contains("{\"name\":\"RELEASE_NOTES.md\",\"sha256\":\""
+                        + plan.documents().get(1).sha256() + "\"}");
     }
 
     @Test

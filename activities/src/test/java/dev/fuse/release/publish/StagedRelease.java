@@ -41,7 +41,7 @@ final class StagedRelease {
                         "0".repeat(64),
                         null,
                         new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
-                new ReleasePlan.Staging("fuse-releases", runId, "staging/" + version + "/" + runId + "/"),
+                new ReleasePlan.Staging("fuse-releases", runId, "staging/" + version + "/" + runId + "/", List.of()),
                 new ReleasePlan.Policy(false, true, true),
                 new ReleasePlan.ContractTerms("aot-release-contract/v0.4", null, null),
                 List.of(Target.LINUX_X64),

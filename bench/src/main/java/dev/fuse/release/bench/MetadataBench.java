@@ -92,7 +92,7 @@ final class MetadataBench {
                         "0".repeat(64),
                         null,
                         new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
-                new ReleasePlan.Staging("fuse-releases", "run-1", "staging/" + VERSION + "/run-1/"),
+                new ReleasePlan.Staging("fuse-releases", "run-1", "staging/" + VERSION + "/run-1/", List.of()),
                 new ReleasePlan.Policy(false, true, true),
                 new ReleasePlan.ContractTerms("aot-release-contract/v0.4", null, null),
                 List.of(Target.LINUX_X64),

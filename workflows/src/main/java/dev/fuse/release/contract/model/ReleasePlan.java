@@ -54,8 +54,18 @@ public record ReleasePlan(
         }
     }
 
-    /** Where this run stages: its bucket, its run id, and the run-scoped prefix. */
-    public record Staging(String bucket, String runId, String prefix) {}
+    /**
+     * Where this run stages: its bucket, its run id, the run-scoped prefix, and the documents
+     * planning staged there with their digests (the release contract and the notes). Metadata
+     * lists them in SHA256SUMS and the evidence report names them at these digests, so a document
+     * rewritten in staging after planning is never published and an approval of the evidence
+     * covers them.
+     */
+    public record Staging(String bucket, String runId, String prefix, List<ArtifactRef> documents) {
+        public Staging {
+            documents = documents == null ? List.of() : List.copyOf(documents);
+        }
+    }
 
     /**
      * @param allowEmulatedPublish the orchestrator worker's policy on publishing emulated builds
@@ -78,6 +88,16 @@ public record ReleasePlan(
 
     public ReleasePlan withContract(ContractTerms changed) {
         return new ReleasePlan(source, staging, policy, changed, targets, staticTargets);
+    }
+
+    public ReleasePlan withDocuments(List<ArtifactRef> staged) {
+        Staging changed = new Staging(staging.bucket(), staging.runId(), staging.prefix(), staged);
+        return new ReleasePlan(source, changed, policy, contract, targets, staticTargets);
+    }
+
+    /** The documents planning staged (contract, notes), each with its digest. */
+    public List<ArtifactRef> documents() {
+        return staging.documents();
     }
 
     public boolean linksStatically(Target target) {

@@ -75,7 +75,7 @@ public final class Fixtures {
                         sha('r'),
                         null,
                         new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
-                new ReleasePlan.Staging(BUCKET, runId, "staging/" + VERSION + "/" + runId + "/"),
+                new ReleasePlan.Staging(BUCKET, runId, "staging/" + VERSION + "/" + runId + "/", List.of()),
                 new ReleasePlan.Policy(allowEmulatedPublish, true, true),
                 new ReleasePlan.ContractTerms("aot-release-contract/v0.4", SLO, null),
                 Target.values(),
