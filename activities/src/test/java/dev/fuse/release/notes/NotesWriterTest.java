@@ -165,6 +165,16 @@ class NotesWriterTest {
     }
 
     @Test
+    void aReleaseCandidateIsComparedWithTheLastStableReleaseAndNamesTheLastCandidate() throws Exception {
+        publish("0.5.0-rc.1", base, false);
+        JsonNode range = JSON.readTree(plan("0.5.0-rc.2", "run-1")).path("range");
+
+        assertThat(range.path("base").path("version").asText()).isEqualTo("0.4.0");
+        assertThat(range.path("lastCandidate").path("version").asText()).isEqualTo("0.5.0-rc.1");
+        assertThat(markdown("0.5.0-rc.2", "run-1")).contains("The last release candidate was 0.5.0-rc.1");
+    }
+
+    @Test
     void aFirstReleaseSaysSo() throws Exception {
         store = new ArtifactStore(new InMemoryObjectStore("fuse-releases"));
         JsonNode notes = JSON.readTree(plan("0.1.0", "run-1"));

@@ -29,9 +29,11 @@ class DemoIT {
                 .contains("published release 0.4.0 to s3://fuse-releases/releases/0.4.0/")
                 .contains("fuse-vscode-0.4.0.vsix: OK")
                 .contains("release-artifacts.json: OK")
+                .contains("RELEASE_NOTES.md: OK")
+                .contains("release-notes.json: OK")
                 .contains("evidence/slo-report.json: OK");
         Path downloaded = data.resolve("demo/downloads/0.4.0");
-        assertThat(Files.list(downloaded).count()).isEqualTo(14);
+        assertThat(Files.list(downloaded).count()).isEqualTo(16);
         assertThat(Files.list(downloaded.resolve("evidence")).count()).isEqualTo(6);
 
         CliRun again = CliRun.run(
