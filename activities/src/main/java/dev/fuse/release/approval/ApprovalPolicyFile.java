@@ -33,7 +33,8 @@ public final class ApprovalPolicyFile {
             "approvalWindow",
             "requireSignedApprovals",
             "allowedSignersFile",
-            "operators");
+            "operators",
+            "maintainers");
 
     private ApprovalPolicyFile() {}
 
@@ -70,12 +71,18 @@ public final class ApprovalPolicyFile {
                     + " lower it or name more approvers");
         }
         Map<String, List<String>> operators = operators(root.get("operators"), problems);
+        List<String> maintainers = names(root.get("maintainers"), "maintainers", problems);
+        if (root.has("maintainers")
+                && maintainers.isEmpty()
+                && root.get("maintainers").isArray()) {
+            problems.add("maintainers is empty; leave it out, or name who must approve a changed release contract");
+        }
         if (!problems.isEmpty()) {
             throw new PolicyException("approval policy " + file + " is invalid (" + problems.size() + " problems): "
                     + String.join("; ", problems));
         }
         return new ApprovalPolicy(
-                approvers, required, requesterMay, window, signed, signers, file.toString(), operators);
+                approvers, required, requesterMay, window, signed, signers, file.toString(), operators, maintainers);
     }
 
     /**

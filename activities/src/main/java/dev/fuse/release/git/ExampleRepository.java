@@ -57,6 +57,32 @@ public final class ExampleRepository {
         return git(repository, "rev-parse", BRANCH).trim();
     }
 
+    /**
+     * One more commit on the checked-out branch of an example repository: {@code edit} changes the
+     * tree, then everything is committed by {@code author} with {@code message} (subject, blank
+     * line, body). Config-isolated like {@link #prepare}; the new commit id.
+     */
+    public static String commit(Path repository, String author, String message, Edit edit) throws IOException {
+        edit.apply(repository);
+        run(repository, author, "add", "--all");
+        run(repository, author, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message);
+        return run(repository, author, "rev-parse", "HEAD").trim();
+    }
+
+    /** git in an example repository as {@code author}, with no user or system config (branches, merges). */
+    public static String run(Path repository, String author, String... args) throws IOException {
+        return Git.run(
+                repository,
+                Map.of(
+                        "GIT_AUTHOR_NAME", author,
+                        "GIT_AUTHOR_EMAIL", "dev@fuse.invalid",
+                        "GIT_COMMITTER_NAME", author,
+                        "GIT_COMMITTER_EMAIL", "dev@fuse.invalid",
+                        "GIT_CONFIG_NOSYSTEM", "1",
+                        "GIT_CONFIG_GLOBAL", "/dev/null"),
+                args);
+    }
+
     private static void copyTree(Path source, Path target) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override

@@ -116,7 +116,9 @@ final class NotesMarkdown {
             md.append("Unchanged since ").append(in.base().version()).append(".\n");
             return;
         }
-        md.append("Changed since ").append(in.base().version()).append(", field by field:\n\n");
+        md.append("Changed since ")
+                .append(in.base().version())
+                .append(", field by field (a maintainer must approve this release):\n\n");
         md.append("| field | ").append(in.base().version()).append(" | now |\n|---|---|---|\n");
         for (ContractDiff.Change c : in.contractChanges()) {
             md.append("| ").append(markdown(c.field())).append(" | ").append(cell(c.previous()));

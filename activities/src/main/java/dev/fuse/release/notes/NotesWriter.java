@@ -25,8 +25,13 @@ public final class NotesWriter {
         this.store = store;
     }
 
-    /** Stages both files; their references, Markdown first. */
-    public List<ArtifactRef> stage(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {
+    /**
+     * The staged notes: both files (Markdown first) and the release the contract changed since,
+     * or null when it did not (or there is no base to compare with).
+     */
+    public record Staged(List<ArtifactRef> files, String contractChangedSince) {}
+
+    public Staged stage(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {
         NotesInput in = input(plan, checkout, contractRationale);
         ArtifactRef markdown = store.putBytes(
                 plan.stagingPrefix() + NotesDocument.MARKDOWN_FILE,
@@ -34,7 +39,8 @@ public final class NotesWriter {
                 "text/markdown; charset=utf-8");
         ArtifactRef json = store.putBytes(
                 plan.stagingPrefix() + NotesDocument.JSON_FILE, NotesDocument.json(in), "application/json");
-        return List.of(markdown, json);
+        return new Staged(
+                List.of(markdown, json), in.contractChanged() ? in.base().version() : null);
     }
 
     NotesInput input(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {

@@ -108,19 +108,30 @@ public final class Planner {
                             allowEmulatedPublish,
                             recipe.reproducibilityCheck(),
                             contract.blockOnReproducibilityMismatch()),
-                    new ReleasePlan.ContractTerms(contract.id(), contract.slo(), contract.rationale()),
+                    new ReleasePlan.ContractTerms(contract.id(), contract.slo(), contract.rationale(), null),
                     request.sortedTargets(),
                     request.staticTargets().stream().map(Target::parse).toList());
             checkStaticLinking(plan, recipe);
-            // The contract travels with the release, so the next one can tell what was relaxed.
-            List<ArtifactRef> documents = new ArrayList<>();
-            documents.add(store.putFile(
-                    plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME)));
-            documents.addAll(new NotesWriter(store).stage(plan, tree, contract.rationale()));
-            plan = plan.withDocuments(documents);
+            plan = stageDocuments(plan, tree, contract);
             index.record(request, workflowId, runId, commit);
             return plan;
         }
+    }
+
+    /**
+     * Stages the contract (it travels with the release, so the next one can tell what changed) and
+     * the notes, and returns the plan that records them at their digests and says whether the
+     * contract changed since the previous release.
+     */
+    private ReleasePlan stageDocuments(ReleasePlan plan, Path tree, ReleaseContract contract) throws IOException {
+        List<ArtifactRef> documents = new ArrayList<>();
+        documents.add(store.putFile(
+                plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME)));
+        NotesWriter.Staged notes = new NotesWriter(store).stage(plan, tree, contract.rationale());
+        documents.addAll(notes.files());
+        return plan.withDocuments(documents)
+                .withContract(new ReleasePlan.ContractTerms(
+                        contract.id(), contract.slo(), contract.rationale(), notes.contractChangedSince()));
     }
 
     private static void checkStaticLinking(ReleasePlan plan, Recipe recipe) {

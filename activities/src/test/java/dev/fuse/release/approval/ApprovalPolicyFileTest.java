@@ -79,4 +79,16 @@ class ApprovalPolicyFileTest {
                 .hasMessageContaining("operators names unknown action 'deploy'")
                 .hasMessageContaining("operators.cancel: 'ｂｏｂ' is listed twice");
     }
+
+    @Test
+    void maintainersAreReadAndAnEmptyListIsNamed() throws Exception {
+        Path good = Files.writeString(
+                dir.resolve("maintainers.json"), "{\"approvers\": [\"alice\", \"bob\"], \"maintainers\": [\"mara\"]}");
+
+        assertThat(ApprovalPolicyFile.load(good).maintainers()).containsExactly("mara");
+        assertThat(ApprovalPolicyFile.load(null).maintainers()).isEmpty();
+        Path empty = Files.writeString(dir.resolve("no-maintainers.json"), "{\"maintainers\": []}");
+        assertThatThrownBy(() -> ApprovalPolicyFile.load(empty))
+                .hasMessageContaining("maintainers is empty; leave it out, or name who must approve");
+    }
 }

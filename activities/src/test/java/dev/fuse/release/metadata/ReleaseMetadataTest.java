@@ -37,6 +37,7 @@ public class ReleaseMetadataTest {
                 new ReleasePlan.ContractTerms(
                         "aot-release-contract/v0.4",
                         new dev.fuse.release.contract.model.SloThresholds(30, 20, 25_000_000, 600, 0),
+                        null,
                         null),
                 Target.values(),
                 List.of(Target.LINUX_X64));

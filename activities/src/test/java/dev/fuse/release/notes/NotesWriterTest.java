@@ -109,6 +109,7 @@ class NotesWriterTest {
                         "fuse-release-0.5.0",
                         "run-1");
 
+        assertThat(plan.contractChangedSince()).isEqualTo("0.4.0");
         assertThat(plan.documents())
                 .extracting(ArtifactRef::key)
                 .containsExactly(
@@ -221,26 +222,14 @@ class NotesWriterTest {
 
     private String commit(String author, String subject, String body) throws Exception {
         // One file per commit: branches never touch the same file, so the merge is clean.
-        Path change = repo.resolve("changes").resolve(Integer.toString(++commits) + ".txt");
-        Files.createDirectories(change.getParent());
-        Files.writeString(change, subject + "\n");
-        git(author, "add", "--all");
-        List<String> args = new ArrayList<>(List.of("commit", "--quiet", "--no-verify", "-m", subject));
-        if (!body.isEmpty()) args.addAll(List.of("-m", body));
-        git(author, args.toArray(String[]::new));
-        return Git.run(repo, Map.of(), "rev-parse", "HEAD").strip();
+        String file = "changes/" + (++commits) + ".txt";
+        return ExampleRepository.commit(repo, author, body.isEmpty() ? subject : subject + "\n\n" + body, tree -> {
+            Files.createDirectories(tree.resolve("changes"));
+            Files.writeString(tree.resolve(file), subject + "\n");
+        });
     }
 
     private void git(String author, String... args) throws Exception {
-        Git.run(
-                repo,
-                Map.of(
-                        "GIT_AUTHOR_NAME", author,
-                        "GIT_AUTHOR_EMAIL", "dev@fuse.invalid",
-                        "GIT_COMMITTER_NAME", author,
-                        "GIT_COMMITTER_EMAIL", "dev@fuse.invalid",
-                        "GIT_CONFIG_NOSYSTEM", "1",
-                        "GIT_CONFIG_GLOBAL", "/dev/null"),
-                args);
+        ExampleRepository.run(repo, author, args);
     }
 }

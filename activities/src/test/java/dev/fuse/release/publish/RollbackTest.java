@@ -12,6 +12,7 @@ import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,14 +96,15 @@ class RollbackTest {
     @Test
     void onlyThoseThePolicyNamesMayRollBackAndTheYankNamesThePolicysSpelling() throws Exception {
         ApprovalPolicy policy = new ApprovalPolicy(
-                java.util.List.of("alice"),
+                List.of("alice"),
                 1,
                 false,
                 3600,
                 false,
                 null,
                 "policy.json",
-                Map.of("rollback", java.util.List.of("Oscar")));
+                Map.of("rollback", List.of("Oscar")),
+                List.of());
 
         assertThatThrownBy(() -> rollback.rollback(
                         new RollbackRequest("0.5.0", null, "mallory", "why not", 1767225600000L), policy))

@@ -43,7 +43,7 @@ final class StagedRelease {
                         new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
                 new ReleasePlan.Staging("fuse-releases", runId, "staging/" + version + "/" + runId + "/", List.of()),
                 new ReleasePlan.Policy(false, true, true),
-                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", null, null),
+                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", null, null, null),
                 List.of(Target.LINUX_X64),
                 List.of());
     }

@@ -94,7 +94,7 @@ final class MetadataBench {
                         new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
                 new ReleasePlan.Staging("fuse-releases", "run-1", "staging/" + VERSION + "/run-1/", List.of()),
                 new ReleasePlan.Policy(false, true, true),
-                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", null, null),
+                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", null, null, null),
                 List.of(Target.LINUX_X64),
                 List.of());
     }

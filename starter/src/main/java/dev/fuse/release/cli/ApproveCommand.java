@@ -17,10 +17,14 @@ public class ApproveCommand extends DecisionCommand {
     String confirmation(ReleaseStatus status) {
         ReleaseStatus.Approval approval = status.approval();
         if (approval.kind() == null) {
+            String more = approval.stillNeeded() > 0
+                    ? approval.stillNeeded() + " more needed before it is published"
+                            + (approval.needsMaintainer() ? ", one of them a maintainer's" : "")
+                    : "a maintainer's approval is still needed";
             return "approval recorded for release " + status.version() + " ("
                     + (approval.required() - approval.stillNeeded())
-                    + " of " + approval.required() + "); " + approval.stillNeeded()
-                    + " more needed before it is published";
+                    + " of " + approval.required() + "); " + more
+                    + (approval.needsMaintainer() ? " (the release contract changed)" : "");
         }
         return "approved release " + status.version() + " (manifest sha256 "
                 + status.metadata().manifest().sha256() + "); publishing. Follow: ./fuse-release watch "

@@ -82,6 +82,7 @@ public final class StatusView {
             int approved = approval.required() - approval.stillNeeded();
             lines.add("  approvals: " + approved + " of " + approval.required() + "; " + approval.stillNeeded()
                     + " more needed: ./fuse-release approve " + Text.safe(s.version()) + " --comment <why>");
+            if (approval.needsMaintainer()) lines.add("  contract changed: needs a maintainer's approval");
         }
     }
 

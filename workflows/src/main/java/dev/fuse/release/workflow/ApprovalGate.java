@@ -16,13 +16,15 @@ import java.util.List;
 /**
  * The human decisions a release waits for before it publishes: what the approve and reject
  * Updates' validators refuse, what their handlers record, and how the wait ends. It takes the
- * approval policy's number of distinct approvals, and one rejection ends it.
+ * approval policy's number of distinct approvals (one of them a maintainer's when the release
+ * contract changed since the previous release), and one rejection ends it.
  */
 final class ApprovalGate {
     /** What the validators and handlers need to know about the release. */
     record Subject(Phase phase, String version, String requestedBy, ApprovalRules.Staged staged) {}
 
     private ApprovalPolicy policy;
+    private String contractChangedSince;
     private DecisionKind outcome;
     private ApprovalDecision settling;
     private final List<ApprovalRecord> records = new ArrayList<>();
@@ -31,13 +33,21 @@ final class ApprovalGate {
         this.policy = policy;
     }
 
+    /** The release's contract changed since that release: one approval must be a maintainer's. */
+    void requireMaintainerSince(String contractChangedSince) {
+        this.contractChangedSince = contractChangedSince;
+    }
+
     /** The policy in force; null until the release has loaded it (the first thing it does). */
     ApprovalPolicy policy() {
         return policy;
     }
 
     ReleaseStatus.Approval approval() {
-        return new ReleaseStatus.Approval(outcome, settling, records, policy == null ? 1 : policy.requiredApprovals());
+        boolean needsMaintainer =
+                policy != null && contractChangedSince != null && !ApprovalRules.maintainerApproved(policy, records);
+        return new ReleaseStatus.Approval(
+                outcome, settling, records, policy == null ? 1 : policy.requiredApprovals(), needsMaintainer);
     }
 
     List<ApprovalRecord> records() {
@@ -80,7 +90,8 @@ final class ApprovalGate {
                 Workflow.currentTimeMillis(),
                 who.keyFingerprint(),
                 decision.signature()));
-        if (kind == DecisionKind.REJECTED || approval().stillNeeded() == 0) {
+        ReleaseStatus.Approval now = approval();
+        if (kind == DecisionKind.REJECTED || (now.stillNeeded() == 0 && !now.needsMaintainer())) {
             settle(kind, decision);
         }
     }

@@ -6,6 +6,7 @@ import dev.fuse.release.contract.model.ApprovalPolicy;
 import dev.fuse.release.contract.model.ApprovalRecord;
 import dev.fuse.release.contract.model.DecisionKind;
 import dev.fuse.release.policy.Identities;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,8 +15,11 @@ import java.util.List;
  * approver, not the requester (unless allowed) and not one who already approved.
  */
 final class ApprovalRules {
-    /** The digests of what is staged: the manifest, and the gate evidence (null when there is none). */
-    record Staged(String manifestSha256, String evidenceSha256) {}
+    /**
+     * What is staged: the manifest's and the gate evidence's digests (null when there is none), and
+     * the release the contract changed since (null when unchanged).
+     */
+    record Staged(String manifestSha256, String evidenceSha256, String contractChangedSince) {}
 
     private ApprovalRules() {}
 
@@ -31,13 +35,23 @@ final class ApprovalRules {
         ApprovalIdentity who = ApprovalIdentity.of(policy, version, kind, d);
         String name = who.approver();
         if (!policy.approvers().isEmpty()) {
-            // The policy's spelling is the one recorded, so "Bob" and "bob" are one approver.
-            name = policy.approvers().stream()
+            // Maintainers decide too. The policy's spelling is the one recorded: "Bob" and "bob" are one.
+            List<String> deciders = new ArrayList<>(policy.approvers());
+            deciders.addAll(policy.maintainers());
+            name = deciders.stream()
                     .filter(a -> sameName(a, who.approver()))
                     .findFirst()
                     .orElseThrow(() -> FailureType.APPROVAL_NOT_ALLOWED.refusal(who.approver()
                             + " is not an approver under the policy (" + policy.source() + "); approvers: "
-                            + String.join(", ", policy.approvers())));
+                            + String.join(", ", deciders)));
+        }
+        if (kind == DecisionKind.APPROVED
+                && staged.contractChangedSince() != null
+                && policy.maintainers().isEmpty()) {
+            throw FailureType.APPROVAL_NOT_ALLOWED.refusal("release " + version + " changes the release contract since "
+                    + staged.contractChangedSince() + ": a maintainer must approve it, and the approval policy ("
+                    + policy.source() + ") names no maintainers; add \"maintainers\": [\"<name>\", ...] to it"
+                    + " (docs/approvals.md)");
         }
         if (kind == DecisionKind.APPROVED && !policy.requesterMayApprove() && sameName(name, requestedBy)) {
             throw FailureType.APPROVAL_NOT_ALLOWED.refusal(name + " requested release " + version
@@ -68,6 +82,13 @@ final class ApprovalRules {
                     + " does not match the staged slo-report.json " + staged.evidenceSha256()
                     + ": look at the release again before deciding");
         }
+    }
+
+    /** Whether one of the approvals is by a maintainer of the policy. */
+    static boolean maintainerApproved(ApprovalPolicy policy, List<ApprovalRecord> records) {
+        return records.stream()
+                .filter(r -> r.kind() == DecisionKind.APPROVED)
+                .anyMatch(r -> policy.maintainers().stream().anyMatch(m -> sameName(m, r.approver())));
     }
 
     /** Names compare in their canonical form ({@link Identities}), so "ａｌｉｃｅ" cannot approve what "alice" requested. */

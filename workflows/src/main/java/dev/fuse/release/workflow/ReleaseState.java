@@ -156,7 +156,8 @@ final class ReleaseState {
     ApprovalRules.Staged staged() {
         return new ApprovalRules.Staged(
                 metadata == null ? null : metadata.manifest().sha256(),
-                reports == null ? null : reports.json().sha256());
+                reports == null ? null : reports.json().sha256(),
+                plan == null ? null : plan.contractChangedSince());
     }
 
     ReleaseStatus status(ReleaseStatus.Approval approval) {

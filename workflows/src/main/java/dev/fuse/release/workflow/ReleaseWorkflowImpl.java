@@ -67,6 +67,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                     + Workflow.getInfo().getRunId();
             release.staged(activities.metadata().generate(release.gathered().metadataRequest(release, run)));
 
+            approvals.requireMaintainerSince(plan.contractChangedSince());
             release.enter(Phase.AWAITING_APPROVAL);
             approvals.await(approvals.window(Duration.ofSeconds(request.approvalTimeoutSeconds())));
             log.info("release {} approved by {}", request.version(), approvals.decidedBy());

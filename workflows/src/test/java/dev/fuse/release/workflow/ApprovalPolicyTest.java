@@ -12,6 +12,7 @@ import dev.fuse.release.contract.model.DecisionKind;
 import dev.fuse.release.contract.model.Fixtures;
 import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.PublishRequest;
+import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.signature.SshKey;
 import dev.fuse.release.signature.SshSignature;
@@ -26,6 +27,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,61 @@ class ApprovalPolicyTest {
                 .hasMessageContaining("missing --manifest-sha256");
 
         assertThat(release.status().approval().records()).isEmpty();
+    }
+
+    @Test
+    void aReleaseWhoseContractChangedWaitsForAMaintainerBesideTheApprovers() throws Exception {
+        bed.releasePlan = contractChangedSince("0.3.0");
+        bed.approvalPolicy = new ApprovalPolicy(
+                List.of("bob", "carol"),
+                1,
+                false,
+                ApprovalPolicy.DEFAULT_WINDOW_SECONDS,
+                false,
+                null,
+                "policy.json",
+                Map.of(),
+                List.of("carol"));
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        assertThat(waiting.approval().needsMaintainer()).isTrue();
+
+        ReleaseStatus afterBob = release.approve(WorkflowTestBed.decision("bob", "gates green", waiting));
+        assertThat(afterBob.approval().kind()).isNull();
+        assertThat(afterBob.approval().stillNeeded()).isZero();
+        assertThat(release.status().approval().needsMaintainer()).isTrue();
+        assertThat(release.status().phase()).isEqualTo(Phase.AWAITING_APPROVAL);
+
+        release.approve(WorkflowTestBed.decision("carol", "contract change reviewed", waiting));
+        ReleaseStatus done = result(release);
+        assertThat(done.phase()).isEqualTo(Phase.PUBLISHED);
+        assertThat(done.approval().records())
+                .extracting(ApprovalRecord::approver)
+                .containsExactly("bob", "carol");
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-approved-by-maintainer",
+                Fixtures.request().workflowId());
+    }
+
+    @Test
+    void aReleaseWhoseContractChangedCannotBeApprovedUnderAPolicyWithoutMaintainers() throws Exception {
+        bed.releasePlan = contractChangedSince("0.3.0");
+        bed.approvalPolicy = policy(List.of("bob"), 1, false, null);
+        ReleaseWorkflow release = bed.startRelease(Fixtures.request());
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+
+        refused(() -> release.approve(WorkflowTestBed.decision("bob", "fine", waiting)))
+                .hasMessageContaining("changes the release contract since 0.3.0: a maintainer must approve it")
+                .hasMessageContaining("add \"maintainers\"");
+        assertThat(release.status().approval().records()).isEmpty();
+    }
+
+    private ReleasePlan contractChangedSince(String base) {
+        ReleasePlan plan = Fixtures.plan("run-1", true);
+        ReleasePlan.ContractTerms terms = plan.contract();
+        return plan.withContract(
+                new ReleasePlan.ContractTerms(terms.id(), terms.slo(), terms.thresholdRationale(), base));
     }
 
     @Test

@@ -21,7 +21,8 @@ class OperatorRulesTest {
     static final String STATEMENT = "fuse-release rollback 0.5.0 to 0.4.0: crash on start";
 
     static ApprovalPolicy policy(List<String> approvers, Map<String, List<String>> operators, String signers) {
-        return new ApprovalPolicy(approvers, 1, false, 3600, signers != null, signers, "policy.json", operators);
+        return new ApprovalPolicy(
+                approvers, 1, false, 3600, signers != null, signers, "policy.json", operators, List.of());
     }
 
     static OperatorRules.Action action(String name, String operator, String signature) {

@@ -20,6 +20,9 @@ import java.util.TreeMap;
  * @param source where the policy came from (a file path, or "defaults"), for messages
  * @param operators who may take each operator action (rollback, retry, abandon, cancel); an action
  *     not named falls back to the approvers (see {@link #mayAct})
+ * @param maintainers who must also approve a release whose release contract changed since the
+ *     previous release (one of them, besides the required number of approvals); empty: such a
+ *     release cannot be approved until the policy names them
  */
 public record ApprovalPolicy(
         List<String> approvers,
@@ -29,13 +32,15 @@ public record ApprovalPolicy(
         boolean requireSignedApprovals,
         String allowedSigners,
         String source,
-        Map<String, List<String>> operators) {
+        Map<String, List<String>> operators,
+        List<String> maintainers) {
     public static final long DEFAULT_WINDOW_SECONDS = 7L * 24 * 3600;
     public static final List<String> OPERATOR_ACTIONS = List.of("abandon", "cancel", "retry", "rollback");
 
     public ApprovalPolicy {
         approvers = approvers == null ? List.of() : List.copyOf(approvers);
         operators = operators == null ? Map.of() : new TreeMap<>(operators);
+        maintainers = maintainers == null ? List.of() : List.copyOf(maintainers);
     }
 
     public ApprovalPolicy(
@@ -54,7 +59,8 @@ public record ApprovalPolicy(
                 requireSignedApprovals,
                 allowedSigners,
                 source,
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     /** No policy file: one approval, by anyone but the requester, within seven days. */

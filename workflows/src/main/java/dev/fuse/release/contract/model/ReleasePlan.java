@@ -79,8 +79,10 @@ public record ReleasePlan(
      * @param id the release contract's id, e.g. aot-release-contract/v0.4
      * @param slo the contract's SLO thresholds; null skips the SLO stages
      * @param thresholdRationale the written rationale for thresholds relaxed since the last release
+     * @param changedSince the release whose contract this one's differs from (the notes' base),
+     *     or null when unchanged or first: a changed contract needs a maintainer's approval
      */
-    public record ContractTerms(String id, SloThresholds slo, String thresholdRationale) {}
+    public record ContractTerms(String id, SloThresholds slo, String thresholdRationale, String changedSince) {}
 
     public ReleasePlan withPolicy(Policy changed) {
         return new ReleasePlan(source, staging, changed, contract, targets, staticTargets);
@@ -98,6 +100,11 @@ public record ReleasePlan(
     /** The documents planning staged (contract, notes), each with its digest. */
     public List<ArtifactRef> documents() {
         return staging.documents();
+    }
+
+    /** The release the contract changed since, or null. */
+    public String contractChangedSince() {
+        return contract.changedSince();
     }
 
     public boolean linksStatically(Target target) {

@@ -51,15 +51,21 @@ public record ReleaseStatus(
 
     /**
      * The outcome (kind null while undecided), the decision that settled it, every decision kept
-     * (who, when, digests, key) and how many approvals the policy requires.
+     * (who, when, digests, key), how many approvals the policy requires, and whether the release
+     * still needs a maintainer's approval (its release contract changed).
      */
-    public record Approval(DecisionKind kind, ApprovalDecision decision, List<ApprovalRecord> records, int required) {
+    public record Approval(
+            DecisionKind kind,
+            ApprovalDecision decision,
+            List<ApprovalRecord> records,
+            int required,
+            boolean needsMaintainer) {
         public Approval {
             records = records == null ? List.of() : List.copyOf(records);
         }
 
         public Approval(DecisionKind kind, ApprovalDecision decision) {
-            this(kind, decision, List.of(), 1);
+            this(kind, decision, List.of(), 1, false);
         }
 
         /** Approvals still needed (0 once enough are in). */

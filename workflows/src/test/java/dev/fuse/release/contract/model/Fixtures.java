@@ -77,7 +77,7 @@ public final class Fixtures {
                         new Toolchain("stable", "minimal", "rustfmt,clippy", "24")),
                 new ReleasePlan.Staging(BUCKET, runId, "staging/" + VERSION + "/" + runId + "/", List.of()),
                 new ReleasePlan.Policy(allowEmulatedPublish, true, true),
-                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", SLO, null),
+                new ReleasePlan.ContractTerms("aot-release-contract/v0.4", SLO, null, null),
                 Target.values(),
                 List.of());
     }

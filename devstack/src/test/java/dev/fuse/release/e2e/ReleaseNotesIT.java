@@ -1,0 +1,153 @@
+package dev.fuse.release.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.cli.ExitCodes;
+import dev.fuse.release.devstack.DevStack;
+import dev.fuse.release.git.ExampleRepository;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two releases of the example on the dev stack, with a breaking feature, a fix from a branch, a
+ * dependency bump, an unconventional subject, a merge and a contract change between them: the
+ * second release's notes name the right range and every commit, its contract change needs a
+ * maintainer (approvers alone do not publish it), and a byte changed in the published notes is
+ * named by {@code verify}.
+ */
+class ReleaseNotesIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+
+    static DevStack stack;
+    static Map<String, String> env;
+    static Path repo;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        Path policy = Files.writeString(
+                data.resolve("policy.json"),
+                "{\"approvers\": [\"alice\", \"bob\"], \"requiredApprovals\": 1, \"maintainers\": [\"mara\"]}");
+        stack = DevStack.start(data.resolve("stack"), null, 0, 0, policy);
+        repo = data.resolve("repo");
+        ExampleVariants.prepare(repo, tree -> {});
+        env = new HashMap<>(stack.env());
+        env.put("FUSE_RELEASE_HOME", ExampleVariants.HOME.toString());
+        env.put("FUSE_RELEASE_REPO", repo.toString());
+        env.put("USER", "release-manager");
+    }
+
+    @AfterAll
+    static void stopStack() {
+        stack.close();
+    }
+
+    @Test
+    void theSecondReleasesNotesListEveryCommitAndItsContractChangeNeedsAMaintainer() throws Exception {
+        String base = ExampleRepository.run(repo, "x", "rev-parse", "HEAD").trim();
+        release("0.20.0");
+        approve("0.20.0", "alice");
+        assertThat(CliRun.run(env, "watch", "0.20.0").exitCode()).isZero();
+
+        commit("Alice", "feat!: answer in JSON\n\nBREAKING CHANGE: clients must parse JSON bodies");
+        ExampleRepository.run(repo, "Bob", "checkout", "--quiet", "-b", "topic");
+        commit("Bob New", "fix(http): close idle connections");
+        ExampleRepository.run(repo, "Bob", "checkout", "--quiet", "main");
+        commit("Alice", "chore(deps): bump the C runtime");
+        commit("Alice", "Tidy things up");
+        ExampleRepository.run(repo, "Alice", "merge", "--quiet", "--no-ff", "-m", "Merge branch 'topic'", "topic");
+        String head = ExampleRepository.commit(repo, "Alice", "chore(contract): tighten the size limit", tree -> {
+            Path contract = tree.resolve("release-contract.json");
+            Files.writeString(contract, Files.readString(contract).replace("25000000", "20000000"));
+        });
+
+        release("0.21.0");
+        JsonNode notes = JSON.readTree(
+                CliRun.run(env, "notes", "0.21.0", "--output", "json").out());
+        assertThat(notes.path("range").path("base").path("version").asText()).isEqualTo("0.20.0");
+        assertThat(notes.path("range").path("base").path("commit").asText()).isEqualTo(base);
+        assertThat(notes.path("range").path("head").asText()).isEqualTo(head);
+        String counted = ExampleRepository.run(repo, "x", "rev-list", "--count", base + ".." + head)
+                .trim();
+        assertThat(notes.path("range").path("commits").asText())
+                .isEqualTo(counted)
+                .isEqualTo("6");
+        Set<String> listed = new TreeSet<>();
+        notes.path("groups")
+                .forEach(g ->
+                        g.path("commits").forEach(c -> listed.add(c.path("sha").asText())));
+        notes.path("merges").forEach(m -> listed.add(m.path("sha").asText()));
+        assertThat(listed)
+                .containsExactlyInAnyOrderElementsOf(ExampleRepository.run(repo, "x", "rev-list", base + ".." + head)
+                        .lines()
+                        .toList());
+        CliRun markdown = CliRun.run(env, "notes", "0.21.0");
+        assertThat(markdown.out())
+                .contains("Changes since 0.20.0")
+                .contains("## Breaking changes")
+                .contains("Migration: clients must parse JSON bodies")
+                .contains("## Merges")
+                .contains("Bob New (first contribution)")
+                .contains("| slo.strippedBinaryMaxBytes | 25000000 | 20000000 |");
+        assertThat(CliRun.run(env, "status", "0.21.0").out())
+                .contains("contract changed: needs a maintainer's approval")
+                .contains("contract CHANGED (1 fields)");
+
+        CliRun byApprover = approve("0.21.0", "alice");
+        assertThat(byApprover.out()).contains("a maintainer's approval is still needed");
+        assertThat(Await.status(env, "0.21.0").path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
+        approve("0.21.0", "mara");
+        assertThat(CliRun.run(env, "watch", "0.21.0").exitCode()).isZero();
+
+        assertThat(CliRun.run(env, "verify", "0.21.0").exitCode()).isZero();
+        String key = "releases/0.21.0/RELEASE_NOTES.md";
+        byte[] bytes = stack.store().getBytes(key);
+        bytes[bytes.length - 2] ^= 1;
+        stack.store().putBytes(key, bytes, "text/markdown");
+        CliRun tampered = CliRun.run(env, "verify", "0.21.0");
+        assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
+        assertThat(tampered.out()).contains("FAIL RELEASE_NOTES.md: sha256: expected ");
+    }
+
+    private static void release(String version) throws Exception {
+        CliRun started = CliRun.startLinuxX64(env, version, repo);
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+        Await.phase(env, version, "AWAITING_APPROVAL");
+    }
+
+    private static CliRun approve(String version, String who) throws Exception {
+        String sha = Await.status(env, version)
+                .path("evidence")
+                .path("metadata")
+                .path("manifest")
+                .path("sha256")
+                .asText();
+        CliRun approved = CliRun.run(
+                env, "approve", version, "--approver", who, "--comment", "read the notes", "--manifest-sha256", sha);
+        assertThat(approved.exitCode()).as(approved.toString()).isZero();
+        return approved;
+    }
+
+    private static int commits;
+
+    private static void commit(String author, String message) throws Exception {
+        String file = "changes/" + (++commits) + ".txt";
+        ExampleRepository.commit(repo, author, message, tree -> {
+            Files.createDirectories(tree.resolve("changes"));
+            Files.writeString(tree.resolve(file), message + "\n", StandardCharsets.UTF_8);
+        });
+    }
+}
