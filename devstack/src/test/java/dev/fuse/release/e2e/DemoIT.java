@@ -25,6 +25,7 @@ class DemoIT {
         assertThat(demo.out())
                 .contains("releasing fuse-hello 0.4.0")
                 .contains("phase AWAITING_APPROVAL")
+                .contains("notes: 1 commit (first release) (1 other); contract unchanged: ./fuse-release notes 0.4.0")
                 .contains("gates: GO")
                 .contains("published release 0.4.0 to s3://fuse-releases/releases/0.4.0/")
                 .contains("fuse-vscode-0.4.0.vsix: OK")

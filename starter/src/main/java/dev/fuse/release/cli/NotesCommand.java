@@ -2,6 +2,7 @@ package dev.fuse.release.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.index.ReleaseIndex;
 import dev.fuse.release.notes.NotesDocument;
 import dev.fuse.release.storage.ArtifactStore;
@@ -36,8 +37,8 @@ public class NotesCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = parent.context();
         String file = args.json() ? NotesDocument.JSON_FILE : NotesDocument.MARKDOWN_FILE;
-        String key = locate(ctx, args.version, file);
-        String text = new String(ctx.store().getBytes(key), StandardCharsets.UTF_8);
+        String key = locate(ctx.releases(), args.version, file);
+        String text = new String(ctx.releases().store().getBytes(key), StandardCharsets.UTF_8);
         ctx.out().print(text.endsWith("\n") ? text : text + "\n");
         ctx.out().flush();
         return ExitCodes.OK;
@@ -47,11 +48,13 @@ public class NotesCommand implements Callable<Integer> {
      * One line for {@code status}: the range, the commits per group, whether the contract changed,
      * and where to read the rest; empty before planning has written notes.
      */
-    static Optional<String> summary(CliContext ctx, String version) {
+    static Optional<String> summary(ReleaseClient releases, String version) {
         JsonNode notes;
         try {
-            notes = new ObjectMapper().readTree(ctx.store().getBytes(locate(ctx, version, NotesDocument.JSON_FILE)));
-        } catch (CliException | IOException e) {
+            String key = locate(releases, version, NotesDocument.JSON_FILE);
+            notes = new ObjectMapper().readTree(releases.store().getBytes(key));
+        } catch (RuntimeException | IOException e) {
+            // A summary is a courtesy: no notes yet, or an unreachable store, leaves it out.
             return Optional.empty();
         }
         JsonNode range = notes.path("range");
@@ -79,8 +82,8 @@ public class NotesCommand implements Callable<Integer> {
     }
 
     /** The published notes, else the staged notes of the version's current (or last indexed) run. */
-    static String locate(CliContext ctx, String version, String file) {
-        ArtifactStore store = ctx.store();
+    static String locate(ReleaseClient releases, String version, String file) {
+        ArtifactStore store = releases.store();
         String published = StoreLayout.releasePrefix(version) + file;
         if (store.exists(published)) return published;
         List<String> runs = new ArrayList<>();
@@ -96,7 +99,7 @@ public class NotesCommand implements Callable<Integer> {
         }
         String run = runs.get(runs.size() - 1);
         if (runs.size() > 1) {
-            run = ctx.releases().currentRunId(version).filter(runs::contains).orElse(run);
+            run = releases.currentRunId(version).filter(runs::contains).orElse(run);
         }
         return StoreLayout.stagingPrefix(version, run) + file;
     }

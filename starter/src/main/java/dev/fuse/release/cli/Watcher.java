@@ -101,6 +101,8 @@ public final class Watcher {
                         status, status.phase() == Phase.PUBLISHED ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED);
             }
             if (status.phase() == Phase.AWAITING_APPROVAL) {
+                // What changed, once, where the decision is asked for.
+                if (!approvalHinted) NotesCommand.summary(releases, version).ifPresent(out::println);
                 if (stopAtApproval) return new Outcome(status, ExitCodes.OK);
                 if (!approvalHinted) {
                     ctx.err()
