@@ -90,7 +90,10 @@ final class StagedRelease {
                 List.of(artifact),
                 new MetadataResult(manifest, sums, provenance),
                 new ApprovalDecision("alice", "gates green", manifest.sha256()),
-                List.of(report));
+                List.of(report),
+                null,
+                List.of(),
+                List.of());
     }
 
     private static ArtifactRef put(ArtifactStore store, ReleasePlan plan, String file, String text) {

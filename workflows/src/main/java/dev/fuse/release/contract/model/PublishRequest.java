@@ -26,16 +26,6 @@ public record PublishRequest(
         targetRecords = targetRecords == null ? List.of() : List.copyOf(targetRecords);
     }
 
-    /** A request of releases recorded before approval records existed. */
-    public PublishRequest(
-            ReleasePlan plan,
-            List<Artifact> artifacts,
-            MetadataResult metadata,
-            ApprovalDecision approval,
-            List<ArtifactRef> reports) {
-        this(plan, artifacts, metadata, approval, reports, null, List.of(), List.of());
-    }
-
     /** The same request with the targets' artifacts listed in full (read from their records). */
     public PublishRequest withArtifacts(List<Artifact> all) {
         return new PublishRequest(plan, all, metadata, approval, reports, requestedBy, approvals, List.of());

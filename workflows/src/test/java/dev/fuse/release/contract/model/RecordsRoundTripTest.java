@@ -38,7 +38,15 @@ class RecordsRoundTripTest {
                 new ExtensionBuildRequest(plan),
                 new MetadataRequest(plan, built.artifacts(), "wf/run", 1767225600000L, List.of(metadata.manifest())),
                 metadata,
-                new PublishRequest(plan, built.artifacts(), metadata, decision, List.of(metadata.manifest())),
+                new PublishRequest(
+                        plan,
+                        built.artifacts(),
+                        metadata,
+                        decision,
+                        List.of(metadata.manifest()),
+                        "alice",
+                        List.of(),
+                        List.of()),
                 new PublishResult("releases/0.4.0/", List.of(metadata.manifest()), true),
                 decision,
                 new ReleaseStatus(
