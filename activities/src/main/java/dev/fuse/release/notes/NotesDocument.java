@@ -1,6 +1,8 @@
 package dev.fuse.release.notes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fuse.release.support.CanonicalJson;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ public final class NotesDocument {
         root.put("project", in.project());
         root.put("version", in.version());
         root.set("range", range(in));
+        root.set("previousRelease", release(in.previous()));
         ArrayNode groups = root.putArray("groups");
         for (ConventionalCommit.Group group : ConventionalCommit.Group.values()) {
             ArrayNode commits = CanonicalJson.MAPPER.createArrayNode();
@@ -47,27 +50,24 @@ public final class NotesDocument {
 
     private static ObjectNode range(NotesInput in) {
         ObjectNode range = CanonicalJson.MAPPER.createObjectNode();
-        if (in.base() == null) {
-            range.putNull("base");
-        } else {
-            range.putObject("base")
-                    .put("version", in.base().version())
-                    .put("commit", in.base().commit());
-        }
+        range.set("base", release(in.base()));
         range.put("head", in.range().head());
         range.put("commits", in.range().total());
         range.put("listed", in.range().commits().size() + in.range().merges().size());
-        range.put("firstRelease", in.base() == null);
-        if (in.lastCandidate() == null) {
-            range.putNull("lastCandidate");
-        } else {
-            range.putObject("lastCandidate")
-                    .put("version", in.lastCandidate().version())
-                    .put("commit", in.lastCandidate().commit());
-        }
-        range.put("baseChosenBecause", in.overrideReason());
+        range.put("firstRelease", in.previous() == null);
+        range.set("lastCandidate", release(in.bases().lastCandidate()));
+        range.put("baseChosenBecause", in.bases().overrideReason());
         range.put("problem", in.range().problem());
         return range;
+    }
+
+    /** {@code {"version", "commit"}} (version null for a base named as a commit), or JSON null. */
+    private static JsonNode release(PreviousRelease.Published release) {
+        if (release == null) return NullNode.getInstance();
+        return CanonicalJson.MAPPER
+                .createObjectNode()
+                .put("version", release.version())
+                .put("commit", release.commit());
     }
 
     private static ObjectNode commit(ConventionalCommit c) {
@@ -84,7 +84,8 @@ public final class NotesDocument {
 
     private static ObjectNode contract(NotesInput in) {
         ObjectNode contract = CanonicalJson.MAPPER.createObjectNode();
-        contract.put("comparedWith", in.base() == null ? null : in.base().version());
+        contract.put(
+                "comparedWith", in.previous() == null ? null : in.previous().version());
         contract.put("changed", in.contractChanged());
         ArrayNode changes = contract.putArray("changes");
         in.contractChanges()

@@ -57,7 +57,7 @@ final class NotesMarkdown {
             md.append(".\n\n");
         } else {
             md.append("Changes since ")
-                    .append(in.base().version())
+                    .append(in.base().version() == null ? "commit" : in.base().version())
                     .append(" (`")
                     .append(shortSha(in.base().commit()));
             md.append("`) up to `")
@@ -66,19 +66,29 @@ final class NotesMarkdown {
                     .append(commits(r.total()))
                     .append(".\n\n");
         }
-        if (in.lastCandidate() != null) {
-            md.append("The last release candidate was ")
-                    .append(in.lastCandidate().version())
-                    .append(" (`");
-            md.append(shortSha(in.lastCandidate().commit())).append("`).\n\n");
-        }
-        if (in.overrideReason() != null) {
-            md.append("The base was chosen by hand: ")
-                    .append(markdown(in.overrideReason()))
-                    .append(".\n\n");
-        }
+        candidateAndOverride(md, in);
         if (r.problem() != null)
             md.append("> **Note:** ").append(markdown(r.problem())).append("\n\n");
+    }
+
+    private static void candidateAndOverride(StringBuilder md, NotesInput in) {
+        PreviousRelease.Published candidate = in.bases().lastCandidate();
+        if (candidate != null) {
+            md.append("The last release candidate was ")
+                    .append(candidate.version())
+                    .append(" (`");
+            md.append(shortSha(candidate.commit())).append("`).\n\n");
+        }
+        if (in.bases().overrideReason() != null) {
+            md.append("The base was chosen by hand (--notes-since), instead of ")
+                    .append(
+                            in.previous() == null
+                                    ? "the first release's history"
+                                    : in.previous().version())
+                    .append(": ")
+                    .append(markdown(in.bases().overrideReason()))
+                    .append(".\n\n");
+        }
     }
 
     private static void commit(StringBuilder md, ConventionalCommit c) {
@@ -108,18 +118,19 @@ final class NotesMarkdown {
 
     private static void contract(StringBuilder md, NotesInput in) {
         md.append("## Release contract\n\n");
-        if (in.base() == null) {
+        PreviousRelease.Published previous = in.previous();
+        if (previous == null) {
             md.append("First release: nothing to compare the contract with.\n");
             return;
         }
         if (!in.contractChanged()) {
-            md.append("Unchanged since ").append(in.base().version()).append(".\n");
+            md.append("Unchanged since ").append(previous.version()).append(".\n");
             return;
         }
         md.append("Changed since ")
-                .append(in.base().version())
+                .append(previous.version())
                 .append(", field by field (a maintainer must approve this release):\n\n");
-        md.append("| field | ").append(in.base().version()).append(" | now |\n|---|---|---|\n");
+        md.append("| field | ").append(previous.version()).append(" | now |\n|---|---|---|\n");
         for (ContractDiff.Change c : in.contractChanges()) {
             md.append("| ").append(markdown(c.field())).append(" | ").append(cell(c.previous()));
             md.append(" | ").append(cell(c.now())).append(" |\n");

@@ -1,8 +1,13 @@
 package dev.fuse.release.notes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.NotesSince;
 import dev.fuse.release.contract.model.ReleasePlan;
+import dev.fuse.release.contract.model.ReleaseVersion;
+import dev.fuse.release.failure.PipelineException;
+import dev.fuse.release.git.Git;
 import dev.fuse.release.releasecontract.ReleaseContract;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreLayout;
@@ -11,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes a planned release's notes to its staging prefix, from the planner's checkout: the range
@@ -31,8 +35,9 @@ public final class NotesWriter {
      */
     public record Staged(List<ArtifactRef> files, String contractChangedSince) {}
 
-    public Staged stage(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {
-        NotesInput in = input(plan, checkout, contractRationale);
+    public Staged stage(ReleasePlan plan, Path checkout, String contractRationale, NotesSince since)
+            throws IOException {
+        NotesInput in = input(plan, checkout, contractRationale, since);
         ArtifactRef markdown = store.putBytes(
                 plan.stagingPrefix() + NotesDocument.MARKDOWN_FILE,
                 NotesDocument.markdown(in),
@@ -40,24 +45,47 @@ public final class NotesWriter {
         ArtifactRef json = store.putBytes(
                 plan.stagingPrefix() + NotesDocument.JSON_FILE, NotesDocument.json(in), "application/json");
         return new Staged(
-                List.of(markdown, json), in.contractChanged() ? in.base().version() : null);
+                List.of(markdown, json), in.contractChanged() ? in.previous().version() : null);
     }
 
-    NotesInput input(ReleasePlan plan, Path checkout, String contractRationale) throws IOException {
-        PreviousRelease previous = new PreviousRelease(store);
-        Optional<PreviousRelease.Published> base = previous.baseFor(plan.version());
-        String baseVersion = base.map(PreviousRelease.Published::version).orElse(null);
-        CommitRange range = CommitRange.read(
-                checkout, base.map(PreviousRelease.Published::commit).orElse(null), plan.commit());
+    NotesInput input(ReleasePlan plan, Path checkout, String contractRationale, NotesSince since) throws IOException {
+        PreviousRelease ledger = new PreviousRelease(store);
+        PreviousRelease.Published previous = ledger.baseFor(plan.version()).orElse(null);
+        String previousVersion = previous == null ? null : previous.version();
+        PreviousRelease.Published candidate =
+                ledger.lastCandidate(plan.version(), previousVersion).orElse(null);
+        NotesInput.Bases bases = since == null
+                ? NotesInput.Bases.fromLedger(previous, candidate)
+                : new NotesInput.Bases(named(ledger, checkout, since.ref()), previous, candidate, since.reason());
+        String baseCommit = bases.base() == null ? null : bases.base().commit();
         return new NotesInput(
                 plan.projectName(),
                 plan.version(),
-                base.orElse(null),
-                previous.lastCandidate(plan.version(), baseVersion).orElse(null),
-                null,
-                range,
-                contractChanges(baseVersion, checkout.resolve(ReleaseContract.FILE_NAME)),
+                bases,
+                CommitRange.read(checkout, baseCommit, plan.commit()),
+                contractChanges(previousVersion, checkout.resolve(ReleaseContract.FILE_NAME)),
                 contractRationale);
+    }
+
+    /** The base named by {@code --notes-since}: a published release by its version, else a commit. */
+    private static PreviousRelease.Published named(PreviousRelease ledger, Path checkout, String ref)
+            throws IOException {
+        if (ReleaseVersion.isValid(ref)) {
+            return ledger.published(ref)
+                    .orElseThrow(() -> new PipelineException(
+                            FailureType.CHECKOUT_FAILED,
+                            "--notes-since " + ref + " is not a published release; name a published version"
+                                    + " (./fuse-release list) or a commit"));
+        }
+        try {
+            return new PreviousRelease.Published(null, Git.resolve(checkout, ref));
+        } catch (Git.GitException e) {
+            throw new PipelineException(
+                    FailureType.CHECKOUT_FAILED,
+                    "--notes-since '" + ref + "' is neither a published release nor a commit of the repository;"
+                            + " name a published version (./fuse-release list) or a commit, tag or branch",
+                    e);
+        }
     }
 
     private List<ContractDiff.Change> contractChanges(String baseVersion, Path contract) throws IOException {

@@ -3,6 +3,7 @@ package dev.fuse.release.plan;
 import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.contract.model.InvalidRequestException;
+import dev.fuse.release.contract.model.NotesSince;
 import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.ReleaseRequest;
 import dev.fuse.release.contract.model.ReleaseVersion;
@@ -112,7 +113,7 @@ public final class Planner {
                     request.sortedTargets(),
                     request.staticTargets().stream().map(Target::parse).toList());
             checkStaticLinking(plan, recipe);
-            plan = stageDocuments(plan, tree, contract);
+            plan = stageDocuments(plan, tree, contract, request.notesSince());
             index.record(request, workflowId, runId, commit);
             return plan;
         }
@@ -123,11 +124,12 @@ public final class Planner {
      * the notes, and returns the plan that records them at their digests and says whether the
      * contract changed since the previous release.
      */
-    private ReleasePlan stageDocuments(ReleasePlan plan, Path tree, ReleaseContract contract) throws IOException {
+    private ReleasePlan stageDocuments(ReleasePlan plan, Path tree, ReleaseContract contract, NotesSince since)
+            throws IOException {
         List<ArtifactRef> documents = new ArrayList<>();
         documents.add(store.putFile(
                 plan.stagingPrefix() + ReleaseContract.FILE_NAME, tree.resolve(ReleaseContract.FILE_NAME)));
-        NotesWriter.Staged notes = new NotesWriter(store).stage(plan, tree, contract.rationale());
+        NotesWriter.Staged notes = new NotesWriter(store).stage(plan, tree, contract.rationale(), since);
         documents.addAll(notes.files());
         return plan.withDocuments(documents)
                 .withContract(new ReleasePlan.ContractTerms(

@@ -1,12 +1,15 @@
 package dev.fuse.release.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.NotesSince;
 import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.ReleaseRequest;
+import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.ExampleRepository;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.plan.Planner;
@@ -186,9 +189,64 @@ class NotesWriterTest {
         assertThat(markdown("0.1.0", "run-1")).contains("First release: 8 commits up to");
     }
 
+    @Test
+    void aBaseNamedByHandStartsTheRangeAndIsRecordedButTheContractIsStillComparedWithThePreviousRelease()
+            throws Exception {
+        String yanked = releaseCommit("0.4.1");
+        JsonNode notes = JSON.readTree(
+                plan("0.5.0", "run-1", new NotesSince("0.4.1", "0.4.1 was yanked for a packaging slip only")));
+
+        JsonNode range = notes.path("range");
+        assertThat(range.path("base").path("version").asText()).isEqualTo("0.4.1");
+        assertThat(range.path("base").path("commit").asText()).isEqualTo(yanked);
+        assertThat(range.path("baseChosenBecause").asText()).isEqualTo("0.4.1 was yanked for a packaging slip only");
+        assertThat(range.path("commits").asInt())
+                .isEqualTo(Integer.parseInt(Git.run(repo, Map.of(), "rev-list", "--count", yanked + ".." + head)
+                        .strip()));
+        assertThat(notes.path("previousRelease").path("version").asText()).isEqualTo("0.4.0");
+        assertThat(notes.path("contract").path("comparedWith").asText()).isEqualTo("0.4.0");
+        assertThat(notes.path("contract").path("changed").asBoolean()).isTrue();
+        assertThat(markdown("0.5.0", "run-1"))
+                .contains("Changes since 0.4.1 (`" + yanked.substring(0, 12))
+                .contains("The base was chosen by hand (--notes-since), instead of 0.4.0: 0.4.1 was yanked");
+    }
+
+    @Test
+    void aBaseNamedAsACommitHasNoVersion() throws Exception {
+        String merge = Git.run(repo, Map.of(), "rev-parse", "HEAD~2").strip();
+        JsonNode range = JSON.readTree(plan("0.5.0", "run-1", new NotesSince(merge.substring(0, 10), "from the merge")))
+                .path("range");
+
+        assertThat(range.path("base").path("version").isNull()).isTrue();
+        assertThat(range.path("base").path("commit").asText()).isEqualTo(merge);
+        assertThat(range.path("commits").asInt()).isEqualTo(2);
+        assertThat(markdown("0.5.0", "run-1")).contains("Changes since commit (`" + merge.substring(0, 12));
+    }
+
+    @Test
+    void aBaseThatIsNeitherAPublishedReleaseNorACommitIsRefusedByName() {
+        assertThatThrownBy(() -> plan("0.5.0", "run-1", new NotesSince("0.3.9", "why not")))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("--notes-since 0.3.9 is not a published release; name a published version"
+                        + " (./fuse-release list) or a commit");
+        assertThatThrownBy(() -> plan("0.5.0", "run-2", new NotesSince("no-such-branch", "why not")))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageStartingWith("--notes-since 'no-such-branch' is neither a published release nor a commit");
+    }
+
+    private String releaseCommit(String version) throws Exception {
+        return JSON.readTree(store.getBytes(StoreLayout.publishedMarker(version)))
+                .path("commit")
+                .asText();
+    }
+
     private byte[] plan(String version, String runId) throws Exception {
-        ReleaseRequest request =
-                new ReleaseRequest(version, repo.toString(), "main", List.of("linux-x64"), "a", null, 60);
+        return plan(version, runId, null);
+    }
+
+    private byte[] plan(String version, String runId, NotesSince since) throws Exception {
+        ReleaseRequest request = new ReleaseRequest(
+                version, repo.toString(), "main", List.of("linux-x64"), "a", null, 60, List.of(), null, null, since);
         new Planner(store, dir.resolve("work"), true).plan(request, "fuse-release-" + version, runId);
         return store.getBytes(StoreLayout.stagingPrefix(version, runId) + NotesDocument.JSON_FILE);
     }

@@ -1,6 +1,7 @@
 package dev.fuse.release.cli;
 
 import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.contract.model.NotesSince;
 import dev.fuse.release.contract.model.ReleaseRequest;
 import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.git.Git;
@@ -71,6 +72,19 @@ public class StartCommand implements Callable<Integer> {
             description = "Link these targets statically (only linux-x64; never the default).")
     List<String> staticTargets;
 
+    @Option(
+            names = "--notes-since",
+            paramLabel = "<version|commit>",
+            description = "Start the notes' commit range here instead of at the previous published release"
+                    + " (needs --reason; the notes record both).")
+    String notesSince;
+
+    @Option(
+            names = "--reason",
+            paramLabel = "<text>",
+            description = "Why --notes-since overrides the previous published release as the notes' base.")
+    String notesReason;
+
     @Option(names = "--watch", description = "Follow the release after starting it.")
     boolean watch;
 
@@ -139,9 +153,20 @@ public class StartCommand implements Callable<Integer> {
                 Durations.parseSeconds(approvalTimeout, "--approval-timeout"),
                 staticTargets,
                 Durations.parseSeconds(operatorWindow, "--operator-window"),
-                heartbeatTimeout(ctx));
+                heartbeatTimeout(ctx),
+                notesSince());
         checkLocalRepository(repository, revision);
         return request;
+    }
+
+    private NotesSince notesSince() {
+        if (notesSince == null && notesReason != null) {
+            throw new CliException(
+                    ExitCodes.BAD_INPUT,
+                    "--reason explains --notes-since and means nothing without it; pass --notes-since"
+                            + " <version|commit> too, or leave --reason out");
+        }
+        return notesSince == null ? null : new NotesSince(notesSince, notesReason);
     }
 
     private Long heartbeatTimeout(CliContext ctx) {

@@ -69,6 +69,24 @@ class BadInputMatrixTest {
                 "main"));
         String[] okr = {"start", "--version", "0.4.0", "--repo", "/tmp", "--revision", "main"};
         c.add(new Case(
+                "notes base without a reason",
+                2,
+                "--notes-since needs --reason <why the previous release is not the right base>",
+                false,
+                with(okr, "--notes-since", "0.3.0")));
+        c.add(new Case(
+                "reason without a notes base",
+                2,
+                "--reason explains --notes-since and means nothing without it",
+                false,
+                with(okr, "--reason", "because")));
+        c.add(new Case(
+                "notes base that looks like an option",
+                2,
+                "--notes-since '--exec=x' is not a version or a commit",
+                false,
+                with(okr, "--notes-since=--exec=x", "--reason", "r")));
+        c.add(new Case(
                 "unknown target", 2, "unknown target 'solaris-sparc'", false, with(okr, "--target", "solaris-sparc")));
         c.add(new Case(
                 "repeated target", 2, "name a target twice", false, with(okr, "--target", "linux-x64,linux-x64")));

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param heartbeatTimeoutSeconds how long a running activity may go without a heartbeat before
  *     Temporal declares its worker dead and retries it elsewhere (null: {@link
  *     #DEFAULT_HEARTBEAT_TIMEOUT_SECONDS}); fault drills use seconds
+ * @param notesSince the notes' base named by hand, or null for the ledger's (see {@link NotesSince})
  */
 public record ReleaseRequest(
         String version,
@@ -31,7 +32,8 @@ public record ReleaseRequest(
         long approvalTimeoutSeconds,
         List<String> staticTargets,
         Long operatorWindowSeconds,
-        Long heartbeatTimeoutSeconds) {
+        Long heartbeatTimeoutSeconds,
+        NotesSince notesSince) {
 
     public static final long DEFAULT_APPROVAL_TIMEOUT_SECONDS = 7L * 24 * 3600;
     public static final long DEFAULT_HEARTBEAT_TIMEOUT_SECONDS = 60;
@@ -40,6 +42,32 @@ public record ReleaseRequest(
 
     public static final long MAX_HEARTBEAT_TIMEOUT_SECONDS = 600;
     public static final long DEFAULT_OPERATOR_WINDOW_SECONDS = 3L * 24 * 3600;
+
+    /** A request whose notes start at the ledger's base. */
+    public ReleaseRequest(
+            String version,
+            String repository,
+            String revision,
+            List<String> targets,
+            String requestedBy,
+            Long sourceDateEpoch,
+            long approvalTimeoutSeconds,
+            List<String> staticTargets,
+            Long operatorWindowSeconds,
+            Long heartbeatTimeoutSeconds) {
+        this(
+                version,
+                repository,
+                revision,
+                targets,
+                requestedBy,
+                sourceDateEpoch,
+                approvalTimeoutSeconds,
+                staticTargets,
+                operatorWindowSeconds,
+                heartbeatTimeoutSeconds,
+                null);
+    }
 
     /** A request with the default heartbeat timeout. */
     public ReleaseRequest(
@@ -153,6 +181,9 @@ public record ReleaseRequest(
             errors.add("heartbeat timeout " + heartbeatTimeoutSeconds + " s is outside " + MIN_HEARTBEAT_TIMEOUT_SECONDS
                     + " s to " + MAX_HEARTBEAT_TIMEOUT_SECONDS
                     + " s; pass --heartbeat-timeout in that range (default 60s)");
+        }
+        if (notesSince != null) {
+            errors.addAll(notesSince.problems());
         }
         if (approvalTimeoutSeconds <= 0) {
             errors.add("approval timeout must be positive, got " + approvalTimeoutSeconds + " s");
