@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * clocks, locale or discovery order), so regenerating it yields the same bytes.
  */
 public final class ReleaseMetadata {
-    public static final String MANIFEST = "release-artifacts.json";
+    public static final String MANIFEST = StoreLayout.MANIFEST;
     public static final String CHECKSUMS = "SHA256SUMS";
     public static final int SCHEMA_VERSION = 1;
     public static final String GENERATOR = "fuse-release";

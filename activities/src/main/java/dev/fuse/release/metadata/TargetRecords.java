@@ -73,11 +73,16 @@ public final class TargetRecords {
     /** The figures of every target, and the gate table evaluated from them as the workflow did. */
     public SloFigures expand(SloReportRequest request) {
         List<TargetEvidence> evidence = new ArrayList<>();
+        List<Artifact> artifacts = new ArrayList<>();
         for (TargetPipelineResult r : read(request.plan().stagingPrefix(), request.targetRecords())) {
             evidence.add(r.targetEvidence());
+            artifacts.addAll(r.artifacts());
         }
         return new SloFigures(
-                request.plan(), GateEvaluator.evaluate(request.plan().slo(), evidence), evidence);
+                request.plan(),
+                GateEvaluator.evaluate(request.plan().slo(), evidence),
+                evidence,
+                ArtifactOrder.sorted(artifacts));
     }
 
     private List<TargetPipelineResult> read(String stagingPrefix, List<TargetRecordRef> refs) {

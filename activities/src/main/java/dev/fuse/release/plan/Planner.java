@@ -8,7 +8,6 @@ import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.ReleaseRequest;
 import dev.fuse.release.contract.model.ReleaseVersion;
 import dev.fuse.release.contract.model.Target;
-import dev.fuse.release.contract.model.Toolchain;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.git.Git;
 import dev.fuse.release.git.RepositoryMirrors;
@@ -27,15 +26,12 @@ import dev.fuse.release.support.Sha256;
 import dev.fuse.release.support.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Freezes a request into a plan: resolves the revision to a commit, validates the recipe at that
@@ -102,7 +98,7 @@ public final class Planner {
                             epoch,
                             Sha256.of(tree.resolve(Recipe.FILE_NAME)),
                             previous,
-                            toolchain(tree.resolve(recipe.rustToolchainFile()), recipe.node())),
+                            ToolchainFile.read(tree.resolve(recipe.rustToolchainFile()), recipe.node())),
                     new ReleasePlan.Staging(
                             store.bucket(), runId, StoreLayout.stagingPrefix(version, runId), List.of()),
                     new ReleasePlan.Policy(
@@ -224,28 +220,5 @@ public final class Planner {
         return latest.map(LatestPointer.Latest::version)
                 .filter(v -> ReleaseVersion.parse(v).compareTo(ReleaseVersion.parse(version)) < 0)
                 .orElse(null);
-    }
-
-    private static final Pattern TOML_STRING = Pattern.compile("(?m)^\\s*(channel|profile)\\s*=\\s*\"([^\"]*)\"");
-    private static final Pattern TOML_COMPONENTS = Pattern.compile("(?m)^\\s*components\\s*=\\s*\\[([^\\]]*)]");
-
-    /** Reads the two keys of rust-toolchain.toml the contract records; a tiny reader, not a TOML parser. */
-    static Toolchain toolchain(Path rustToolchainToml, String node) throws IOException {
-        String text = Files.readString(rustToolchainToml);
-        String channel = null;
-        String profile = null;
-        Matcher m = TOML_STRING.matcher(text);
-        while (m.find()) {
-            if (m.group(1).equals("channel")) channel = m.group(2);
-            else profile = m.group(2);
-        }
-        if (channel == null) {
-            throw new PipelineException(
-                    FailureType.INVALID_RECIPE,
-                    rustToolchainToml.getFileName() + " has no toolchain channel (channel = \"stable\")");
-        }
-        Matcher c = TOML_COMPONENTS.matcher(text);
-        String components = c.find() ? c.group(1).replaceAll("[\"\\s]", "") : "";
-        return new Toolchain(channel, profile, components, node);
     }
 }

@@ -21,11 +21,14 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static byte[] html(SloFigures request) {
-        return html(request, null);
+        return html(request, null, null);
     }
 
-    /** The report, with a "What changed" section when the release's notes are given. */
-    public static byte[] html(SloFigures request, JsonNode notes) {
+    /**
+     * The report, with a "What changed" section when the release's notes are given and a
+     * "Measured against" section when the comparison with the previous release is.
+     */
+    public static byte[] html(SloFigures request, JsonNode notes, JsonNode comparison) {
         ReleasePlan plan = request.plan();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -64,6 +67,7 @@ public final class HtmlReport {
         }
         gateTable(h, request);
         if (notes != null) NotesSection.append(h, notes);
+        if (comparison != null) ComparisonSection.append(h, comparison);
         for (TargetEvidence e : request.evidence()) {
             targetSection(h, e);
         }

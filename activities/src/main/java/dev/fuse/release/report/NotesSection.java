@@ -19,7 +19,8 @@ final class NotesSection {
                 .append(range.path("commits").asInt());
         h.append(range.path("commits").asInt() == 1 ? " commit" : " commits");
         if (range.path("base").isObject()) {
-            h.append(" since ").append(text(range.path("base").path("version")));
+            JsonNode version = range.path("base").path("version");
+            h.append(" since ").append(version.isTextual() ? text(version) : "commit");
             h.append(" (<code>").append(text(range.path("base").path("commit"))).append("</code>)");
         } else {
             h.append(" (first release)");

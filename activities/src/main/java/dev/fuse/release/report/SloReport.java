@@ -1,13 +1,16 @@
 package dev.fuse.release.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fuse.release.contract.model.Artifact;
 import dev.fuse.release.contract.model.ArtifactRef;
 import dev.fuse.release.contract.model.GateResult;
 import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.TargetEvidence;
 import dev.fuse.release.support.CanonicalJson;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * {@code slo-report.json}: every figure and sample, the protocol each was taken under, the
@@ -19,6 +22,11 @@ public final class SloReport {
     private SloReport() {}
 
     public static byte[] json(SloFigures request) {
+        return json(request, null);
+    }
+
+    /** The report, with the comparison with the previous release when one is given. */
+    public static byte[] json(SloFigures request, JsonNode comparison) {
         ReleasePlan plan = request.plan();
         ObjectNode root = CanonicalJson.MAPPER.createObjectNode();
         root.put("schemaVersion", 1);
@@ -49,13 +57,35 @@ public final class SloReport {
             gates.add(gate);
         }
         ArrayNode targets = root.putArray("targets");
-        for (TargetEvidence e : request.evidence()) {
-            ObjectNode t = targets.addObject();
-            t.put("target", e.target().id());
-            t.set("measurement", CanonicalJson.MAPPER.valueToTree(e.measure()));
-            t.set("parity", CanonicalJson.MAPPER.valueToTree(e.parity()));
-            t.set("runtime", CanonicalJson.MAPPER.valueToTree(e.runtime()));
-        }
+        request.evidence().forEach(e -> targets.add(target(e)));
+        if (comparison != null) root.set("comparison", comparison);
         return CanonicalJson.write(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One target's entry: its figures, parity result and runtime checks. */
+    static ObjectNode target(TargetEvidence e) {
+        ObjectNode t = CanonicalJson.MAPPER.createObjectNode();
+        t.put("target", e.target().id());
+        t.set("measurement", CanonicalJson.MAPPER.valueToTree(e.measure()));
+        t.set("parity", CanonicalJson.MAPPER.valueToTree(e.parity()));
+        t.set("runtime", CanonicalJson.MAPPER.valueToTree(e.runtime()));
+        return t;
+    }
+
+    /** This run's figures by target, read from its entries and artifacts as a published report's are. */
+    static Map<String, TargetFigures> figures(SloFigures request) {
+        ArrayNode targets = CanonicalJson.MAPPER.createArrayNode();
+        request.evidence().forEach(e -> targets.add(target(e)));
+        ArrayNode artifacts = CanonicalJson.MAPPER.createArrayNode();
+        for (Artifact a : request.artifacts()) {
+            artifacts
+                    .addObject()
+                    .put("type", a.type().id())
+                    .put("target", a.target())
+                    .put("size", a.ref().size());
+        }
+        ObjectNode report = CanonicalJson.MAPPER.createObjectNode();
+        report.set("targets", targets);
+        return PublishedFigures.byTarget(report, artifacts);
     }
 }

@@ -4,6 +4,9 @@ package dev.fuse.release.storage;
 public final class StoreLayout {
     public static final String LATEST = "releases/latest.json";
 
+    /** A release's manifest, staged and published under this name. */
+    public static final String MANIFEST = "release-artifacts.json";
+
     private StoreLayout() {}
 
     public static String stagingPrefix(String version, String runId) {

@@ -21,7 +21,8 @@ class NotesSectionTest {
                    "changes": [{"field": "slo.strippedBinaryMaxBytes", "previous": "25000000", "now": "20000000"}]}}
                 """);
 
-        String html = new String(HtmlReport.html(ReportFixtures.request(2_000_000), notes), StandardCharsets.UTF_8);
+        String html =
+                new String(HtmlReport.html(ReportFixtures.request(2_000_000), notes, null), StandardCharsets.UTF_8);
 
         assertThat(html)
                 .contains("<h2>What changed</h2>")

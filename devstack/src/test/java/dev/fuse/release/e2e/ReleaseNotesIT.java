@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two releases of the example on the dev stack, with a breaking feature, a fix from a branch, a
- * dependency bump, an unconventional subject, a merge and a contract change between them: the
- * second release's notes name the right range and every commit, its contract change needs a
- * maintainer (approvers alone do not publish it), and a byte changed in the published notes is
- * named by {@code verify}.
+ * Releases of the example on the dev stack, with a breaking feature, a fix from a branch, a
+ * dependency bump, an unconventional subject, a merge and a contract change between the first two:
+ * the second release's notes name the right range and every commit and compare its figures with
+ * the first's, its contract change needs a maintainer (approvers alone do not publish it), and a
+ * byte changed in the published notes is named by {@code verify}. Once the second is yanked, the
+ * third starts at the first again; a fourth names the yanked one as its base by hand.
  */
 class ReleaseNotesIT {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +57,7 @@ class ReleaseNotesIT {
     }
 
     @Test
-    void theSecondReleasesNotesListEveryCommitAndItsContractChangeNeedsAMaintainer() throws Exception {
+    void theNotesListEveryCommitSinceThePreviousReleaseAndAContractChangeNeedsAMaintainer() throws Exception {
         String base = ExampleRepository.run(repo, "x", "rev-parse", "HEAD").trim();
         release("0.20.0");
         approve("0.20.0", "alice");
@@ -75,8 +76,7 @@ class ReleaseNotesIT {
         });
 
         release("0.21.0");
-        JsonNode notes = JSON.readTree(
-                CliRun.run(env, "notes", "0.21.0", "--output", "json").out());
+        JsonNode notes = notesJson("0.21.0");
         assertThat(notes.path("range").path("base").path("version").asText()).isEqualTo("0.20.0");
         assertThat(notes.path("range").path("base").path("commit").asText()).isEqualTo(base);
         assertThat(notes.path("range").path("head").asText()).isEqualTo(head);
@@ -101,7 +101,8 @@ class ReleaseNotesIT {
                 .contains("Migration: clients must parse JSON bodies")
                 .contains("## Merges")
                 .contains("Bob New (first contribution)")
-                .contains("| slo.strippedBinaryMaxBytes | 25000000 | 20000000 |");
+                .contains("| slo.strippedBinaryMaxBytes | 25000000 | 20000000 |")
+                .contains("## Measured against 0.20.0\n\n### linux-x64");
         assertThat(CliRun.run(env, "status", "0.21.0").out())
                 .contains("contract changed: needs a maintainer's approval")
                 .contains("contract CHANGED (1 fields)");
@@ -120,6 +121,64 @@ class ReleaseNotesIT {
         CliRun tampered = CliRun.run(env, "verify", "0.21.0");
         assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
         assertThat(tampered.out()).contains("FAIL RELEASE_NOTES.md: sha256: expected ");
+
+        aYankedReleaseIsSkippedAsABaseAndANamedBaseOverridesIt(base, head);
+    }
+
+    /** The third release starts at 0.20.0 again once 0.21.0 is yanked; a fourth names 0.21.0 by hand. */
+    private void aYankedReleaseIsSkippedAsABaseAndANamedBaseOverridesIt(String base, String second) throws Exception {
+        CliRun yank = CliRun.run(env, "rollback", "0.21.0", "--reason", "crashes on start", "--operator", "alice");
+        assertThat(yank.exitCode()).as(yank.toString()).isZero();
+        commit("Alice", "fix: survive a closed socket");
+        String head = ExampleRepository.run(repo, "x", "rev-parse", "HEAD").trim();
+
+        release("0.22.0");
+        JsonNode notes = notesJson("0.22.0");
+        assertThat(notes.path("range").path("base").path("version").asText()).isEqualTo("0.20.0");
+        assertThat(notes.path("range").path("base").path("commit").asText()).isEqualTo(base);
+        assertThat(notes.path("range").path("head").asText()).isEqualTo(head);
+        assertThat(notes.path("range").path("commits").asText())
+                .isEqualTo(ExampleRepository.run(repo, "x", "rev-list", "--count", base + ".." + head)
+                        .trim());
+        JsonNode comparison = notes.path("measured").path("comparison");
+        assertThat(comparison.path("comparedWith").asText()).isEqualTo("0.20.0");
+        JsonNode linux = comparison.path("targets").get(0);
+        assertThat(linux.path("target").asText()).isEqualTo("linux-x64");
+        assertThat(linux.path("figures")).hasSize(10);
+        linux.path("figures")
+                .forEach(f -> assertThat(f.path("previous").isNumber())
+                        .as(f.toString())
+                        .isTrue());
+        assertThat(CliRun.run(env, "notes", "0.22.0").out())
+                .contains("## Measured against 0.20.0")
+                .contains("| stripped binary | ")
+                .contains("## Release gate checklist\n\n- [x] linux-x64 ");
+        assertThat(CliRun.run(env, "status", "0.22.0").out())
+                .contains("notes: 7 commits since 0.20.0")
+                .contains("; largest changes: linux-x64 ");
+        approve("0.22.0", "mara");
+        assertThat(CliRun.run(env, "watch", "0.22.0").exitCode()).isZero();
+
+        CliRun named = CliRun.startLinuxX64(
+                env, "0.22.1", repo, "--notes-since", "0.21.0", "--reason", "0.21.0 was yanked for packaging only");
+        assertThat(named.exitCode()).as(named.toString()).isZero();
+        JsonNode range = notesJson("0.22.1").path("range");
+        assertThat(range.path("base").path("version").asText()).isEqualTo("0.21.0");
+        assertThat(range.path("base").path("commit").asText()).isEqualTo(second);
+        assertThat(range.path("baseChosenBecause").asText()).isEqualTo("0.21.0 was yanked for packaging only");
+        assertThat(range.path("commits").asInt()).isEqualTo(1);
+        assertThat(notesJson("0.22.1").path("previousRelease").path("version").asText())
+                .isEqualTo("0.22.0");
+        assertThat(CliRun.run(env, "notes", "0.22.1").out())
+                .contains("The base was chosen by hand (--notes-since), instead of 0.22.0: 0.21.0 was yanked");
+        CliRun cancelled = CliRun.run(env, "cancel", "0.22.1", "--reason", "drill over", "--operator", "alice");
+        assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
+    }
+
+    private static JsonNode notesJson(String version) throws Exception {
+        CliRun notes = CliRun.run(env, "notes", version, "--output", "json");
+        assertThat(notes.exitCode()).as(notes.toString()).isZero();
+        return JSON.readTree(notes.out());
     }
 
     private static void release(String version) throws Exception {

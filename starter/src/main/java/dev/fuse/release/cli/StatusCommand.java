@@ -42,7 +42,7 @@ public class StatusCommand implements Callable<Integer> {
             ctx.out().println(Json.write(status));
         } else {
             StatusView.lines(status).forEach(ctx.out()::println);
-            NotesCommand.summary(ctx.releases(), args.version).ifPresent(ctx.out()::println);
+            NotesSummary.of(ctx.releases(), args.version).ifPresent(ctx.out()::println);
             yankLine(ctx, args.version).ifPresent(ctx.out()::println);
         }
         return ExitCodes.OK;

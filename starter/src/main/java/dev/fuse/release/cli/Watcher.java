@@ -102,7 +102,7 @@ public final class Watcher {
             }
             if (status.phase() == Phase.AWAITING_APPROVAL) {
                 // What changed, once, where the decision is asked for.
-                if (!approvalHinted) NotesCommand.summary(releases, version).ifPresent(out::println);
+                if (!approvalHinted) NotesSummary.of(releases, version).ifPresent(out::println);
                 if (stopAtApproval) return new Outcome(status, ExitCodes.OK);
                 if (!approvalHinted) {
                     ctx.err()
