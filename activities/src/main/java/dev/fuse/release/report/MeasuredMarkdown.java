@@ -80,10 +80,11 @@ public final class MeasuredMarkdown {
         return number(value.asDouble()) + (unit.isEmpty() ? "" : " " + unit);
     }
 
-    /** A figure's change, "+7 B (+5.7%)": signed, in its unit, then relative; "new" without a previous figure. */
+    /** A figure's change, "+7 B (+5.7%)": signed, in its unit, then relative; "unchanged", or "new" without a previous figure. */
     public static String change(JsonNode f) {
         if (!f.path("change").isNumber()) return "new";
         double change = f.path("change").asDouble();
+        if (change == 0) return "unchanged";
         String text =
                 (change > 0 ? "+" : "") + value(f.path("change"), f.path("unit").asText());
         JsonNode percent = f.path("changePercent");

@@ -49,10 +49,7 @@ public final class SloReportWriter {
                 ? previous.path("version").asText()
                 : notes.path("contract").path("comparedWith").asText(null);
         if (version == null) return MeasuredChanges.Baseline.none("first release: nothing to compare with");
-        return new PublishedFigures(store)
-                .of(version)
-                .map(figures -> new MeasuredChanges.Baseline(version, figures, null))
-                .orElseGet(() -> MeasuredChanges.Baseline.none(version + " published no SLO evidence to compare with"));
+        return new PublishedFigures(store).of(version);
     }
 
     /** The release's notes as planning staged them, or null (a plan from before notes existed). */

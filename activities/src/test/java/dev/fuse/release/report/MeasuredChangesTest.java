@@ -12,6 +12,7 @@ import dev.fuse.release.policy.GateEvaluator;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.InMemoryObjectStore;
 import dev.fuse.release.storage.StoreLayout;
+import dev.fuse.release.support.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,21 @@ class MeasuredChangesTest {
     }
 
     @Test
+    void figuresChangedInTheBucketAfterPublicationAreNotShownAsThePreviousReleases() throws Exception {
+        publish("0.3.9", withArtifacts(ReportFixtures.request(2_000_000)));
+        String key = StoreLayout.evidencePrefix("0.3.9", "run-0") + SloReport.FILE_NAME;
+        String forged = new String(store.getBytes(key), StandardCharsets.UTF_8).replace("2000000", "9000000");
+        store.putBytes(key, forged.getBytes(StandardCharsets.UTF_8), "application/json");
+
+        JsonNode comparison = write(ReportFixtures.request(2_000_000), "0.3.9").path("comparison");
+
+        assertThat(comparison.path("comparedWith").isNull()).isTrue();
+        assertThat(comparison.path("missing").asText())
+                .isEqualTo("0.3.9 has evidence that no longer matches its records (./fuse-release verify 0.3.9):"
+                        + " nothing to compare the figures with");
+    }
+
+    @Test
     void aFirstReleaseSaysThereIsNothingToCompareWith() throws Exception {
         SloFigures now = ReportFixtures.request(2_000_000);
         JsonNode comparison = write(now, null).path("comparison");
@@ -117,18 +133,20 @@ class MeasuredChangesTest {
                 figures.plan(), figures.gates(), figures.evidence(), ReleaseMetadataTest.artifacts("run-report"));
     }
 
+    /** Publishes the figures' evidence and manifest, with the records that vouch for them. */
     private void publish(String version, SloFigures figures) {
+        byte[] report = SloReport.json(figures);
+        byte[] manifest = ReleaseMetadata.manifest(figures.plan(), figures.artifacts());
+        byte[] sums = (Sha256.of(report) + "  " + SloReport.FILE_NAME + "\n").getBytes(StandardCharsets.UTF_8);
+        String evidence = StoreLayout.evidencePrefix(version, "run-0");
+        store.putBytes(evidence + SloReport.FILE_NAME, report, "application/json");
+        store.putBytes(evidence + "SHA256SUMS", sums, "text/plain");
+        store.putBytes(StoreLayout.releasePrefix(version) + StoreLayout.MANIFEST, manifest, "application/json");
         store.putBytes(
                 StoreLayout.publishedMarker(version),
-                ("{\"version\":\"" + version + "\",\"runId\":\"run-0\"}").getBytes(StandardCharsets.UTF_8),
-                "application/json");
-        store.putBytes(
-                StoreLayout.evidencePrefix(version, "run-0") + SloReport.FILE_NAME,
-                SloReport.json(figures),
-                "application/json");
-        store.putBytes(
-                StoreLayout.releasePrefix(version) + StoreLayout.MANIFEST,
-                ReleaseMetadata.manifest(figures.plan(), figures.artifacts()),
+                ("{\"version\":\"" + version + "\",\"runId\":\"run-0\",\"manifestSha256\":\"" + Sha256.of(manifest)
+                                + "\",\"evidenceSha256sumsSha256\":\"" + Sha256.of(sums) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8),
                 "application/json");
     }
 

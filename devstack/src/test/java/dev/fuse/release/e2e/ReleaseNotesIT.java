@@ -107,6 +107,12 @@ class ReleaseNotesIT {
                 .contains("contract changed: needs a maintainer's approval")
                 .contains("contract CHANGED (1 fields)");
 
+        String secondEvidence = Await.status(env, "0.21.0")
+                .path("evidence")
+                .path("reports")
+                .path("json")
+                .path("sha256")
+                .asText();
         CliRun byApprover = approve("0.21.0", "alice");
         assertThat(byApprover.out()).contains("a maintainer's approval is still needed");
         assertThat(Await.status(env, "0.21.0").path("phase").asText()).isEqualTo("AWAITING_APPROVAL");
@@ -122,11 +128,12 @@ class ReleaseNotesIT {
         assertThat(tampered.exitCode()).as(tampered.toString()).isEqualTo(ExitCodes.RELEASE_NOT_PUBLISHED);
         assertThat(tampered.out()).contains("FAIL RELEASE_NOTES.md: sha256: expected ");
 
-        aYankedReleaseIsSkippedAsABaseAndANamedBaseOverridesIt(base, head);
+        aYankedReleaseIsSkippedAsABaseAndANamedBaseOverridesIt(base, head, secondEvidence);
     }
 
     /** The third release starts at 0.20.0 again once 0.21.0 is yanked; a fourth names 0.21.0 by hand. */
-    private void aYankedReleaseIsSkippedAsABaseAndANamedBaseOverridesIt(String base, String second) throws Exception {
+    private void aYankedReleaseIsSkippedAsABaseAndANamedBaseOverridesIt(
+            String base, String second, String secondEvidence) throws Exception {
         CliRun yank = CliRun.run(env, "rollback", "0.21.0", "--reason", "crashes on start", "--operator", "alice");
         assertThat(yank.exitCode()).as(yank.toString()).isZero();
         commit("Alice", "fix: survive a closed socket");
@@ -156,6 +163,29 @@ class ReleaseNotesIT {
         assertThat(CliRun.run(env, "status", "0.22.0").out())
                 .contains("notes: 7 commits since 0.20.0")
                 .contains("; largest changes: linux-x64 ");
+        Set<String> listed = new TreeSet<>();
+        notes.path("groups")
+                .forEach(g ->
+                        g.path("commits").forEach(c -> listed.add(c.path("sha").asText())));
+        notes.path("merges").forEach(m -> listed.add(m.path("sha").asText()));
+        assertThat(listed)
+                .containsExactlyInAnyOrderElementsOf(ExampleRepository.run(repo, "x", "rev-list", base + ".." + head)
+                        .lines()
+                        .toList());
+
+        // An approval bound to other notes (the second release's evidence names the second's notes) is refused.
+        CliRun stale = CliRun.run(
+                env,
+                "approve",
+                "0.22.0",
+                "--approver",
+                "mara",
+                "--comment",
+                "read other notes",
+                "--evidence-sha256",
+                secondEvidence);
+        assertThat(stale.exitCode()).as(stale.toString()).isNotZero();
+        assertThat(stale.err() + stale.out()).contains(secondEvidence);
         approve("0.22.0", "mara");
         assertThat(CliRun.run(env, "watch", "0.22.0").exitCode()).isZero();
 

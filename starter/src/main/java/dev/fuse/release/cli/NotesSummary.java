@@ -30,6 +30,11 @@ final class NotesSummary {
             // A summary is a courtesy: no notes yet, or an unreachable store, leaves it out.
             return Optional.empty();
         }
+        return Optional.of(line(version, notes, report.orElse(null)));
+    }
+
+    /** The line from the notes' JSON and, once the run has measured, its evidence report (else null). */
+    static String line(String version, JsonNode notes, JsonNode report) {
         StringBuilder line = new StringBuilder("  notes: ");
         range(line, notes);
         JsonNode contract = notes.path("contract");
@@ -37,9 +42,8 @@ final class NotesSummary {
                 contract.path("changed").asBoolean()
                         ? "; contract CHANGED (" + contract.path("changes").size() + " fields)"
                         : "; contract unchanged");
-        report.ifPresent(r -> largestChanges(line, r.path("comparison")));
-        return Optional.of(
-                line.append(": ./fuse-release notes ").append(version).toString());
+        if (report != null) largestChanges(line, report.path("comparison"));
+        return line.append(": ./fuse-release notes ").append(version).toString();
     }
 
     private static void range(StringBuilder line, JsonNode notes) {
@@ -54,8 +58,8 @@ final class NotesSummary {
         }
         List<String> counts = new ArrayList<>();
         notes.path("groups")
-                .forEach(g ->
-                        counts.add(g.path("commits").size() + " " + g.path("id").asText()));
+                .forEach(g -> counts.add(
+                        g.path("commits").size() + " " + Text.safe(g.path("id").asText())));
         if (notes.path("merges").size() > 0) counts.add(notes.path("merges").size() + " merges");
         if (!counts.isEmpty())
             line.append(" (").append(String.join(", ", counts)).append(')');
