@@ -75,7 +75,8 @@ public final class MeasuredMarkdown {
         md.append("\nVerdict: **").append(report.path("verdict").asText()).append("**\n");
     }
 
-    static String value(JsonNode value, String unit) {
+    /** A figure in its unit, "-" when absent. */
+    public static String value(JsonNode value, String unit) {
         if (!value.isNumber()) return "-";
         return number(value.asDouble()) + (unit.isEmpty() ? "" : " " + unit);
     }

@@ -6,10 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Picks the preferred loopback port when it is free, else any free one. */
-final class Ports {
+public final class Ports {
     private Ports() {}
 
-    static int preferredOrFree(int preferred) {
+    public static int preferredOrFree(int preferred) {
         return preferred > 0 && isFree(preferred) ? preferred : LoopbackPorts.free();
     }
 

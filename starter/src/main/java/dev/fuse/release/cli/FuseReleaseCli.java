@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             NotesCommand.class,
             DownloadCommand.class,
+            ConsoleCommand.class,
             CommandLine.HelpCommand.class
         })
 public class FuseReleaseCli implements Runnable {

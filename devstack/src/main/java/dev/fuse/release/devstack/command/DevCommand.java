@@ -7,9 +7,16 @@ import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.cli.FuseReleaseCli;
 import dev.fuse.release.cli.HelpOption;
 import dev.fuse.release.client.CliEnvironment;
+import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.console.ConsoleServer;
 import dev.fuse.release.devstack.DevEnvFile;
 import dev.fuse.release.devstack.DevStack;
+import dev.fuse.release.devstack.Ports;
 import dev.fuse.release.git.ExampleRepository;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -51,6 +58,13 @@ public class DevCommand implements Callable<Integer> {
     int s3Port;
 
     @Option(
+            names = "--console-port",
+            defaultValue = "8080",
+            description = "Port of the web console on 127.0.0.1; a free one if taken, 0 for none"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int consolePort;
+
+    @Option(
             names = "--no-worker",
             description = "Run only Temporal and S3; start workers as separate processes with ./fuse-release worker.")
     boolean noWorker;
@@ -90,9 +104,11 @@ public class DevCommand implements Callable<Integer> {
         Map<String, String> env = new LinkedHashMap<>(stack.env());
         env.put("FUSE_RELEASE_REPO", repo.toString());
         owned.write(env);
+        ConsoleServer console = consolePort == 0 ? null : startConsole(stack);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                if (console != null) console.close();
                 owned.close();
                 stack.close();
             } catch (Exception e) {
@@ -101,9 +117,22 @@ public class DevCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         printBanner(ctx, stack, data, repo, commit, env, envFile);
+        if (console != null) ctx.out().println("Console: " + console.url() + " (follow, read and decide releases)");
         ctx.out().flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The console on loopback, on the release client of this stack. */
+    private ConsoleServer startConsole(DevStack stack) throws IOException {
+        ReleaseClient releases = new ReleaseClient(stack.connection(), stack.store());
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try {
+            return ConsoleServer.start(releases, new InetSocketAddress(loopback, Ports.preferredOrFree(consolePort)));
+        } catch (BindException e) {
+            // Taken between the check and the bind (another stack starting at the same moment): any free port.
+            return ConsoleServer.start(releases, new InetSocketAddress(loopback, 0));
+        }
     }
 
     private void printBanner(
