@@ -96,6 +96,7 @@ class ConsoleBrowserIT {
             assertThat(browser.text("#comparison")).contains("stripped binary");
             assertThat(browser.text("#notes")).contains("<script>window.__xss='subject'</script>");
             assertThat(browser.text("#artifacts")).contains("fuse-aot-0.30.0-linux-x64.tar.gz");
+            assertThat(browser.text("#window")).startsWith("Decide by ").contains("left");
             assertThat(browser.script("return window.__xss === undefined").asBoolean())
                     .isTrue();
             browser.screenshot(SCREENSHOTS.resolve("console-release.png"));
@@ -122,6 +123,34 @@ class ConsoleBrowserIT {
         }
         CliRun verify = CliRun.run(env, "verify", "0.30.0");
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    }
+
+    @Test
+    void aFailedTargetIsMarkedAndAnOperatorAbandonsTheReleaseFromThePage() throws Exception {
+        assumeTrue(Browser.available(), "chromium and chromedriver are not installed (.ci/run installs them)");
+        Path broken = data.resolve("broken");
+        ExampleVariants.prepare(broken, tree -> ExampleVariants.extraBuildStep(tree, "false"));
+        CliRun started = CliRun.startLinuxX64(env, "0.31.0", broken);
+        assertThat(started.exitCode()).as(started.toString()).isZero();
+
+        try (Browser browser = new Browser(data.resolve("profile-operator"))) {
+            browser.open(console.url());
+            Await.until("the list to mark the failed target", Duration.ofMinutes(2), () -> {
+                String text = browser.text("#releases tbody");
+                return text != null && text.contains("target failed: linux-x64 waits for an operator") ? text : null;
+            });
+            browser.open(console.url() + "releases/0.31.0");
+            assertThat(browser.text("#targets")).contains("FAILED");
+            assertThat(browser.find("#retry-linux-x64")).isNotNull();
+            browser.click("#abandon");
+            assertThat(browser.text("#flash"))
+                    .isEqualTo("missing operator: pass --operator <name>; missing reason:" + " pass --reason <text>");
+            browser.type("#operator", "oscar");
+            browser.type("#reason", "the extra step is broken; fixing it in a new release");
+            browser.click("#abandon");
+            assertThat(browser.text("#flash")).isEqualTo("abandoned");
+        }
+        Await.phase(env, "0.31.0", "ABANDONED");
     }
 
     @Test

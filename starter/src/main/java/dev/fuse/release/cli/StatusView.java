@@ -7,6 +7,7 @@ import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.contract.model.Stage;
 import dev.fuse.release.contract.model.TargetStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +84,10 @@ public final class StatusView {
             lines.add("  approvals: " + approved + " of " + approval.required() + "; " + approval.stillNeeded()
                     + " more needed: ./fuse-release approve " + Text.safe(s.version()) + " --comment <why>");
             if (approval.needsMaintainer()) lines.add("  contract changed: needs a maintainer's approval");
+            if (approval.decideByMillis() != null) {
+                lines.add("  decide by " + Instant.ofEpochMilli(approval.decideByMillis())
+                        + " (then the release expires, counted as rejected)");
+            }
         }
     }
 

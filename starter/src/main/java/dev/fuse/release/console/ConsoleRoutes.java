@@ -16,13 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The console's routes. Reads are GET; the one state-changing route, a decision, is a POST that
- * must pass {@link ConsoleSecurity#refusePost} and answers with a redirect to the release page
- * (which then shows what happened), so reloading the page never sends a decision twice.
+ * The console's routes. Reads are GET; the two state-changing routes, a decision and an operator
+ * action, are POSTs that must pass {@link ConsoleSecurity#refusePost} and answer with a redirect
+ * to the release page (which then shows what happened), so a reload never sends one twice.
  */
 final class ConsoleRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RELEASE = Pattern.compile("^/(api/)?releases/([^/]+)(/report\\.html|/decide)?$");
+    private static final Pattern RELEASE =
+            Pattern.compile("^/(api/)?releases/([^/]+)(/report\\.html|/decide|/operate)?$");
     private static final String HTML = "text/html; charset=utf-8";
 
     private final ReleaseClient releases;
@@ -69,7 +70,7 @@ final class ConsoleRoutes {
         boolean api = m.group(1) != null;
         String tail = m.group(3) == null ? "" : m.group(3);
         boolean post = exchange.getRequestMethod().equals("POST");
-        if (post != tail.equals("/decide") || (api && !tail.isEmpty())) {
+        if (post != (tail.equals("/decide") || tail.equals("/operate")) || (api && !tail.isEmpty())) {
             send(exchange, 405, "text/plain", "method not allowed");
             return;
         }
@@ -79,7 +80,7 @@ final class ConsoleRoutes {
             } else if (tail.equals("/report.html")) {
                 report(exchange, version);
             } else if (post) {
-                decide(exchange, version);
+                post(exchange, version, tail);
             } else {
                 String session = security.session(exchange);
                 String page = ReleasePage.render(
@@ -111,7 +112,7 @@ final class ConsoleRoutes {
         return JSON.writeValueAsString(state);
     }
 
-    private void decide(HttpExchange exchange, String version) throws IOException {
+    private void post(HttpExchange exchange, String version, String tail) throws IOException {
         Map<String, String> form;
         try {
             form = Forms.read(exchange.getRequestBody());
@@ -128,7 +129,10 @@ final class ConsoleRoutes {
                     Html.page("Refused", "<p class=\"failure\">" + Html.text(refused.get()) + "</p>"));
             return;
         }
-        flashes.put(security.session(exchange), new Decisions(releases).decide(version, form));
+        String outcome = tail.equals("/decide")
+                ? new Decisions(releases).decide(version, form)
+                : new Operations(releases).act(version, form);
+        flashes.put(security.session(exchange), outcome);
         exchange.getResponseHeaders().set("Location", "/releases/" + version);
         send(exchange, 303, "text/plain", "");
     }

@@ -38,6 +38,14 @@ final class DecisionSection {
                 .append(s.approval().required());
         if (s.approval().needsMaintainer()) h.append("; the release contract changed: a maintainer must approve");
         h.append(".</p>\n");
+        Long decideBy = s.approval().decideByMillis();
+        if (s.phase() == Phase.AWAITING_APPROVAL && decideBy != null) {
+            h.append("<p id=\"window\">Decide by ")
+                    .append(Instant.ofEpochMilli(decideBy))
+                    .append(" (")
+                    .append(left(decideBy - System.currentTimeMillis()))
+                    .append(" left); without a decision the release expires and counts as rejected.</p>\n");
+        }
         if (s.phase() == Phase.AWAITING_APPROVAL) form(h, view, token);
     }
 
@@ -71,6 +79,16 @@ final class DecisionSection {
                 .append(" <code>approve</code>.</p></details>\n");
         h.append("<button type=\"submit\" name=\"kind\" value=\"approve\" id=\"approve\">Approve</button>\n");
         h.append("<button type=\"submit\" name=\"kind\" value=\"reject\" id=\"reject\">Reject</button>\n</form>\n");
+    }
+
+    /** "2d 3h", "5h 12m", "14m": how long the window stays open. */
+    static String left(long millis) {
+        long minutes = Math.max(0, millis / 60_000);
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        if (days > 0) return days + "d " + hours + "h";
+        if (hours > 0) return hours + "h " + minutes % 60 + "m";
+        return minutes + "m";
     }
 
     private static void hidden(StringBuilder h, String name, String value) {

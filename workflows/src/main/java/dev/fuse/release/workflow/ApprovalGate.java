@@ -27,6 +27,7 @@ final class ApprovalGate {
     private String contractChangedSince;
     private DecisionKind outcome;
     private ApprovalDecision settling;
+    private Long decideByMillis;
     private final List<ApprovalRecord> records = new ArrayList<>();
 
     void use(ApprovalPolicy policy) {
@@ -47,7 +48,12 @@ final class ApprovalGate {
         boolean needsMaintainer =
                 policy != null && contractChangedSince != null && !ApprovalRules.maintainerApproved(policy, records);
         return new ReleaseStatus.Approval(
-                outcome, settling, records, policy == null ? 1 : policy.requiredApprovals(), needsMaintainer);
+                outcome,
+                settling,
+                records,
+                policy == null ? 1 : policy.requiredApprovals(),
+                needsMaintainer,
+                decideByMillis);
     }
 
     List<ApprovalRecord> records() {
@@ -101,6 +107,8 @@ final class ApprovalGate {
      * failure that ends it as rejected ({@link ReleaseEnd}).
      */
     void await(Duration window) {
+        // Workflow time, recorded for status only: it adds no command to the history.
+        decideByMillis = Workflow.currentTimeMillis() + window.toMillis();
         boolean decided = Workflow.await(window, () -> outcome != null);
         if (!decided) {
             outcome = DecisionKind.EXPIRED;

@@ -53,19 +53,23 @@ public record ReleaseStatus(
      * The outcome (kind null while undecided), the decision that settled it, every decision kept
      * (who, when, digests, key), how many approvals the policy requires, and whether the release
      * still needs a maintainer's approval (its release contract changed).
+     *
+     * @param decideByMillis when the approval window closes (an expired release counts as
+     *     rejected); null until the release waits for a decision
      */
     public record Approval(
             DecisionKind kind,
             ApprovalDecision decision,
             List<ApprovalRecord> records,
             int required,
-            boolean needsMaintainer) {
+            boolean needsMaintainer,
+            Long decideByMillis) {
         public Approval {
             records = records == null ? List.of() : List.copyOf(records);
         }
 
         public Approval(DecisionKind kind, ApprovalDecision decision) {
-            this(kind, decision, List.of(), 1, false);
+            this(kind, decision, List.of(), 1, false, null);
         }
 
         /** Approvals still needed (0 once enough are in). */
