@@ -1,11 +1,16 @@
 package dev.fuse.release.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.cli.ExitCodes;
+import dev.fuse.release.client.ReleaseClient;
+import dev.fuse.release.console.ConsoleServer;
 import dev.fuse.release.devstack.DevStack;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +172,42 @@ class SignedReleaseIT {
         assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
         CliRun watched = CliRun.run(cli, "watch", "0.14.3");
         assertThat(watched.out()).contains("cancelled by bob: wrong revision");
+    }
+
+    /**
+     * The console under the same policy: an unsigned approval from the page is refused; the
+     * command the page shows, run with the approver's key, signs the statement, and the signature
+     * pasted back publishes the release under the key's principal.
+     */
+    @Test
+    void aSignatureMadeWithTheCommandThePageShowsAndPastedBackPublishes() throws Exception {
+        assumeTrue(Browser.available(), "chromium and chromedriver are not installed (.ci/run installs them)");
+        Path repo = data.resolve("repo-console");
+        ExampleVariants.prepare(repo, tree -> {});
+        assertThat(CliRun.startLinuxX64(env, "0.15.0", repo).exitCode()).isZero();
+        awaitApproval("0.15.0");
+
+        try (ConsoleServer console = ConsoleServer.start(
+                        new ReleaseClient(stack.connection(), stack.store()),
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                Browser browser = new Browser(data.resolve("profile"))) {
+            browser.open(console.url() + "releases/0.15.0");
+            browser.type("#comment", "unsigned, from the page");
+            browser.type("#approver", "bob");
+            browser.click("#approve");
+            assertThat(browser.text("#flash")).contains("requires signed decisions");
+
+            browser.click("#decide details summary");
+            String command = browser.text("#decide details pre:nth-of-type(2)");
+            assertThat(command).startsWith("printf '%s' 'fuse-release approve 0.15.0 ");
+            String signature = sh(data, command.replace("~/.ssh/id_ed25519", bobKey.toString()));
+            browser.type("#signature", signature);
+            browser.type("#comment", "signed on the page");
+            browser.click("#approve");
+            assertThat(browser.text("#flash")).isEqualTo("approved by the signing key's principal");
+        }
+        assertThat(CliRun.run(env, "watch", "0.15.0").exitCode()).isZero();
+        assertThat(CliRun.run(env, "status", "0.15.0").out()).contains("approved by bob (signed, key SHA256:");
     }
 
     private static void awaitApproval() throws Exception {

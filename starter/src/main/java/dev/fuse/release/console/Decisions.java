@@ -27,8 +27,7 @@ final class Decisions {
             default -> null;
         };
         if (kind == null) return "choose Approve or Reject";
-        // Browsers send a textarea's line ends as CRLF; an armoured SSH signature has LF ones.
-        String signature = blankToNull(form.getOrDefault("signature", "").replace("\r\n", "\n"));
+        String signature = PastedSignature.of(form.get("signature"));
         String approver = blankToNull(form.get("approver"));
         ApprovalDecision decision = new ApprovalDecision(
                 approver, form.get("comment"), form.get("manifestSha256"), form.get("evidenceSha256"), signature);

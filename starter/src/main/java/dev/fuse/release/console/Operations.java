@@ -23,7 +23,7 @@ final class Operations {
         String action = form.getOrDefault("action", "");
         String operator = blankToNull(form.get("operator"));
         String reason = form.get("reason");
-        String signature = blankToNull(form.getOrDefault("signature", "").replace("\r\n", "\n"));
+        String signature = PastedSignature.of(form.get("signature"));
         try {
             if (action.startsWith("retry:")) {
                 Optional<Target> target = Target.fromId(action.substring("retry:".length()));
