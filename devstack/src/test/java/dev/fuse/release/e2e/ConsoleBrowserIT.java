@@ -117,6 +117,15 @@ class ConsoleBrowserIT {
             browser.open(console.url() + "releases/0.30.0");
             assertThat(browser.text("#approvals")).contains("<script>window.__xss='approver'</script>");
 
+            // The only published release cannot be rolled back: latest would point nowhere. The
+            // refusal comes from the rollback itself, through the same path as the CLI's.
+            browser.type("#operator", "oscar");
+            browser.type("#reason", "crash on start");
+            browser.click("#rollback");
+            assertThat(browser.text("#flash"))
+                    .isEqualTo("no published version before 0.30.0 to roll back to; pass --to <version>");
+            assertThat(stack.store().exists("releases/0.30.0/YANKED.json")).isFalse();
+
             assertThat(browser.script("return window.__xss === undefined").asBoolean())
                     .isTrue();
             assertThat(browser.dialogOpen()).isFalse();

@@ -2,6 +2,8 @@ package dev.fuse.release.console;
 
 import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.contract.model.OperatorRequests;
+import dev.fuse.release.contract.model.RollbackRequest;
+import dev.fuse.release.contract.model.RollbackResult;
 import dev.fuse.release.contract.model.Target;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ final class Operations {
             return switch (action) {
                 case "abandon" -> abandon(version, new OperatorRequests.Abandon(operator, reason, signature));
                 case "cancel" -> cancel(version, new OperatorRequests.Cancel(operator, reason, signature));
+                case "rollback" ->
+                    rollback(
+                            new RollbackRequest(version, blankToNull(form.get("to")), operator, reason, 0L, signature));
                 default -> "choose an action";
             };
         } catch (RuntimeException e) {
@@ -55,6 +60,13 @@ final class Operations {
         if (!problems.isEmpty()) return String.join("; ", problems);
         releases.cancel(version, cancel);
         return "cancellation requested";
+    }
+
+    private String rollback(RollbackRequest request) {
+        List<String> problems = request.problems();
+        if (!problems.isEmpty()) return String.join("; ", problems);
+        RollbackResult result = releases.rollbacks().run(request);
+        return "rolled back: latest is now " + result.latest();
     }
 
     private static String blankToNull(String value) {

@@ -22,10 +22,46 @@ final class OperatorSection {
 
     private OperatorSection() {}
 
-    static void append(StringBuilder h, ReleaseStatus s, String token) {
+    static void append(StringBuilder h, ReleaseStatus s, boolean yanked, String token) {
+        if (s.phase() == Phase.PUBLISHED) {
+            rollback(h, s, yanked, token);
+            return;
+        }
         if (ENDED.contains(s.phase())) return;
         List<TargetStatus> failed =
                 s.targets().stream().filter(t -> t.stage() == Stage.FAILED).toList();
+        who(h, s, token);
+        for (TargetStatus t : failed) {
+            h.append("<button type=\"submit\" name=\"action\" value=\"retry:")
+                    .append(t.target().id())
+                    .append("\" id=\"retry-")
+                    .append(t.target().id())
+                    .append("\">Retry ")
+                    .append(t.target().id())
+                    .append("</button>\n");
+        }
+        if (!failed.isEmpty()) {
+            h.append("<button type=\"submit\" name=\"action\" value=\"abandon\" id=\"abandon\">Abandon</button>\n");
+        }
+        h.append("<button type=\"submit\" name=\"action\" value=\"cancel\" id=\"cancel\">Cancel the release</button>\n")
+                .append("</form>\n");
+    }
+
+    /** A published release can be taken back (yanked, latest moved), once. */
+    private static void rollback(StringBuilder h, ReleaseStatus s, boolean yanked, String token) {
+        if (yanked) {
+            h.append("<p id=\"yanked\" class=\"failure\">This release was rolled back (yanked).</p>\n");
+            return;
+        }
+        who(h, s, token);
+        h.append("<label>Point latest to (--to; default: the newest published version before) <input name=\"to\"")
+                .append(" id=\"to\" maxlength=\"64\"></label>\n")
+                .append("<button type=\"submit\" name=\"action\" value=\"rollback\" id=\"rollback\">")
+                .append("Roll back</button>\n</form>\n");
+    }
+
+    /** The form's start: the session token, the operator's name, the reason and an optional signature. */
+    private static void who(StringBuilder h, ReleaseStatus s, String token) {
         h.append("<h2>Operator actions</h2>\n<form id=\"operate\" method=\"post\" action=\"/releases/")
                 .append(pathSegment(s.version()))
                 .append("/operate\">\n");
@@ -43,19 +79,5 @@ final class OperatorSection {
                 .append(OperatorRequests.NAMESPACE)
                 .append("</code>, without a final newline.</p>")
                 .append("<label>Signature <textarea name=\"signature\"></textarea></label></details>\n");
-        for (TargetStatus t : failed) {
-            h.append("<button type=\"submit\" name=\"action\" value=\"retry:")
-                    .append(t.target().id())
-                    .append("\" id=\"retry-")
-                    .append(t.target().id())
-                    .append("\">Retry ")
-                    .append(t.target().id())
-                    .append("</button>\n");
-        }
-        if (!failed.isEmpty()) {
-            h.append("<button type=\"submit\" name=\"action\" value=\"abandon\" id=\"abandon\">Abandon</button>\n");
-        }
-        h.append("<button type=\"submit\" name=\"action\" value=\"cancel\" id=\"cancel\">Cancel the release</button>\n")
-                .append("</form>\n");
     }
 }

@@ -40,7 +40,7 @@ final class ReleasePage {
         }
         targets(h, s);
         DecisionSection.append(h, view, token);
-        OperatorSection.append(h, s, token);
+        OperatorSection.append(h, s, view.yanked(), token);
         EvidenceSections.gates(h, s);
         EvidenceSections.comparison(h, view.report());
         NotesSection.append(h, view.notes());
