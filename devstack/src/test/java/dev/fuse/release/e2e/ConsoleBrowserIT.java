@@ -9,10 +9,12 @@ import dev.fuse.release.devstack.DevStack;
 import dev.fuse.release.git.ExampleRepository;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,6 +186,16 @@ class ConsoleBrowserIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(byGet.statusCode()).isEqualTo(405);
+
+        // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1.
+        URI url = URI.create(console.url());
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.getOutputStream()
+                    .write(("GET / HTTP/1.1\r\nHost: evil.example:" + url.getPort() + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 421").doesNotContain("<table");
+        }
     }
 
     private static HttpResponse<String> post(HttpClient http, String cookie, String origin, String body)

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -32,11 +33,19 @@ public class ConsoleCommand implements Callable<Integer> {
                     + " login of its own: keep it on loopback, or behind a proxy that authenticates.")
     String listen;
 
+    @Option(
+            names = "--allow-host",
+            paramLabel = "<name[:port]>",
+            description = "Another Host name to answer to, e.g. the name a proxy in front of the console forwards"
+                    + " (repeatable). Requests naming any other host are refused (DNS rebinding).")
+    List<String> allowedHosts;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         CliContext ctx = parent.context();
         InetSocketAddress address = address(listen);
-        try (ConsoleServer console = ConsoleServer.start(ctx.releases(), address)) {
+        List<String> hosts = allowedHosts == null ? List.of() : allowedHosts;
+        try (ConsoleServer console = ConsoleServer.start(ctx.releases(), address, hosts)) {
             if (!address.getAddress().isLoopbackAddress()) {
                 ctx.err()
                         .println("warning: the console listens on " + listen + ", beyond this machine; it has no"

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -29,8 +30,17 @@ public final class ConsoleServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts the console on {@code address} (port 0: any free port). */
+    /** Starts the console on {@code address} (port 0: any free port), answering to that address only. */
     public static ConsoleServer start(ReleaseClient releases, InetSocketAddress address) throws IOException {
+        return start(releases, address, List.of());
+    }
+
+    /**
+     * Starts the console; {@code hostNames} are the further Host headers it answers to (the names
+     * an authenticating proxy in front of it forwards).
+     */
+    public static ConsoleServer start(ReleaseClient releases, InetSocketAddress address, List<String> hostNames)
+            throws IOException {
         HttpServer server = HttpServer.create(address, 0);
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "console-http");
@@ -38,15 +48,25 @@ public final class ConsoleServer implements AutoCloseable {
             return t;
         });
         ConsoleRoutes routes = new ConsoleRoutes(releases, new ConsoleSecurity());
-        server.createContext("/", exchange -> handle(routes, exchange));
+        HostCheck hosts = HostCheck.forAddress(server.getAddress(), hostNames);
+        server.createContext("/", exchange -> handle(routes, hosts, exchange));
         server.setExecutor(executor);
         server.start();
         return new ConsoleServer(server, executor);
     }
 
-    private static void handle(ConsoleRoutes routes, HttpExchange exchange) {
+    private static void handle(ConsoleRoutes routes, HostCheck hosts, HttpExchange exchange) {
         try (exchange) {
             ConsoleSecurity.harden(exchange.getResponseHeaders());
+            if (!hosts.allows(exchange.getRequestHeaders().getFirst("Host"))) {
+                send(
+                        exchange,
+                        421,
+                        "text/plain",
+                        "this console answers only to its own address, not to "
+                                + "another host name (a DNS rebinding attempt?)");
+                return;
+            }
             routes.handle(exchange);
         } catch (IOException | RuntimeException e) {
             log.warn(
