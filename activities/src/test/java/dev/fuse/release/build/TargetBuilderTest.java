@@ -45,8 +45,11 @@ class TargetBuilderTest {
     ReleasePlan plan(ExampleRepository.Edit edit) throws Exception {
         Path repo = dir.resolve("repo");
         ExampleRepository.prepare(EXAMPLE, repo, edit);
-        ReleaseRequest request =
-                new ReleaseRequest("0.4.0", repo.toString(), "main", List.of("linux-x64"), "alice", null, 60);
+        ReleaseRequest request = ReleaseRequest.builder("0.4.0", repo.toString(), "main")
+                .targets(List.of("linux-x64"))
+                .requestedBy("alice")
+                .approvalTimeoutSeconds(60)
+                .build();
         return new Planner(store, dir.resolve("work"), true).plan(request, "fuse-release-0.4.0", "run-1");
     }
 

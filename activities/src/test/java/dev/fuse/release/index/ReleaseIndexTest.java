@@ -15,7 +15,11 @@ class ReleaseIndexTest {
     @Test
     void runsAreListedByVersionThenRunAndARecordIsCompletedInPlace() {
         ReleaseIndex index = new ReleaseIndex(store);
-        ReleaseRequest request = new ReleaseRequest("0.4.0", "/repo", "main", Target.allIds(), "alice", null, 60);
+        ReleaseRequest request = ReleaseRequest.builder("0.4.0", "/repo", "main")
+                .targets(Target.allIds())
+                .requestedBy("alice")
+                .approvalTimeoutSeconds(60)
+                .build();
         index.record(request, "fuse-release-0.4.0", "run-2", "");
         index.record(request, "fuse-release-0.4.0", "run-2", "abc123");
         index.record(request, "fuse-release-0.4.0", "run-1", "abc123");
@@ -31,7 +35,14 @@ class ReleaseIndexTest {
     void aDamagedEntryIsReportedWithoutHidingTheOthers() {
         ReleaseIndex index = new ReleaseIndex(store);
         index.record(
-                new ReleaseRequest("0.4.0", "/repo", "main", Target.allIds(), "alice", null, 60), "w", "run-1", "c");
+                ReleaseRequest.builder("0.4.0", "/repo", "main")
+                        .targets(Target.allIds())
+                        .requestedBy("alice")
+                        .approvalTimeoutSeconds(60)
+                        .build(),
+                "w",
+                "run-1",
+                "c");
         store.putBytes("index/0.3.9/run-0.json", "{not json".getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(index.entries())

@@ -108,7 +108,11 @@ class NotesWriterTest {
     void thePlanCarriesTheStagedDocumentsAtTheirDigestsAndTheEvidenceReportNamesThem() throws Exception {
         ReleasePlan plan = new Planner(store, dir.resolve("work"), true)
                 .plan(
-                        new ReleaseRequest("0.5.0", repo.toString(), "main", List.of("linux-x64"), "a", null, 60),
+                        ReleaseRequest.builder("0.5.0", repo.toString(), "main")
+                                .targets(List.of("linux-x64"))
+                                .requestedBy("a")
+                                .approvalTimeoutSeconds(60)
+                                .build(),
                         "fuse-release-0.5.0",
                         "run-1");
 
@@ -245,8 +249,13 @@ class NotesWriterTest {
     }
 
     private byte[] plan(String version, String runId, NotesSince since) throws Exception {
-        ReleaseRequest request = new ReleaseRequest(
-                version, repo.toString(), "main", List.of("linux-x64"), "a", null, 60, List.of(), null, null, since);
+        ReleaseRequest request = ReleaseRequest.builder(version, repo.toString(), "main")
+                .targets(List.of("linux-x64"))
+                .requestedBy("a")
+                .approvalTimeoutSeconds(60)
+                .staticTargets(List.of())
+                .notesSince(since)
+                .build();
         new Planner(store, dir.resolve("work"), true).plan(request, "fuse-release-" + version, runId);
         return store.getBytes(StoreLayout.stagingPrefix(version, runId) + NotesDocument.JSON_FILE);
     }

@@ -36,14 +36,11 @@ class PlannerTest {
     }
 
     ReleaseRequest request(Path repo, String revision) {
-        return new ReleaseRequest(
-                "0.4.0",
-                repo.toString(),
-                revision,
-                Target.allIds(),
-                "alice",
-                null,
-                ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS);
+        return ReleaseRequest.builder("0.4.0", repo.toString(), revision)
+                .targets(Target.allIds())
+                .requestedBy("alice")
+                .approvalTimeoutSeconds(ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS)
+                .build();
     }
 
     @Test
@@ -81,14 +78,11 @@ class PlannerTest {
     @Test
     void aVersionThatDiffersFromAnExistingOneOnlyInCaseIsRefusedNamingIt() throws Exception {
         store.putBytes("index/0.4.0-RC1/run-0.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json");
-        ReleaseRequest lower = new ReleaseRequest(
-                "0.4.0-rc1",
-                "/nowhere",
-                "main",
-                Target.allIds(),
-                "alice",
-                null,
-                ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS);
+        ReleaseRequest lower = ReleaseRequest.builder("0.4.0-rc1", "/nowhere", "main")
+                .targets(Target.allIds())
+                .requestedBy("alice")
+                .approvalTimeoutSeconds(ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS)
+                .build();
 
         assertThatThrownBy(() -> planner().plan(lower, "w", "run-1"))
                 .isInstanceOfSatisfying(

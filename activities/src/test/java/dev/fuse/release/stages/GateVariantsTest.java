@@ -113,8 +113,11 @@ class GateVariantsTest {
             variant.apply(tree);
         });
         Path work = dir.resolve("work");
-        ReleaseRequest request =
-                new ReleaseRequest("0.9.0", repo.toString(), "main", List.of("linux-x64"), "gatekeeper", null, 60);
+        ReleaseRequest request = ReleaseRequest.builder("0.9.0", repo.toString(), "main")
+                .targets(List.of("linux-x64"))
+                .requestedBy("gatekeeper")
+                .approvalTimeoutSeconds(60)
+                .build();
         ReleasePlan plan = new Planner(store, work, true).plan(request, "fuse-release-0.9.0", "run-1");
         TargetBuildResult built = new TargetBuilder(store, BuildHostPolicy.nativeOnly(), work)
                 .build(new TargetBuildRequest(plan, Target.LINUX_X64), () -> {});

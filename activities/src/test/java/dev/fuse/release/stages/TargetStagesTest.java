@@ -68,8 +68,11 @@ class TargetStagesTest {
                             .replace("\"coldStartRuns\": 20", "\"coldStartRuns\": 1")
                             .replace("\"warmupRuns\": 2", "\"warmupRuns\": 0"));
         });
-        ReleaseRequest request =
-                new ReleaseRequest("0.4.0", repo.toString(), "main", List.of("linux-x64"), "a", null, 60);
+        ReleaseRequest request = ReleaseRequest.builder("0.4.0", repo.toString(), "main")
+                .targets(List.of("linux-x64"))
+                .requestedBy("a")
+                .approvalTimeoutSeconds(60)
+                .build();
         plan = new Planner(store, work(), true).plan(request, "fuse-release-0.4.0", "run-1");
         built = new TargetBuilder(store, BuildHostPolicy.nativeOnly(), work())
                 .build(new TargetBuildRequest(plan, Target.LINUX_X64), () -> {});

@@ -143,18 +143,16 @@ public class StartCommand implements Callable<Integer> {
             }
         }
         String requester = requestedBy != null ? requestedBy : ctx.userName();
-        ReleaseRequest request = new ReleaseRequest(
-                version,
-                repository,
-                revision,
-                targets == null ? Target.allIds() : targets,
-                requester,
-                epoch,
-                Durations.parseSeconds(approvalTimeout, "--approval-timeout"),
-                staticTargets,
-                Durations.parseSeconds(operatorWindow, "--operator-window"),
-                heartbeatTimeout(ctx),
-                notesSince());
+        ReleaseRequest request = ReleaseRequest.builder(version, repository, revision)
+                .targets(targets == null ? Target.allIds() : targets)
+                .requestedBy(requester)
+                .sourceDateEpoch(epoch)
+                .approvalTimeoutSeconds(Durations.parseSeconds(approvalTimeout, "--approval-timeout"))
+                .staticTargets(staticTargets)
+                .operatorWindowSeconds(Durations.parseSeconds(operatorWindow, "--operator-window"))
+                .heartbeatTimeoutSeconds(heartbeatTimeout(ctx))
+                .notesSince(notesSince())
+                .build();
         checkLocalRepository(repository, revision);
         return request;
     }

@@ -117,8 +117,11 @@ class ReleaseWorkflowTest {
 
     @Test
     void approvalThatNeverComesExpiresAsARejection() throws Exception {
-        ReleaseRequest request =
-                new ReleaseRequest("0.4.0", "/tmp/example-repo", "main", Target.allIds(), "alice", null, 3 * 24 * 3600);
+        ReleaseRequest request = ReleaseRequest.builder("0.4.0", "/tmp/example-repo", "main")
+                .targets(Target.allIds())
+                .requestedBy("alice")
+                .approvalTimeoutSeconds(3 * 24 * 3600)
+                .build();
         ReleaseWorkflow release = bed.startRelease(request);
 
         // getResult lets the test server skip the three days of waiting.

@@ -164,17 +164,13 @@ final class WorkflowTestBed implements AutoCloseable {
     /** The fixture request for linux-x64 alone, with a heartbeat timeout (null: the default). */
     static ReleaseRequest linuxOnly(Long heartbeatTimeoutSeconds) {
         ReleaseRequest base = Fixtures.request();
-        return new ReleaseRequest(
-                base.version(),
-                base.repository(),
-                base.revision(),
-                List.of("linux-x64"),
-                base.requestedBy(),
-                null,
-                base.approvalTimeoutSeconds(),
-                List.of(),
-                null,
-                heartbeatTimeoutSeconds);
+        return ReleaseRequest.builder(base.version(), base.repository(), base.revision())
+                .targets(List.of("linux-x64"))
+                .requestedBy(base.requestedBy())
+                .approvalTimeoutSeconds(base.approvalTimeoutSeconds())
+                .staticTargets(List.of())
+                .heartbeatTimeoutSeconds(heartbeatTimeoutSeconds)
+                .build();
     }
 
     static ReleaseStatus awaitPhase(ReleaseWorkflow release, Phase phase) throws InterruptedException {

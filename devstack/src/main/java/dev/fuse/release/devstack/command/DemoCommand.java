@@ -106,8 +106,11 @@ public class DemoCommand implements Callable<Integer> {
     private int release(CliContext ctx, DevStack stack, Path repo, Path data) throws Exception {
         PrintStream out = ctx.out();
         ReleaseClient releases = new ReleaseClient(stack.connection(), stack.store());
-        ReleaseRequest request = new ReleaseRequest(
-                version, repo.toString(), ExampleRepository.BRANCH, Target.allIds(), ctx.userName(), null, 24 * 3600L);
+        ReleaseRequest request = ReleaseRequest.builder(version, repo.toString(), ExampleRepository.BRANCH)
+                .targets(Target.allIds())
+                .requestedBy(ctx.userName())
+                .approvalTimeoutSeconds(24 * 3600L)
+                .build();
         releases.start(request);
         Watcher.Outcome building = Watcher.follow(releases, version, ctx, true);
         if (building.status().phase().terminal()) {

@@ -43,88 +43,90 @@ public record ReleaseRequest(
     public static final long MAX_HEARTBEAT_TIMEOUT_SECONDS = 600;
     public static final long DEFAULT_OPERATOR_WINDOW_SECONDS = 3L * 24 * 3600;
 
-    /** A request whose notes start at the ledger's base. */
-    public ReleaseRequest(
-            String version,
-            String repository,
-            String revision,
-            List<String> targets,
-            String requestedBy,
-            Long sourceDateEpoch,
-            long approvalTimeoutSeconds,
-            List<String> staticTargets,
-            Long operatorWindowSeconds,
-            Long heartbeatTimeoutSeconds) {
-        this(
-                version,
-                repository,
-                revision,
-                targets,
-                requestedBy,
-                sourceDateEpoch,
-                approvalTimeoutSeconds,
-                staticTargets,
-                operatorWindowSeconds,
-                heartbeatTimeoutSeconds,
-                null);
+    /** A request for {@code version} of {@code repository} at {@code revision}; the rest has defaults. */
+    public static Builder builder(String version, String repository, String revision) {
+        return new Builder(version, repository, revision);
     }
 
-    /** A request with the default heartbeat timeout. */
-    public ReleaseRequest(
-            String version,
-            String repository,
-            String revision,
-            List<String> targets,
-            String requestedBy,
-            Long sourceDateEpoch,
-            long approvalTimeoutSeconds,
-            List<String> staticTargets,
-            Long operatorWindowSeconds) {
-        this(
-                version,
-                repository,
-                revision,
-                targets,
-                requestedBy,
-                sourceDateEpoch,
-                approvalTimeoutSeconds,
-                staticTargets,
-                operatorWindowSeconds,
-                null);
-    }
+    /**
+     * Builds a request field by field; every field the builder is not given keeps its default
+     * (no static targets, the default windows and timeouts, the ledger's notes base), and
+     * {@link #build} validates the whole request at once.
+     */
+    public static final class Builder {
+        private final String version;
+        private final String repository;
+        private final String revision;
+        private List<String> targets = List.of();
+        private String requestedBy;
+        private Long sourceDateEpoch;
+        private long approvalTimeoutSeconds = DEFAULT_APPROVAL_TIMEOUT_SECONDS;
+        private List<String> staticTargets = List.of();
+        private Long operatorWindowSeconds;
+        private Long heartbeatTimeoutSeconds;
+        private NotesSince notesSince;
 
-    /** A request with the default operator window. */
-    public ReleaseRequest(
-            String version,
-            String repository,
-            String revision,
-            List<String> targets,
-            String requestedBy,
-            Long sourceDateEpoch,
-            long approvalTimeoutSeconds,
-            List<String> staticTargets) {
-        this(
-                version,
-                repository,
-                revision,
-                targets,
-                requestedBy,
-                sourceDateEpoch,
-                approvalTimeoutSeconds,
-                staticTargets,
-                null);
-    }
+        private Builder(String version, String repository, String revision) {
+            this.version = version;
+            this.repository = repository;
+            this.revision = revision;
+        }
 
-    /** A request without static linking (the default). */
-    public ReleaseRequest(
-            String version,
-            String repository,
-            String revision,
-            List<String> targets,
-            String requestedBy,
-            Long sourceDateEpoch,
-            long approvalTimeoutSeconds) {
-        this(version, repository, revision, targets, requestedBy, sourceDateEpoch, approvalTimeoutSeconds, List.of());
+        public Builder targets(List<String> targets) {
+            this.targets = targets;
+            return this;
+        }
+
+        public Builder requestedBy(String requestedBy) {
+            this.requestedBy = requestedBy;
+            return this;
+        }
+
+        public Builder sourceDateEpoch(Long sourceDateEpoch) {
+            this.sourceDateEpoch = sourceDateEpoch;
+            return this;
+        }
+
+        public Builder approvalTimeoutSeconds(long approvalTimeoutSeconds) {
+            this.approvalTimeoutSeconds = approvalTimeoutSeconds;
+            return this;
+        }
+
+        public Builder staticTargets(List<String> staticTargets) {
+            this.staticTargets = staticTargets;
+            return this;
+        }
+
+        public Builder operatorWindowSeconds(Long operatorWindowSeconds) {
+            this.operatorWindowSeconds = operatorWindowSeconds;
+            return this;
+        }
+
+        public Builder heartbeatTimeoutSeconds(Long heartbeatTimeoutSeconds) {
+            this.heartbeatTimeoutSeconds = heartbeatTimeoutSeconds;
+            return this;
+        }
+
+        public Builder notesSince(NotesSince notesSince) {
+            this.notesSince = notesSince;
+            return this;
+        }
+
+        /** The request, or {@link InvalidRequestException} naming every problem at once. */
+        public ReleaseRequest build() {
+            return new ReleaseRequest(
+                    version,
+                    repository,
+                    revision,
+                    targets,
+                    requestedBy,
+                    sourceDateEpoch,
+                    approvalTimeoutSeconds,
+                    staticTargets,
+                    operatorWindowSeconds,
+                    heartbeatTimeoutSeconds,
+                    notesSince);
+        }
     }
 
     public ReleaseRequest {

@@ -54,14 +54,11 @@ public final class Fixtures {
     }
 
     public static ReleaseRequest request() {
-        return new ReleaseRequest(
-                VERSION,
-                "/tmp/example-repo",
-                "main",
-                Target.allIds(),
-                "alice",
-                null,
-                ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS);
+        return ReleaseRequest.builder(VERSION, "/tmp/example-repo", "main")
+                .targets(Target.allIds())
+                .requestedBy("alice")
+                .approvalTimeoutSeconds(ReleaseRequest.DEFAULT_APPROVAL_TIMEOUT_SECONDS)
+                .build();
     }
 
     public static ReleasePlan plan(String runId, boolean allowEmulatedPublish) {

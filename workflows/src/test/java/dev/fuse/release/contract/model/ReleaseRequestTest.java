@@ -10,7 +10,12 @@ class ReleaseRequestTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        assertThatThrownBy(() -> new ReleaseRequest("4.0", "", " ", List.of("linux-x64", "solaris-sparc"), "", -1L, 0))
+        assertThatThrownBy(() -> ReleaseRequest.builder("4.0", "", " ")
+                        .targets(List.of("linux-x64", "solaris-sparc"))
+                        .requestedBy("")
+                        .sourceDateEpoch(-1L)
+                        .approvalTimeoutSeconds(0)
+                        .build())
                 .isInstanceOfSatisfying(
                         InvalidRequestException.class,
                         e -> assertThat(e.problems())
@@ -28,57 +33,105 @@ class ReleaseRequestTest {
 
     @Test
     void targetsAreSortedCanonicallyWhateverTheInputOrder() {
-        ReleaseRequest request = new ReleaseRequest(
-                "0.4.0", "repo", "main", List.of("windows-x64", "linux-x64", "macos-arm64"), "alice", null, 60);
+        ReleaseRequest request = ReleaseRequest.builder("0.4.0", "repo", "main")
+                .targets(List.of("windows-x64", "linux-x64", "macos-arm64"))
+                .requestedBy("alice")
+                .approvalTimeoutSeconds(60)
+                .build();
         assertThat(request.sortedTargets()).containsExactly(Target.LINUX_X64, Target.MACOS_ARM64, Target.WINDOWS_X64);
         assertThat(request.workflowId()).isEqualTo("fuse-release-0.4.0");
     }
 
     @Test
     void revisionThatLooksLikeAnOptionIsRefused() {
-        assertThatThrownBy(() ->
-                        new ReleaseRequest("0.4.0", "repo", "--upload-pack=evil", List.of("linux-x64"), "a", null, 60))
+        assertThatThrownBy(() -> ReleaseRequest.builder("0.4.0", "repo", "--upload-pack=evil")
+                        .targets(List.of("linux-x64"))
+                        .requestedBy("a")
+                        .approvalTimeoutSeconds(60)
+                        .build())
                 .hasMessageContaining("must not start with '-'");
     }
 
     @Test
     void duplicateTargetsAreRefused() {
-        assertThatThrownBy(() ->
-                        new ReleaseRequest("0.4.0", "repo", "main", List.of("linux-x64", "linux-x64"), "a", null, 60))
+        assertThatThrownBy(() -> ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(List.of("linux-x64", "linux-x64"))
+                        .requestedBy("a")
+                        .approvalTimeoutSeconds(60)
+                        .build())
                 .hasMessageContaining("name a target twice");
     }
 
     @Test
     void staticLinkingIsOnlyForLinuxAndNeverImplied() {
-        assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", null, 60).staticTargets())
+        assertThat(ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(Target.allIds())
+                        .requestedBy("a")
+                        .approvalTimeoutSeconds(60)
+                        .build()
+                        .staticTargets())
                 .isEmpty();
-        assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", null, 60, List.of("linux-x64"))
+        assertThat(ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(Target.allIds())
+                        .requestedBy("a")
+                        .approvalTimeoutSeconds(60)
+                        .staticTargets(List.of("linux-x64"))
+                        .build()
                         .staticTargets())
                 .containsExactly("linux-x64");
-        assertThatThrownBy(() -> new ReleaseRequest(
-                        "0.4.0", "repo", "main", Target.allIds(), "a", null, 60, List.of("windows-x64")))
+        assertThatThrownBy(() -> ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(Target.allIds())
+                        .requestedBy("a")
+                        .approvalTimeoutSeconds(60)
+                        .staticTargets(List.of("windows-x64"))
+                        .build())
                 .hasMessageContaining("static linking is only supported for linux-x64 (asked for windows-x64)");
-        assertThatThrownBy(() -> new ReleaseRequest(
-                        "0.4.0", "repo", "main", List.of("macos-arm64"), "a", null, 60, List.of("linux-x64")))
+        assertThatThrownBy(() -> ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(List.of("macos-arm64"))
+                        .requestedBy("a")
+                        .approvalTimeoutSeconds(60)
+                        .staticTargets(List.of("linux-x64"))
+                        .build())
                 .hasMessageContaining("not among the targets");
     }
 
     @Test
     void epochsTheArchivesCannotHoldExactlyAreRefusedNamingTheRange() {
         for (long epoch : new long[] {0L, 315532799L, 2147483648L, 32503680000L}) {
-            assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", epoch, 60))
+            assertThatThrownBy(() -> ReleaseRequest.builder("0.4.0", "repo", "main")
+                            .targets(Target.allIds())
+                            .requestedBy("a")
+                            .sourceDateEpoch(epoch)
+                            .approvalTimeoutSeconds(60)
+                            .build())
                     .hasMessageContaining("SOURCE_DATE_EPOCH " + epoch
                             + " is outside 315532800 (1980-01-01T00:00:00Z) to 2147483647");
         }
-        assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", 315532800L, 60).sourceDateEpoch())
+        assertThat(ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(Target.allIds())
+                        .requestedBy("a")
+                        .sourceDateEpoch(315532800L)
+                        .approvalTimeoutSeconds(60)
+                        .build()
+                        .sourceDateEpoch())
                 .isEqualTo(315532800L);
-        assertThat(new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "a", 2147483647L, 60).sourceDateEpoch())
+        assertThat(ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(Target.allIds())
+                        .requestedBy("a")
+                        .sourceDateEpoch(2147483647L)
+                        .approvalTimeoutSeconds(60)
+                        .build()
+                        .sourceDateEpoch())
                 .isEqualTo(2147483647L);
     }
 
     @Test
     void aRequesterWithControlCharactersIsRefused() {
-        assertThatThrownBy(() -> new ReleaseRequest("0.4.0", "repo", "main", Target.allIds(), "bob\u001b[2J", null, 60))
+        assertThatThrownBy(() -> ReleaseRequest.builder("0.4.0", "repo", "main")
+                        .targets(Target.allIds())
+                        .requestedBy("bob\u001b[2J")
+                        .approvalTimeoutSeconds(60)
+                        .build())
                 .hasMessageContaining("requester name must be plain text");
     }
 }
