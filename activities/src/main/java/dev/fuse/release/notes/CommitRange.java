@@ -29,10 +29,22 @@ public record CommitRange(
         List<String> firstTimeContributors,
         String problem) {
     public static final int FIRST_RELEASE_LIMIT = 50;
+
+    /**
+     * At most this many commits of a range are listed (the newest); the count is always git's
+     * total, and the notes say how many are listed. A base named by hand far back in a large
+     * history must not turn the notes into megabytes that every approval then covers.
+     */
+    public static final int RANGE_LIMIT = 2000;
+
     private static final String FIELD = "\u001f";
     private static final String RECORD = "\u001e";
 
     public static CommitRange read(Path checkout, String base, String head) throws IOException {
+        return read(checkout, base, head, RANGE_LIMIT);
+    }
+
+    static CommitRange read(Path checkout, String base, String head, int rangeLimit) throws IOException {
         String problem = null;
         String range = head;
         if (base != null) {
@@ -54,7 +66,7 @@ public record CommitRange(
                 "log",
                 "--topo-order",
                 "--format=%H" + FIELD + "%P" + FIELD + "%an" + FIELD + "%s" + FIELD + "%b" + RECORD));
-        if (base == null) args.add("--max-count=" + FIRST_RELEASE_LIMIT);
+        args.add("--max-count=" + (base == null ? FIRST_RELEASE_LIMIT : rangeLimit));
         args.add(range);
         List<ConventionalCommit> commits = new ArrayList<>();
         List<ConventionalCommit> merges = new ArrayList<>();

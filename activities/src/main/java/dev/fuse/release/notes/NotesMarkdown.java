@@ -60,11 +60,10 @@ final class NotesMarkdown {
                     .append(in.base().version() == null ? "commit" : in.base().version())
                     .append(" (`")
                     .append(shortSha(in.base().commit()));
-            md.append("`) up to `")
-                    .append(shortSha(r.head()))
-                    .append("`: ")
-                    .append(commits(r.total()))
-                    .append(".\n\n");
+            md.append("`) up to `").append(shortSha(r.head())).append("`: ").append(commits(r.total()));
+            int listed = r.commits().size() + r.merges().size();
+            if (r.total() > listed) md.append(", the newest ").append(listed).append(" listed");
+            md.append(".\n\n");
         }
         candidateAndOverride(md, in);
         if (r.problem() != null)

@@ -183,6 +183,23 @@ class NotesWriterTest {
     }
 
     @Test
+    void aLongRangeListsItsNewestCommitsAndSaysHowManyItHolds() throws Exception {
+        CommitRange range = CommitRange.read(repo, base, head, 3);
+
+        assertThat(range.total()).isEqualTo(7);
+        assertThat(range.commits().size() + range.merges().size()).isEqualTo(3);
+        assertThat(range.commits().get(0).sha()).isEqualTo(head);
+        NotesInput in = new NotesInput(
+                "fuse",
+                "0.5.0",
+                NotesInput.Bases.fromLedger(new PreviousRelease.Published("0.4.0", base), null),
+                range,
+                List.of(),
+                null);
+        assertThat(NotesMarkdown.render(in)).contains(": 7 commits, the newest 3 listed.");
+    }
+
+    @Test
     void aFirstReleaseSaysSo() throws Exception {
         store = new ArtifactStore(new InMemoryObjectStore("fuse-releases"));
         JsonNode notes = JSON.readTree(plan("0.1.0", "run-1"));
