@@ -85,15 +85,7 @@ class ReleaseNotesIT {
         assertThat(notes.path("range").path("commits").asText())
                 .isEqualTo(counted)
                 .isEqualTo("6");
-        Set<String> listed = new TreeSet<>();
-        notes.path("groups")
-                .forEach(g ->
-                        g.path("commits").forEach(c -> listed.add(c.path("sha").asText())));
-        notes.path("merges").forEach(m -> listed.add(m.path("sha").asText()));
-        assertThat(listed)
-                .containsExactlyInAnyOrderElementsOf(ExampleRepository.run(repo, "x", "rev-list", base + ".." + head)
-                        .lines()
-                        .toList());
+        assertListsExactlyGitsCommits(notes, base, head);
         CliRun markdown = CliRun.run(env, "notes", "0.21.0");
         assertThat(markdown.out())
                 .contains("Changes since 0.20.0")
@@ -163,15 +155,7 @@ class ReleaseNotesIT {
         assertThat(CliRun.run(env, "status", "0.22.0").out())
                 .contains("notes: 7 commits since 0.20.0")
                 .contains("; largest changes: linux-x64 ");
-        Set<String> listed = new TreeSet<>();
-        notes.path("groups")
-                .forEach(g ->
-                        g.path("commits").forEach(c -> listed.add(c.path("sha").asText())));
-        notes.path("merges").forEach(m -> listed.add(m.path("sha").asText()));
-        assertThat(listed)
-                .containsExactlyInAnyOrderElementsOf(ExampleRepository.run(repo, "x", "rev-list", base + ".." + head)
-                        .lines()
-                        .toList());
+        assertListsExactlyGitsCommits(notes, base, head);
 
         // An approval bound to other notes (the second release's evidence names the second's notes) is refused.
         CliRun stale = CliRun.run(
@@ -203,6 +187,19 @@ class ReleaseNotesIT {
                 .contains("The base was chosen by hand (--notes-since), instead of 0.22.0: 0.21.0 was yanked");
         CliRun cancelled = CliRun.run(env, "cancel", "0.22.1", "--reason", "drill over", "--operator", "alice");
         assertThat(cancelled.exitCode()).as(cancelled.toString()).isZero();
+    }
+
+    /** Every commit of {@code base..head}, as git lists them, is in the notes (groups and merges), and no other. */
+    private static void assertListsExactlyGitsCommits(JsonNode notes, String base, String head) throws Exception {
+        Set<String> listed = new TreeSet<>();
+        notes.path("groups")
+                .forEach(g ->
+                        g.path("commits").forEach(c -> listed.add(c.path("sha").asText())));
+        notes.path("merges").forEach(m -> listed.add(m.path("sha").asText()));
+        assertThat(listed)
+                .containsExactlyInAnyOrderElementsOf(ExampleRepository.run(repo, "x", "rev-list", base + ".." + head)
+                        .lines()
+                        .toList());
     }
 
     private static JsonNode notesJson(String version) throws Exception {

@@ -28,7 +28,7 @@ final class Decisions {
         };
         if (kind == null) return "choose Approve or Reject";
         String signature = PastedSignature.of(form.get("signature"));
-        String approver = blankToNull(form.get("approver"));
+        String approver = Forms.optional(form, "approver");
         ApprovalDecision decision = new ApprovalDecision(
                 approver, form.get("comment"), form.get("manifestSha256"), form.get("evidenceSha256"), signature);
         List<String> problems = decision.problems(kindField);
@@ -44,9 +44,5 @@ final class Decisions {
         }
         return (kind == DecisionKind.APPROVED ? "approved" : "rejected") + " by "
                 + (approver == null ? "the signing key's principal" : approver);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -27,4 +27,10 @@ final class Forms {
         }
         return fields;
     }
+
+    /** A field's value without surrounding blanks, or null when it is missing or blank. */
+    static String optional(Map<String, String> form, String name) {
+        String value = form.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
 }

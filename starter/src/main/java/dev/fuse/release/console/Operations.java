@@ -23,7 +23,7 @@ final class Operations {
     /** What happened, in one line for the page. */
     String act(String version, Map<String, String> form) {
         String action = form.getOrDefault("action", "");
-        String operator = blankToNull(form.get("operator"));
+        String operator = Forms.optional(form, "operator");
         String reason = form.get("reason");
         String signature = PastedSignature.of(form.get("signature"));
         try {
@@ -39,8 +39,7 @@ final class Operations {
                 case "abandon" -> abandon(version, new OperatorRequests.Abandon(operator, reason, signature));
                 case "cancel" -> cancel(version, new OperatorRequests.Cancel(operator, reason, signature));
                 case "rollback" ->
-                    rollback(
-                            new RollbackRequest(version, blankToNull(form.get("to")), operator, reason, 0L, signature));
+                    rollback(new RollbackRequest(version, Forms.optional(form, "to"), operator, reason, 0L, signature));
                 default -> "choose an action";
             };
         } catch (RuntimeException e) {
@@ -67,9 +66,5 @@ final class Operations {
         if (!problems.isEmpty()) return String.join("; ", problems);
         RollbackResult result = releases.rollbacks().run(request);
         return "rolled back: latest is now " + result.latest();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
