@@ -9,10 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code comparison}: per target, each figure before, now and the change; targets added or
  * removed, emulated targets and the static profile.
  */
-final class ComparisonSection {
+public final class ComparisonSection {
     private ComparisonSection() {}
 
-    static void append(StringBuilder h, JsonNode c) {
+    /** The section, from {@code slo-report.json}'s {@code comparison}; the console's release page shows it too. */
+    public static void append(StringBuilder h, JsonNode c) {
         String previous = c.path("comparedWith").asText(null);
         h.append("<h2 id=\"measured\">Measured against ")
                 .append(previous == null ? "the previous release" : esc(previous))

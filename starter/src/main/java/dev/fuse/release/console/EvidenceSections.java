@@ -5,7 +5,7 @@ import static dev.fuse.release.console.Html.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fuse.release.contract.model.GateResult;
 import dev.fuse.release.contract.model.ReleaseStatus;
-import dev.fuse.release.report.MeasuredMarkdown;
+import dev.fuse.release.report.ComparisonSection;
 
 /** The gate checklist (from the workflow's verdict) and the measured changes (from the evidence report). */
 final class EvidenceSections {
@@ -33,29 +33,8 @@ final class EvidenceSections {
         h.append("</table>\n");
     }
 
+    /** The measured changes, rendered as the HTML report renders them (our own figures, escaped there). */
     static void comparison(StringBuilder h, JsonNode report) {
-        if (report == null) return;
-        JsonNode c = report.path("comparison");
-        String previous = c.path("comparedWith").asText(null);
-        h.append("<h2>Measured against ")
-                .append(previous == null ? "the previous release" : text(previous))
-                .append("</h2>\n");
-        if (previous == null)
-            h.append("<p>").append(text(c.path("missing").asText())).append(".</p>\n");
-        h.append("<table id=\"comparison\"><tr><th>target</th><th>figure</th><th>previous</th><th>now</th>")
-                .append("<th>change</th></tr>\n");
-        for (JsonNode target : c.path("targets")) {
-            for (JsonNode f : target.path("figures")) {
-                String unit = f.path("unit").asText();
-                h.append("<tr><td>")
-                        .append(text(target.path("target").asText()))
-                        .append("</td><td>");
-                h.append(text(f.path("label").asText())).append("</td><td>");
-                h.append(text(MeasuredMarkdown.value(f.path("previous"), unit))).append("</td><td>");
-                h.append(text(MeasuredMarkdown.value(f.path("now"), unit))).append("</td><td>");
-                h.append(text(MeasuredMarkdown.change(f))).append("</td></tr>\n");
-            }
-        }
-        h.append("</table>\n");
+        if (report != null) ComparisonSection.append(h, report.path("comparison"));
     }
 }
