@@ -9,8 +9,15 @@ import java.util.Map;
 /** Which of a worker's settings are secret values, or name files that hold one, for {@link SecretMask}. */
 public final class WorkerSecrets {
     /** Variables whose value is itself a secret. */
-    static final List<String> VALUES =
-            List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "TEMPORAL_API_KEY", "TEMPORAL_TLS_CLIENT_KEY_DATA");
+    static final List<String> VALUES = List.of(
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "TEMPORAL_API_KEY",
+            "TEMPORAL_TLS_CLIENT_KEY_DATA",
+            "FUSE_RELEASE_NOTIFY_SECRET");
+
+    /** Variables listing secrets: each webhook address is a bearer token (a chat hook's path is its key). */
+    static final List<String> LISTS = List.of("FUSE_RELEASE_NOTIFY");
 
     /** Variables that name a file holding a secret (a private key). */
     static final List<String> FILES = List.of("TEMPORAL_TLS_CLIENT_KEY_PATH", "FUSE_RELEASE_SIGNING_KEY");
@@ -20,6 +27,11 @@ public final class WorkerSecrets {
     /** Registers every secret {@code env} holds or points at; an unreadable file is left to its owner to report. */
     public static void registerFrom(Map<String, String> env) {
         VALUES.forEach(name -> SecretMask.register(env.get(name)));
+        for (String name : LISTS) {
+            String list = env.get(name);
+            if (list == null) continue;
+            for (String entry : list.trim().split("[,\\s]+")) SecretMask.register(entry);
+        }
         for (String name : FILES) {
             String path = env.get(name);
             if (path == null || path.isBlank()) continue;

@@ -3,6 +3,7 @@ package dev.fuse.release.devstack;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.host.HostClass;
+import dev.fuse.release.notify.WebhookSettings;
 import dev.fuse.release.secrets.WorkerSecrets;
 import dev.fuse.release.storage.ArtifactStore;
 import dev.fuse.release.storage.StoreConfig;
@@ -71,6 +72,20 @@ public final class DevStack implements AutoCloseable {
     public static DevStack start(
             Path dataDir, String temporalAddress, int temporalPort, int s3Port, Path approvalPolicy, boolean withWorker)
             throws Exception {
+        return start(
+                dataDir, temporalAddress, temporalPort, s3Port, approvalPolicy, withWorker, WebhookSettings.none());
+    }
+
+    /** @param notifications the webhooks the in-process orchestrator notifies (none for a stack without a worker) */
+    public static DevStack start(
+            Path dataDir,
+            String temporalAddress,
+            int temporalPort,
+            int s3Port,
+            Path approvalPolicy,
+            boolean withWorker,
+            WebhookSettings notifications)
+            throws Exception {
         EmbeddedTemporal temporal = temporalAddress == null
                 ? EmbeddedTemporal.start(temporalPort)
                 : EmbeddedTemporal.existing(temporalAddress);
@@ -96,7 +111,8 @@ public final class DevStack implements AutoCloseable {
             store.ensureBucket();
             if (withWorker) WorkerSecrets.registerFrom(env);
             TemporalConnection connection = TemporalConnection.connect(env);
-            ReleaseWorker worker = withWorker ? startWorker(dataDir, connection, store, signing, approvalPolicy) : null;
+            ReleaseWorker worker =
+                    withWorker ? startWorker(dataDir, connection, store, signing, approvalPolicy, notifications) : null;
             return new DevStack(temporal, s3, store, connection, worker, Collections.unmodifiableMap(env), dataDir);
         } catch (Exception e) {
             if (s3 != null) s3.close();
@@ -111,13 +127,22 @@ public final class DevStack implements AutoCloseable {
             TemporalConnection connection,
             ArtifactStore store,
             DevSigningKey signing,
-            Path approvalPolicy)
+            Path approvalPolicy,
+            WebhookSettings notifications)
             throws Exception {
         Set<String> official = new TreeSet<>(Target.allIds());
         Set<String> emulated = new TreeSet<>(official);
         emulated.remove(HostClass.current());
         WorkerConfig config = new WorkerConfig(
-                true, official, emulated, dataDir.resolve("work"), true, true, signing.privateKey(), approvalPolicy);
+                true,
+                official,
+                emulated,
+                dataDir.resolve("work"),
+                true,
+                true,
+                signing.privateKey(),
+                approvalPolicy,
+                notifications);
         ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
         worker.start();
         return worker;

@@ -145,16 +145,21 @@ class SeparateWorkersIT {
                             "env",
                             "cat \"$FUSE_RELEASE_SIGNING_KEY\" | head -2",
                             "echo ==worker==",
-                            "tr '\\0' '\\n' < /proc/$PPID/environ | grep -E 'AWS_SECRET|SIGNING_KEY'",
+                            "tr '\\0' '\\n' < /proc/$PPID/environ | grep -E 'AWS_SECRET|SIGNING_KEY|NOTIFY'",
                             "key=$(tr '\\0' '\\n' < /proc/$PPID/environ | sed -n 's/^FUSE_RELEASE_SIGNING_KEY=//p')",
                             "head -2 \"$key\"",
                             "exit 3",
                             ""));
             ExampleVariants.extraBuildStep(tree, "sh", "hunt.sh");
         });
-        workers.start("orch-s", orchestrator(Map.of()));
-        workers.start("linux-s", workers.linux("work-s", Map.of()));
+        // Both workers also hold webhook settings: a chat hook's URL is a bearer token.
+        Map<String, String> notify = Map.of(
+                "FUSE_RELEASE_NOTIFY", "http://127.0.0.1:9/hook/T0KEN-in-the-path-0123456789",
+                "FUSE_RELEASE_NOTIFY_SECRET", "notify-secret-0123456789abcdef");
+        workers.start("orch-s", orchestrator(notify));
+        workers.start("linux-s", workers.linux("work-s", notify));
         List<String> secrets = secretsOfTheWorker();
+        secrets.addAll(notify.values());
 
         start("0.16.0", repo);
         awaitPhase(env, "0.16.0", "BUILDING", Duration.ofMinutes(1));
@@ -170,7 +175,11 @@ class SeparateWorkersIT {
                                 .orElseThrow()),
                 StandardCharsets.ISO_8859_1);
         String own = log.substring(log.indexOf("==own=="), log.indexOf("==worker=="));
-        assertThat(own).contains("PATH=").doesNotContain("AWS_").doesNotContain("FUSE_RELEASE_SIGNING_KEY");
+        assertThat(own)
+                .contains("PATH=")
+                .doesNotContain("AWS_")
+                .doesNotContain("FUSE_RELEASE_SIGNING_KEY")
+                .doesNotContain("NOTIFY");
         assertThat(log)
                 .as("the worker's secret was found through /proc and masked")
                 .contains("***");

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fuse.release.client.ReleaseClient;
 import dev.fuse.release.client.ReleaseNotesReader;
 import dev.fuse.release.notes.NotesDocument;
-import dev.fuse.release.report.MeasuredMarkdown;
-import java.util.ArrayList;
-import java.util.List;
+import dev.fuse.release.report.NotesHeadline;
 import java.util.Optional;
 
 /**
@@ -35,52 +33,6 @@ final class NotesSummary {
 
     /** The line from the notes' JSON and, once the run has measured, its evidence report (else null). */
     static String line(String version, JsonNode notes, JsonNode report) {
-        StringBuilder line = new StringBuilder("  notes: ");
-        range(line, notes);
-        JsonNode contract = notes.path("contract");
-        line.append(
-                contract.path("changed").asBoolean()
-                        ? "; contract CHANGED (" + contract.path("changes").size() + " fields)"
-                        : "; contract unchanged");
-        if (report != null) largestChanges(line, report.path("comparison"));
-        return line.append(": ./fuse-release notes ").append(version).toString();
-    }
-
-    private static void range(StringBuilder line, JsonNode notes) {
-        JsonNode range = notes.path("range");
-        int total = range.path("commits").asInt();
-        line.append(total).append(total == 1 ? " commit" : " commits");
-        JsonNode base = range.path("base");
-        if (!base.isObject()) {
-            line.append(" (first release)");
-        } else {
-            line.append(" since ").append(Text.safe(base.path("version").asText(shortSha(base))));
-        }
-        List<String> counts = new ArrayList<>();
-        notes.path("groups")
-                .forEach(g -> counts.add(
-                        g.path("commits").size() + " " + Text.safe(g.path("id").asText())));
-        if (notes.path("merges").size() > 0) counts.add(notes.path("merges").size() + " merges");
-        if (!counts.isEmpty())
-            line.append(" (").append(String.join(", ", counts)).append(')');
-    }
-
-    private static String shortSha(JsonNode base) {
-        String sha = base.path("commit").asText("?");
-        return "commit " + sha.substring(0, Math.min(12, sha.length()));
-    }
-
-    private static void largestChanges(StringBuilder line, JsonNode comparison) {
-        if (comparison.path("comparedWith").isTextual()
-                && comparison.path("largestChanges").isEmpty()) {
-            line.append("; no measured change");
-            return;
-        }
-        List<String> changes = new ArrayList<>();
-        for (JsonNode c : comparison.path("largestChanges")) {
-            changes.add(Text.safe(c.path("target").asText()) + " "
-                    + Text.safe(c.path("label").asText()) + " " + MeasuredMarkdown.change(c));
-        }
-        if (!changes.isEmpty()) line.append("; largest changes: ").append(String.join(", ", changes));
+        return "  notes: " + new NotesHeadline(Text::safe).of(notes, report) + ": ./fuse-release notes " + version;
     }
 }

@@ -2,6 +2,7 @@ package dev.fuse.release.cli;
 
 import dev.fuse.release.contract.model.ApprovalRecord;
 import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.DeliveryStatus;
 import dev.fuse.release.contract.model.GateResult;
 import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.ReleaseStatus;
@@ -10,6 +11,7 @@ import dev.fuse.release.contract.model.TargetStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders a release status as text lines, the same for status, watch and demo. Every text that
@@ -63,7 +65,21 @@ public final class StatusView {
         if (s.failure() != null) {
             addBlock(lines, "  " + (s.phase() == Phase.REJECTED ? "rejected" : "failed") + ": ", s.failure());
         }
+        addNotifications(lines, s);
         return lines;
+    }
+
+    /** Each event's delivery to each endpoint: "release.published -> #1 hooks.example.com  delivered (HTTP 204)". */
+    private static void addNotifications(List<String> lines, ReleaseStatus s) {
+        if (s.notifications().isEmpty()) return;
+        lines.add("  notifications:");
+        for (DeliveryStatus d : s.notifications()) {
+            String state = d.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            String attempts = d.attempts() > 1 ? ", " + d.attempts() + " attempts" : "";
+            String outcome = d.lastOutcome() == null ? "" : " (" + Text.safe(d.lastOutcome()) + attempts + ")";
+            lines.add(String.format(
+                    "    %-26s -> %-24s %s%s", d.event().wireName(), Text.safe(d.endpoint()), state, outcome));
+        }
     }
 
     /** Every decision kept, and while waiting, how many approvals are still needed. */

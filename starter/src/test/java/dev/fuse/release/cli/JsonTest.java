@@ -27,7 +27,8 @@ class JsonTest {
                 List.of(),
                 null,
                 null,
-                new ReleaseStatus.Outcome(null, null));
+                new ReleaseStatus.Outcome(null, null),
+                List.of());
     }
 
     @Test

@@ -27,7 +27,8 @@ class StatusViewTest {
                 new ReleaseStatus.Approval(
                         dev.fuse.release.contract.model.DecisionKind.REJECTED,
                         new ApprovalDecision("mallory", FORGED, null)),
-                new ReleaseStatus.Outcome(null, "build failed:\n" + FORGED));
+                new ReleaseStatus.Outcome(null, "build failed:\n" + FORGED),
+                List.of());
 
         List<String> lines = StatusView.lines(status);
 

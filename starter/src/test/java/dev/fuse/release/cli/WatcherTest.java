@@ -19,7 +19,15 @@ class WatcherTest {
 
     static ReleaseStatus in(Phase phase) {
         return new ReleaseStatus(
-                "0.4.0", phase, null, List.of(), List.of(), null, null, new ReleaseStatus.Outcome(null, null));
+                "0.4.0",
+                phase,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                new ReleaseStatus.Outcome(null, null),
+                List.of());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.fuse.release.adapter.ApprovalPolicyActivitiesImpl;
 import dev.fuse.release.adapter.BuildActivitiesImpl;
 import dev.fuse.release.adapter.MeasureActivitiesImpl;
 import dev.fuse.release.adapter.MetadataActivitiesImpl;
+import dev.fuse.release.adapter.NotificationActivitiesImpl;
 import dev.fuse.release.adapter.ParityActivitiesImpl;
 import dev.fuse.release.adapter.PlanActivitiesImpl;
 import dev.fuse.release.adapter.PublishActivitiesImpl;
@@ -148,6 +149,7 @@ public final class ReleaseWorker implements AutoCloseable {
                 new PublishActivitiesImpl(new Publisher(store, work, signingKey), records),
                 new RollbackActivitiesImpl(new Rollback(store, signingKey), config.approvalPolicy()),
                 new ApprovalPolicyActivitiesImpl(config.approvalPolicy()),
+                new NotificationActivitiesImpl(config.notifications(), store),
                 new RoutingActivitiesImpl(new WorkerRegistry(store, Clock.systemUTC())));
         queues.add(TaskQueues.ORCHESTRATOR);
     }

@@ -2,6 +2,7 @@ package dev.fuse.release.worker;
 
 import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.host.HostClass;
+import dev.fuse.release.notify.WebhookSettings;
 import dev.fuse.release.support.Failpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Set;
  * @param signingKey the release signing key (an OpenSSH Ed25519 private key) an orchestrator signs
  *     what it publishes with; null for a worker that serves only target queues
  * @param approvalPolicy the approval policy file, or null for the defaults
+ * @param notifications the webhook endpoints an orchestrator notifies, their secret and the console address
  */
 public record WorkerConfig(
         boolean orchestrator,
@@ -32,11 +34,13 @@ public record WorkerConfig(
         boolean allowEmulatedPublish,
         boolean devStack,
         Path signingKey,
-        Path approvalPolicy) {
+        Path approvalPolicy,
+        WebhookSettings notifications) {
 
     public WorkerConfig {
         targets = Set.copyOf(targets);
         emulated = Set.copyOf(emulated);
+        notifications = notifications == null ? WebhookSettings.none() : notifications;
     }
 
     /**
@@ -44,7 +48,8 @@ public record WorkerConfig(
      * {@code none} for an orchestrator-only worker),
      * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
      * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false),
-     * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY}.
+     * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY},
+     * {@code FUSE_RELEASE_NOTIFY}, {@code FUSE_RELEASE_NOTIFY_SECRET}, {@code FUSE_RELEASE_CONSOLE_URL}.
      */
     /** Fault drills only (docs/operations.md): unset in production. */
     private static void armFailpoints(Map<String, String> env, List<String> errors) {
@@ -84,6 +89,11 @@ public record WorkerConfig(
             errors.add("FUSE_RELEASE_SIGNING_KEY is not set: an orchestrator worker signs what it publishes; make a key"
                     + " with ssh-keygen -t ed25519 -N '' -C fuse-release -f release-key and point the variable at it");
         }
+        WebhookSettings notifications = WebhookSettings.parse(
+                env.get("FUSE_RELEASE_NOTIFY"),
+                env.get("FUSE_RELEASE_NOTIFY_SECRET"),
+                env.get("FUSE_RELEASE_CONSOLE_URL"),
+                errors);
         armFailpoints(env, errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
@@ -96,7 +106,8 @@ public record WorkerConfig(
                 allowEmulated,
                 devStack,
                 signingKey,
-                path(env.get("FUSE_RELEASE_POLICY")));
+                path(env.get("FUSE_RELEASE_POLICY")),
+                notifications);
     }
 
     /** Every platform served is the host's own or emulated; synthetic ones only ever are. */

@@ -4,6 +4,7 @@ import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.contract.TaskQueues;
 import dev.fuse.release.contract.model.Target;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
@@ -88,6 +89,30 @@ final class ActivityOptionsCatalog {
                 .setHeartbeatTimeout(heartbeat)
                 .setRetryOptions(retries())
                 .setSummary(summary)
+                .build();
+    }
+
+    /** Listing the worker's notification endpoints reads its configuration: a local activity, no queue trip. */
+    LocalActivityOptions notificationEndpoints() {
+        return LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(10))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+                .build();
+    }
+
+    /**
+     * One webhook POST (its own timeouts are 10 s); Temporal retries only a worker that died or hung
+     * on it, twice. Endpoint failures come back as answers and {@link Notifications} retries them.
+     */
+    ActivityOptions notification() {
+        return ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setStartToCloseTimeout(Duration.ofSeconds(15))
+                .setRetryOptions(RetryOptions.newBuilder()
+                        .setInitialInterval(Duration.ofSeconds(1))
+                        .setMaximumAttempts(3)
+                        .build())
+                .setSummary("notify a webhook endpoint")
                 .build();
     }
 

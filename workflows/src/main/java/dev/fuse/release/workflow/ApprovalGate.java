@@ -23,6 +23,9 @@ final class ApprovalGate {
     /** What the validators and handlers need to know about the release. */
     record Subject(Phase phase, String version, String requestedBy, ApprovalRules.Staged staged) {}
 
+    /** How long before the window closes approvers are reminded (when notifications are on). */
+    static final Duration WARN_BEFORE = Duration.ofDays(1);
+
     private ApprovalPolicy policy;
     private String contractChangedSince;
     private DecisionKind outcome;
@@ -102,14 +105,27 @@ final class ApprovalGate {
         }
     }
 
+    /** The window starts now: workflow time, recorded for status only (it adds no command to the history). */
+    void open(Duration window) {
+        decideByMillis = Workflow.currentTimeMillis() + window.toMillis();
+    }
+
     /**
      * Waits for enough approvals; returns when the release is approved, otherwise throws the
-     * failure that ends it as rejected ({@link ReleaseEnd}).
+     * failure that ends it as rejected ({@link ReleaseEnd}). With a {@code warning}, a window
+     * longer than {@link #WARN_BEFORE} runs it when that much is left and nobody has decided.
      */
-    void await(Duration window) {
-        // Workflow time, recorded for status only: it adds no command to the history.
-        decideByMillis = Workflow.currentTimeMillis() + window.toMillis();
-        boolean decided = Workflow.await(window, () -> outcome != null);
+    void await(Duration window, Runnable warning) {
+        boolean decided;
+        if (warning != null && window.compareTo(WARN_BEFORE) > 0) {
+            decided = Workflow.await(window.minus(WARN_BEFORE), () -> outcome != null);
+            if (!decided) {
+                warning.run();
+                decided = Workflow.await(WARN_BEFORE, () -> outcome != null);
+            }
+        } else {
+            decided = Workflow.await(window, () -> outcome != null);
+        }
         if (!decided) {
             outcome = DecisionKind.EXPIRED;
             throw ReleaseEnd.because(

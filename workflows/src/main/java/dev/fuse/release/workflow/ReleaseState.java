@@ -2,6 +2,7 @@ package dev.fuse.release.workflow;
 
 import dev.fuse.release.contract.model.Artifact;
 import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.DeliveryStatus;
 import dev.fuse.release.contract.model.GateReport;
 import dev.fuse.release.contract.model.MetadataResult;
 import dev.fuse.release.contract.model.Phase;
@@ -160,7 +161,7 @@ final class ReleaseState {
                 plan == null ? null : plan.contractChangedSince());
     }
 
-    ReleaseStatus status(ReleaseStatus.Approval approval) {
+    ReleaseStatus status(ReleaseStatus.Approval approval, List<DeliveryStatus> notifications) {
         return new ReleaseStatus(
                 request == null ? null : request.version(),
                 phase,
@@ -169,6 +170,7 @@ final class ReleaseState {
                 artifacts,
                 new ReleaseStatus.Evidence(metadata, gates, reports),
                 approval,
-                new ReleaseStatus.Outcome(publishedPrefix, failure));
+                new ReleaseStatus.Outcome(publishedPrefix, failure),
+                notifications);
     }
 }

@@ -8,6 +8,8 @@ import dev.fuse.release.contract.model.ApprovalDecision;
 import dev.fuse.release.contract.model.Artifact;
 import dev.fuse.release.contract.model.DecisionKind;
 import dev.fuse.release.contract.model.GateReport;
+import dev.fuse.release.contract.model.Notification;
+import dev.fuse.release.contract.model.NotificationEvent;
 import dev.fuse.release.contract.model.OperatorRequests;
 import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.PlanRequest;
@@ -38,6 +40,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
     private final ApprovalGate approvals = new ApprovalGate();
     private final OperatorDesk operators = new OperatorDesk(release.failedTargets());
     private ReleaseActivities activities;
+    private Notifications notifications = Notifications.none();
 
     @Override
     public ReleaseStatus run(ReleaseRequest request) {
@@ -46,6 +49,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         Workflow.upsertTypedSearchAttributes(SearchAttributes.VERSION.valueSet(request.version()));
         release.enter(Phase.PLANNING);
         try {
+            notifications = Notifications.load(activities.options());
             // The policy governs operator actions as well as approvals: it loads before anything else.
             approvals.use(activities.policies().load(request.version()));
             ReleasePlan plan = activities
@@ -69,7 +73,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
             approvals.requireMaintainerSince(plan.contractChangedSince());
             release.enter(Phase.AWAITING_APPROVAL);
-            approvals.await(approvals.window(Duration.ofSeconds(request.approvalTimeoutSeconds())));
+            awaitApproval(approvals.window(Duration.ofSeconds(request.approvalTimeoutSeconds())));
             log.info("release {} approved by {}", request.version(), approvals.decidedBy());
 
             release.enter(Phase.PUBLISHING);
@@ -78,6 +82,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                     .publish(release.gathered().publishRequest(release, approvals))
                     .prefix());
             release.enter(Phase.PUBLISHED);
+            tell(Notifications.about(release, NotificationEvent.PUBLISHED));
             return reply();
         } catch (TemporalFailure e) {
             throw ended(e);
@@ -92,21 +97,52 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
         String version = release.version();
         if (CancellationScope.current().isCancelRequested()) {
             release.ended(Phase.CANCELLED, operators.cancelled(Failures.rootMessage(e)));
+            tell(ending(Phase.CANCELLED, false));
             return new CanceledFailure("release " + version + " cancelled");
         }
         Phase end = e instanceof ApplicationFailure own ? ReleaseEnd.phaseFor(own.getType()) : Phase.FAILED;
         release.ended(end, Failures.rootMessage(e));
+        boolean expired = e instanceof ApplicationFailure own
+                && FailureType.APPROVAL_EXPIRED.name().equals(own.getType());
+        tell(ending(end, expired));
         return ApplicationFailure.newNonRetryableFailureWithCause(
                 "release " + version + " " + end.name().toLowerCase() + ": " + release.failure(),
                 FailureType.endingIn(end).name(),
                 e);
     }
 
+    /** Asks for approval and waits; the endpoints hear when it starts and a day before it runs out. */
+    private void awaitApproval(Duration window) {
+        approvals.open(window);
+        notifications.send(approvalEvent(NotificationEvent.AWAITING_APPROVAL));
+        approvals.await(
+                window,
+                notifications.enabled()
+                        ? () -> notifications.send(approvalEvent(NotificationEvent.APPROVAL_ENDING))
+                        : null);
+    }
+
+    private Notification approvalEvent(NotificationEvent kind) {
+        ReleaseStatus.Approval approval = approvals.approval();
+        return Notifications.about(release, kind).withApproval(approval.decideByMillis(), approval.stillNeeded());
+    }
+
+    private Notification ending(Phase end, boolean expired) {
+        return Notifications.about(release, NotificationEvent.endingIn(end, expired))
+                .withReason(release.failure());
+    }
+
+    /** The run's last event: sent, and its deliveries awaited (bounded) before the run closes. */
+    private void tell(Notification last) {
+        notifications.send(last);
+        notifications.finish();
+    }
+
     /** Every target's pipeline and the VSIX; a failed target waits for an operator (see TargetFanOut). */
     private List<Artifact> buildAllTargets() {
         ChildPipelines children = new ChildPipelines(release.plan(), activities.options());
         Duration window = Duration.ofSeconds(release.request().operatorWindow());
-        return new TargetFanOut(release, children, window).run();
+        return new TargetFanOut(release, children, window, notifications).run();
     }
 
     /**
@@ -133,7 +169,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     @Override
     public ReleaseStatus status() {
-        return release.status(approvals.approval());
+        return release.status(approvals.approval(), notifications.deliveries());
     }
 
     /** What Update replies and the result carry: the summary, since both are kept in history. */

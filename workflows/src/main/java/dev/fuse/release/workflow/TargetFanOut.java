@@ -3,11 +3,13 @@ package dev.fuse.release.workflow;
 import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.contract.Failures;
 import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.NotificationEvent;
 import dev.fuse.release.contract.model.OperatorRequests;
 import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.contract.model.TargetPipelineResult;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -25,11 +27,13 @@ final class TargetFanOut {
     private final ReleaseState release;
     private final ChildPipelines children;
     private final Duration window;
+    private final Notifications notifications;
 
-    TargetFanOut(ReleaseState release, ChildPipelines children, Duration window) {
+    TargetFanOut(ReleaseState release, ChildPipelines children, Duration window, Notifications notifications) {
         this.release = release;
         this.children = children;
         this.window = window;
+        this.notifications = notifications;
     }
 
     /**
@@ -74,6 +78,12 @@ final class TargetFanOut {
         while (failed.any()) {
             failed.waiting(true);
             release.enter(Phase.BUILDING);
+            // A cancelled release's pipelines fail because it is cancelled: nobody is to be called for that.
+            if (!CancellationScope.current().isCancelRequested()) {
+                notifications.send(Notifications.about(release, NotificationEvent.TARGET_FAILED)
+                        .withReason(failed.summary())
+                        .withTargets(failed.targets().stream().map(Target::id).toList()));
+            }
             boolean acted = Workflow.await(window, failed::actionPending);
             failed.waiting(false);
             if (!acted || failed.abandonRequest() != null) {

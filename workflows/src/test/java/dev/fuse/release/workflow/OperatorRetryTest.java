@@ -10,7 +10,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
-import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.contract.ReleaseWorkflow;
 import dev.fuse.release.contract.SearchAttributes;
 import dev.fuse.release.contract.model.ApprovalDecision;
@@ -21,15 +20,11 @@ import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.contract.model.Stage;
 import dev.fuse.release.contract.model.Target;
-import dev.fuse.release.contract.model.TargetBuildRequest;
 import dev.fuse.release.contract.model.TargetStatus;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
-import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,21 +32,10 @@ import org.junit.jupiter.api.Test;
 /** A target that fails for good waits for an operator: retried, abandoned, or abandoned by the window. */
 class OperatorRetryTest {
     private final WorkflowTestBed bed = new WorkflowTestBed();
-    private final AtomicInteger windowsBuilds = new AtomicInteger();
 
     @BeforeEach
     void windowsFailsItsFirstBuild() {
-        doAnswer(inv -> {
-                    TargetBuildRequest r = inv.getArgument(0);
-                    if (r.target() == Target.WINDOWS_X64 && windowsBuilds.incrementAndGet() == 1) {
-                        throw ApplicationFailure.newNonRetryableFailure(
-                                "build step 'aot' for windows-x64 exited with status 1",
-                                FailureType.BUILD_COMMAND_FAILED.name());
-                    }
-                    return Fixtures.built(r, false);
-                })
-                .when(bed.build)
-                .buildTarget(any());
+        bed.failFirstBuildOf(Target.WINDOWS_X64);
     }
 
     @AfterEach
@@ -62,14 +46,15 @@ class OperatorRetryTest {
     @Test
     void aRetriedTargetCompletesTheReleaseWithoutRebuildingTheOthers() throws Exception {
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        ReleaseStatus waiting = awaitFailed(release, Target.WINDOWS_X64);
+        ReleaseStatus waiting = WorkflowTestBed.awaitFailed(release, Target.WINDOWS_X64);
         TargetStatus windows = target(waiting, Target.WINDOWS_X64);
         assertThat(windows.failedIn()).isEqualTo(Stage.BUILDING);
         assertThat(windows.detail()).contains("exited with status 1");
         assertThat(target(waiting, Target.LINUX_X64).stage()).isEqualTo(Stage.STAGED);
         assertThat(awaitAttribute(SearchAttributes.FAILED_TARGETS)).containsExactly("windows-x64");
 
-        accepted(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", "runner fixed")));
+        WorkflowTestBed.accepted(
+                () -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", "runner fixed")));
         ReleaseStatus approval = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
         assertThat(target(approval, Target.WINDOWS_X64).attempt()).isEqualTo(2);
         assertThat(attributes().get(SearchAttributes.AWAITING_APPROVAL)).isTrue();
@@ -93,9 +78,10 @@ class OperatorRetryTest {
     @Test
     void anAbandonedReleaseEndsCleanlyAndPublishesNothing() throws Exception {
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        awaitFailed(release, Target.WINDOWS_X64);
+        WorkflowTestBed.awaitFailed(release, Target.WINDOWS_X64);
 
-        accepted(() -> release.abandon(new OperatorRequests.Abandon("oscar", "macOS runners are down for the week")));
+        WorkflowTestBed.accepted(
+                () -> release.abandon(new OperatorRequests.Abandon("oscar", "macOS runners are down for the week")));
 
         assertThatThrownBy(() -> WorkflowStub.fromTyped(release).getResult(ReleaseStatus.class))
                 .isInstanceOf(WorkflowFailedException.class)
@@ -131,10 +117,10 @@ class OperatorRetryTest {
     @Test
     void operatorRequestsThatCannotApplyAreRefusedBeforeHistory() throws Exception {
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        awaitFailed(release, Target.WINDOWS_X64);
+        WorkflowTestBed.awaitFailed(release, Target.WINDOWS_X64);
         // Once the release waits, the refusal is the one about the target itself.
-        Throwable refused = catchThrowable(() ->
-                accepted(() -> release.retryTarget(new OperatorRequests.Retry(Target.LINUX_X64, "oscar", "why"))));
+        Throwable refused = catchThrowable(() -> WorkflowTestBed.accepted(
+                () -> release.retryTarget(new OperatorRequests.Retry(Target.LINUX_X64, "oscar", "why"))));
         assertThat(refused)
                 .isInstanceOf(WorkflowUpdateException.class)
                 .rootCause()
@@ -198,7 +184,7 @@ class OperatorRetryTest {
     void operatorActionsAreCheckedAgainstThePolicyBeforeHistory() throws Exception {
         bed.approvalPolicy = new ApprovalPolicy(List.of("bob"), 1, false, 3600, false, null, "policy.json");
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        awaitFailed(release, Target.WINDOWS_X64);
+        WorkflowTestBed.awaitFailed(release, Target.WINDOWS_X64);
 
         assertThatThrownBy(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "mallory", "me")))
                 .isInstanceOf(WorkflowUpdateException.class)
@@ -214,7 +200,8 @@ class OperatorRetryTest {
                 .hasMessageContaining("mallory may not cancel");
 
         // The requester may retry their own release; the approver abandons it.
-        accepted(() -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "alice", "flaky runner")));
+        WorkflowTestBed.accepted(
+                () -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "alice", "flaky runner")));
         WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
     }
 
@@ -222,7 +209,7 @@ class OperatorRetryTest {
     void aCancelThroughThePolicyRecordsWhoCancelledAndWhy() throws Exception {
         bed.approvalPolicy = new ApprovalPolicy(List.of("bob"), 1, false, 3600, false, null, "policy.json");
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        awaitFailed(release, Target.WINDOWS_X64);
+        WorkflowTestBed.awaitFailed(release, Target.WINDOWS_X64);
 
         release.cancel(new OperatorRequests.Cancel("Bob", "wrong revision", null));
         assertThatThrownBy(() -> release.cancel(new OperatorRequests.Cancel("bob", "again", null)))
@@ -265,38 +252,5 @@ class OperatorRetryTest {
                 .filter(t -> t.target() == target)
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static ReleaseStatus awaitFailed(ReleaseWorkflow release, Target target) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        ReleaseStatus status = null;
-        while (System.nanoTime() < deadline) {
-            status = release.status();
-            if (status.targets().stream().anyMatch(t -> t.target() == target && t.stage() == Stage.FAILED)
-                    && status.targets().stream()
-                            .noneMatch(t -> t.stage() != Stage.FAILED && t.stage() != Stage.STAGED)) {
-                return status;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(target + " never failed; last status " + status);
-    }
-
-    /**
-     * The release starts waiting for operators in the workflow task that follows the child's
-     * failure; an Update that arrives a moment earlier is refused as "not waiting", so try again.
-     * Any other outcome (accepted, or another refusal) is returned or thrown as it is.
-     */
-    private static void accepted(java.util.concurrent.Callable<?> update) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                update.call();
-                return;
-            } catch (WorkflowUpdateException e) {
-                if (attempt >= 50 || !String.valueOf(e.getCause().getMessage()).contains("only a release waiting"))
-                    throw e;
-                Thread.sleep(50);
-            }
-        }
     }
 }

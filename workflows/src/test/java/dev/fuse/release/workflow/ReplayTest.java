@@ -82,6 +82,11 @@ class ReplayTest {
                 "release-rejected",
                 "release-expired",
                 "release-target-failed",
+                "release-notified-target-retried",
+                "release-notified-given-up",
+                "release-notified-expired",
+                "release-notified-cancelled",
+                "rollback-notified",
                 "target-pipeline-linux-x64",
                 "target-pipeline-macos-arm64",
                 "target-pipeline-windows-x64")) {

@@ -11,14 +11,20 @@ import dev.fuse.release.contract.FailureType;
 import dev.fuse.release.contract.RollbackWorkflow;
 import dev.fuse.release.contract.TaskQueues;
 import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.Delivery;
+import dev.fuse.release.contract.model.DeliveryAttempt;
 import dev.fuse.release.contract.model.Fixtures;
+import dev.fuse.release.contract.model.Notification;
+import dev.fuse.release.contract.model.NotificationEvent;
 import dev.fuse.release.contract.model.RollbackRequest;
 import dev.fuse.release.contract.model.RollbackResult;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 class RollbackWorkflowTest {
     private final WorkflowTestBed bed = new WorkflowTestBed();
@@ -55,6 +61,27 @@ class RollbackWorkflowTest {
         verify(bed.rollback)
                 .rollback(argThat(r -> r.atMillis() > 0 && r.operator().equals("oscar")));
         HistoryRecorder.record(bed.env.getWorkflowClient(), "rollback", request.workflowId());
+    }
+
+    @Test
+    void aRollbackTellsTheEndpointsWhoRolledBackAndWhy() throws Exception {
+        bed.notifyTo(List.of("#1 hooks.example.com"), DeliveryAttempt.delivered("HTTP 200"));
+        when(bed.rollback.rollback(any()))
+                .thenReturn(new RollbackResult(
+                        "0.5.0",
+                        "0.4.0",
+                        new ArtifactRef(Fixtures.BUCKET, "releases/0.5.0/YANKED.json", Fixtures.sha('y'), 200)));
+        RollbackRequest request = new RollbackRequest("0.5.0", null, "oscar", "crash on start", 0L);
+
+        start(request).run(request);
+
+        ArgumentCaptor<Delivery> sent = ArgumentCaptor.forClass(Delivery.class);
+        verify(bed.notifications).deliver(sent.capture());
+        Notification told = sent.getValue().notification();
+        assertThat(told.event()).isEqualTo(NotificationEvent.ROLLED_BACK);
+        assertThat(told.version()).isEqualTo("0.5.0");
+        assertThat(told.reason()).isEqualTo("rolled back by oscar: crash on start");
+        HistoryRecorder.record(bed.env.getWorkflowClient(), "rollback-notified", request.workflowId());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.fuse.release.contract.TaskQueues;
 import dev.fuse.release.contract.activity.BuildActivities;
 import dev.fuse.release.contract.activity.MeasureActivities;
 import dev.fuse.release.contract.activity.MetadataActivities;
+import dev.fuse.release.contract.activity.NotificationActivities;
 import dev.fuse.release.contract.activity.ParityActivities;
 import dev.fuse.release.contract.activity.PlanActivities;
 import dev.fuse.release.contract.activity.PublishActivities;
@@ -18,6 +19,7 @@ import dev.fuse.release.contract.activity.ReproducibilityActivities;
 import dev.fuse.release.contract.activity.RollbackActivities;
 import dev.fuse.release.contract.activity.VerifyActivities;
 import dev.fuse.release.contract.model.ArtifactRef;
+import dev.fuse.release.contract.model.DeliveryAttempt;
 import dev.fuse.release.contract.model.Fixtures;
 import dev.fuse.release.contract.model.MeasureRequest;
 import dev.fuse.release.contract.model.ParityRequest;
@@ -27,10 +29,12 @@ import dev.fuse.release.contract.model.ReleasePlan;
 import dev.fuse.release.contract.model.ReleaseRequest;
 import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.contract.model.SloReportResult;
+import dev.fuse.release.contract.model.Stage;
 import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.contract.model.TargetBuildRequest;
 import dev.fuse.release.contract.model.VerifyResult;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
@@ -63,6 +67,9 @@ final class WorkflowTestBed implements AutoCloseable {
     final dev.fuse.release.contract.activity.RoutingActivities routing = mock(
             dev.fuse.release.contract.activity.RoutingActivities.class,
             withSettings().withoutAnnotations());
+    /** No endpoints unless a test gives some ({@link #notifyTo}). */
+    final NotificationActivities notifications =
+            mock(NotificationActivities.class, withSettings().withoutAnnotations());
     /** The rebuild activity of a second linux-x64 worker, on its own queue ({@link #OTHER_WORKER}). */
     final ReproducibilityActivities otherWorker =
             mock(ReproducibilityActivities.class, withSettings().withoutAnnotations());
@@ -77,12 +84,14 @@ final class WorkflowTestBed implements AutoCloseable {
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         orchestrator.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
-        orchestrator.registerActivitiesImplementations(plan, metadata, publish, rollback, policy, routing);
+        orchestrator.registerActivitiesImplementations(
+                plan, metadata, publish, rollback, policy, routing, notifications);
         env.newWorker(TaskQueues.forWorker("linux-x64", OTHER_WORKER)).registerActivitiesImplementations(otherWorker);
         for (Target t : Target.values()) {
             env.newWorker(TaskQueues.forTarget(t))
                     .registerActivitiesImplementations(build, verify, reproducibility, measure, parity);
         }
+        when(notifications.endpoints()).thenReturn(List.of());
         when(plan.plan(any())).thenAnswer(inv -> releasePlan);
         when(policy.load(any())).thenAnswer(inv -> approvalPolicy);
         when(build.buildTarget(any()))
@@ -124,6 +133,28 @@ final class WorkflowTestBed implements AutoCloseable {
         });
         when(metadata.generate(any())).thenAnswer(inv -> Fixtures.metadata(releasePlan));
         when(publish.publish(any())).thenReturn(new PublishResult("releases/0.4.0/", List.of(), true));
+    }
+
+    /** Endpoints with these labels, each answering every delivery with {@code answer}. */
+    void notifyTo(List<String> labels, DeliveryAttempt answer) {
+        when(notifications.endpoints()).thenReturn(labels);
+        when(notifications.deliver(any())).thenReturn(answer);
+    }
+
+    /** The first build of {@code target} fails for good (a build command exited non-zero); later ones succeed. */
+    void failFirstBuildOf(Target target) {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        org.mockito.Mockito.doAnswer(inv -> {
+                    TargetBuildRequest r = inv.getArgument(0);
+                    if (r.target() == target && builds.incrementAndGet() == 1) {
+                        throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(
+                                "build step 'aot' for " + target.id() + " exited with status 1",
+                                dev.fuse.release.contract.FailureType.BUILD_COMMAND_FAILED.name());
+                    }
+                    return Fixtures.built(r, false);
+                })
+                .when(build)
+                .buildTarget(any());
     }
 
     void start() {
@@ -182,6 +213,39 @@ final class WorkflowTestBed implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new AssertionError("release never reached " + phase + "; last status " + status);
+    }
+
+    static ReleaseStatus awaitFailed(ReleaseWorkflow release, Target target) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ReleaseStatus status = null;
+        while (System.nanoTime() < deadline) {
+            status = release.status();
+            if (status.targets().stream().anyMatch(t -> t.target() == target && t.stage() == Stage.FAILED)
+                    && status.targets().stream()
+                            .noneMatch(t -> t.stage() != Stage.FAILED && t.stage() != Stage.STAGED)) {
+                return status;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(target + " never failed; last status " + status);
+    }
+
+    /**
+     * The release starts waiting for operators in the workflow task that follows the child's
+     * failure; an Update that arrives a moment earlier is refused as "not waiting", so try again.
+     * Any other outcome (accepted, or another refusal) is returned or thrown as it is.
+     */
+    static void accepted(java.util.concurrent.Callable<?> update) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                update.call();
+                return;
+            } catch (WorkflowUpdateException e) {
+                if (attempt >= 50 || !String.valueOf(e.getCause().getMessage()).contains("only a release waiting"))
+                    throw e;
+                Thread.sleep(50);
+            }
+        }
     }
 
     @Override

@@ -13,13 +13,17 @@ import dev.fuse.release.devstack.DevEnvFile;
 import dev.fuse.release.devstack.DevStack;
 import dev.fuse.release.devstack.Ports;
 import dev.fuse.release.git.ExampleRepository;
+import dev.fuse.release.notify.WebhookSettings;
+import dev.fuse.release.secrets.WorkerSecrets;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,12 +76,27 @@ public class DevCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    /** The stack, its orchestrator under the approval policy in FUSE_RELEASE_POLICY when set. */
-    private DevStack startStack(CliContext ctx, Path data, DevEnvFile owned) throws Exception {
+    /**
+     * The stack, its orchestrator under the approval policy in FUSE_RELEASE_POLICY when set and
+     * notifying the webhooks in FUSE_RELEASE_NOTIFY, with links to this console unless
+     * FUSE_RELEASE_CONSOLE_URL names another.
+     */
+    private DevStack startStack(CliContext ctx, Path data, DevEnvFile owned, int console) throws Exception {
         String policyVariable = ctx.env().get("FUSE_RELEASE_POLICY");
         Path policy = policyVariable == null || policyVariable.isBlank() ? null : Path.of(policyVariable);
+        List<String> errors = new ArrayList<>();
+        WebhookSettings notifications = WebhookSettings.parse(
+                ctx.env().get("FUSE_RELEASE_NOTIFY"),
+                ctx.env().get("FUSE_RELEASE_NOTIFY_SECRET"),
+                ctx.env().getOrDefault("FUSE_RELEASE_CONSOLE_URL", console == 0 ? null : consoleUrl(console)),
+                errors);
+        if (!errors.isEmpty()) {
+            owned.close();
+            throw new CliException(ExitCodes.BAD_INPUT, String.join("; ", errors));
+        }
+        WorkerSecrets.registerFrom(ctx.env());
         try {
-            return DevStack.start(data, temporalAddress, temporalPort, s3Port, policy, !noWorker);
+            return DevStack.start(data, temporalAddress, temporalPort, s3Port, policy, !noWorker, notifications);
         } catch (PolicyException e) {
             owned.close();
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
@@ -100,11 +119,13 @@ public class DevCommand implements Callable<Integer> {
         Files.createDirectories(data);
         Path repo = data.resolve("example-repo");
         String commit = ExampleRepository.prepare(home.resolve("examples/fuse-hello"), repo);
-        DevStack stack = startStack(ctx, data, owned);
+        // The port is chosen first: the worker's notifications link to the console.
+        int port = consolePort == 0 ? 0 : Ports.preferredOrFree(consolePort);
+        DevStack stack = startStack(ctx, data, owned, port);
         Map<String, String> env = new LinkedHashMap<>(stack.env());
         env.put("FUSE_RELEASE_REPO", repo.toString());
         owned.write(env);
-        ConsoleServer console = consolePort == 0 ? null : startConsole(stack);
+        ConsoleServer console = port == 0 ? null : startConsole(stack, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -124,15 +145,19 @@ public class DevCommand implements Callable<Integer> {
     }
 
     /** The console on loopback, on the release client of this stack. */
-    private ConsoleServer startConsole(DevStack stack) throws IOException {
+    private ConsoleServer startConsole(DevStack stack, int port) throws IOException {
         ReleaseClient releases = new ReleaseClient(stack.connection(), stack.store());
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
-            return ConsoleServer.start(releases, new InetSocketAddress(loopback, Ports.preferredOrFree(consolePort)));
+            return ConsoleServer.start(releases, new InetSocketAddress(loopback, port));
         } catch (BindException e) {
             // Taken between the check and the bind (another stack starting at the same moment): any free port.
             return ConsoleServer.start(releases, new InetSocketAddress(loopback, 0));
         }
+    }
+
+    private static String consoleUrl(int port) {
+        return "http://127.0.0.1:" + port + "/";
     }
 
     private void printBanner(

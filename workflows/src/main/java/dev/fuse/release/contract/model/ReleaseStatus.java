@@ -15,7 +15,8 @@ public record ReleaseStatus(
         List<Artifact> artifacts,
         Evidence evidence,
         Approval approval,
-        Outcome outcome) {
+        Outcome outcome,
+        List<DeliveryStatus> notifications) {
 
     public ReleaseStatus {
         targets = List.copyOf(targets);
@@ -24,10 +25,12 @@ public record ReleaseStatus(
         evidence = evidence == null ? new Evidence(null, null, null) : evidence;
         approval = approval == null ? new Approval(null, null) : approval;
         outcome = outcome == null ? new Outcome(null, null) : outcome;
+        notifications = notifications == null ? List.of() : List.copyOf(notifications);
     }
 
     /**
-     * This status without what grows with the target matrix (target rows, artifacts, gate rows):
+     * This status without what grows with the target matrix (target rows, artifacts, gate rows)
+     * and without the notification deliveries:
      * what an update reply and the workflow result carry, since both are kept in the release's
      * history. The {@code status} query answers with the whole state.
      */
@@ -40,7 +43,8 @@ public record ReleaseStatus(
                 List.of(),
                 new Evidence(evidence.metadata(), null, evidence.reports()),
                 approval,
-                outcome);
+                outcome,
+                List.of());
     }
 
     /** The planned commit and SOURCE_DATE_EPOCH (null until planning is done). */
