@@ -3,6 +3,7 @@ package dev.fuse.release.notify;
 import dev.fuse.release.contract.model.DeliveryAttempt;
 import dev.fuse.release.secrets.SecretMask;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,8 +29,10 @@ public final class WebhookSender {
     public static final String SIGNATURE_HEADER = "X-Fuse-Release-Signature-256";
     public static final String DELIVERY_HEADER = "X-Fuse-Release-Delivery";
     public static final String EVENT_HEADER = "X-Fuse-Release-Event";
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    /** Both together stay under the activity's 15 s start-to-close, so a hung endpoint is an answer, not a timeout. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(4);
+
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(8);
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -52,8 +55,10 @@ public final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            return answer(
-                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // The status is the answer; the body is never read (an endless one must not hold the worker).
+            response.body().close();
+            return answer(response.statusCode());
         } catch (HttpConnectTimeoutException e) {
             return DeliveryAttempt.failed(true, "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
         } catch (HttpTimeoutException e) {

@@ -21,6 +21,9 @@ public record WebhookSettings(List<URI> endpoints, byte[] secret, URI console) {
     /** Shorter secrets are guessable; {@code openssl rand -hex 32} makes a good one. */
     static final int MIN_SECRET_LENGTH = 16;
 
+    /** Each endpoint multiplies every event's attempts in the release's history: a handful is plenty. */
+    static final int MAX_ENDPOINTS = 10;
+
     public WebhookSettings {
         endpoints = List.copyOf(endpoints);
         secret = secret == null ? new byte[0] : secret.clone();
@@ -41,6 +44,10 @@ public record WebhookSettings(List<URI> endpoints, byte[] secret, URI console) {
                 : notify.trim().split("[,\\s]+");
         for (int i = 0; i < entries.length; i++) {
             endpoint(entries[i], i + 1, errors).ifPresent(endpoints::add);
+        }
+        if (entries.length > MAX_ENDPOINTS) {
+            errors.add("FUSE_RELEASE_NOTIFY lists " + entries.length + " endpoints; at most " + MAX_ENDPOINTS
+                    + " (fan out to more from a receiver of your own)");
         }
         if (entries.length > 0 && (secret == null || secret.length() < MIN_SECRET_LENGTH)) {
             errors.add(

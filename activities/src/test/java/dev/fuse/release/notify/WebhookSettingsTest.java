@@ -58,4 +58,11 @@ class WebhookSettingsTest {
         WebhookSettings.parse("http://[::1]:9/a http://localhost:9/b http://127.0.0.1.nip.io/c", SECRET, null, errors);
         assertThat(errors).singleElement().asString().contains("entry 3 (host 127.0.0.1.nip.io) is plain http");
     }
+
+    @Test
+    void moreThanTenEndpointsAreRefused() {
+        List<String> errors = new ArrayList<>();
+        WebhookSettings.parse("https://a.example/x ".repeat(11), SECRET, null, errors);
+        assertThat(errors).singleElement().asString().contains("lists 11 endpoints; at most 10");
+    }
 }

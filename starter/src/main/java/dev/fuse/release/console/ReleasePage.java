@@ -4,8 +4,10 @@ import static dev.fuse.release.console.Html.pathSegment;
 import static dev.fuse.release.console.Html.text;
 
 import dev.fuse.release.contract.model.Artifact;
+import dev.fuse.release.contract.model.DeliveryStatus;
 import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.contract.model.TargetStatus;
+import java.util.Locale;
 
 /**
  * One release on one page: where it stands, each target's pipeline, the decision (with the form
@@ -45,6 +47,7 @@ final class ReleasePage {
         EvidenceSections.comparison(h, view.report());
         NotesSection.append(h, view.notes());
         artifacts(h, s);
+        notifications(h, s);
         if (s.reports() != null) {
             h.append("<p><a id=\"report-link\" href=\"/releases/")
                     .append(pathSegment(s.version()))
@@ -62,6 +65,24 @@ final class ReleasePage {
             h.append("</td><td>").append(t.attempt()).append("</td><td>").append(text(t.hostClass()));
             h.append(t.emulated() ? " (emulated)" : " (native)").append("</td><td><pre>");
             h.append(text(t.detail())).append("</pre></td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** Who was told what, and whether it arrived: each event's delivery to each endpoint. */
+    private static void notifications(StringBuilder h, ReleaseStatus s) {
+        if (s.notifications().isEmpty()) return;
+        h.append("<h2>Notifications</h2>\n<table id=\"notifications\"><tr><th>event</th><th>endpoint</th>")
+                .append("<th>delivery</th><th>attempts</th><th>last answer</th></tr>\n");
+        for (DeliveryStatus d : s.notifications()) {
+            h.append("<tr><td>")
+                    .append(d.event().wireName())
+                    .append("</td><td>")
+                    .append(text(d.endpoint()));
+            h.append("</td><td>")
+                    .append(d.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            h.append("</td><td>").append(d.attempts()).append("</td><td>").append(text(d.lastOutcome()));
+            h.append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

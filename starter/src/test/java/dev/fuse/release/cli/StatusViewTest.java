@@ -3,6 +3,8 @@ package dev.fuse.release.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fuse.release.contract.model.ApprovalDecision;
+import dev.fuse.release.contract.model.DeliveryStatus;
+import dev.fuse.release.contract.model.NotificationEvent;
 import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.contract.model.Stage;
@@ -46,5 +48,41 @@ class StatusViewTest {
     @Test
     void plainTextIsUnchanged() {
         assertThat(Text.safe("gates green, ship it — ünïcödé")).isEqualTo("gates green, ship it — ünïcödé");
+    }
+
+    @Test
+    void eachDeliveryIsALineWithItsStateAndLastAnswerShownInert() {
+        ReleaseStatus status = new ReleaseStatus(
+                "0.4.0",
+                Phase.PUBLISHED,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                List.of(
+                        new DeliveryStatus(
+                                "r.1",
+                                NotificationEvent.AWAITING_APPROVAL,
+                                "#1 hooks.example.com",
+                                DeliveryStatus.State.DELIVERED,
+                                1,
+                                "HTTP 204"),
+                        new DeliveryStatus(
+                                "r.2",
+                                NotificationEvent.PUBLISHED,
+                                "#2 127.0.0.1",
+                                DeliveryStatus.State.GIVEN_UP,
+                                5,
+                                FORGED)));
+
+        String text = String.join("\n", StatusView.lines(status));
+
+        assertThat(text)
+                .contains("  notifications:")
+                .containsPattern("release\\.awaiting_approval +-> #1 hooks\\.example\\.com +delivered \\(HTTP 204\\)")
+                .containsPattern("release\\.published +-> #2 127\\.0\\.0\\.1 +given up \\(ok\\\\x1b.*, 5 attempts\\)")
+                .doesNotContain("\u001b");
     }
 }

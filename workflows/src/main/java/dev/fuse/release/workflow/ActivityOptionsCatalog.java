@@ -101,7 +101,7 @@ final class ActivityOptionsCatalog {
     }
 
     /**
-     * One webhook POST (its own timeouts are 10 s); Temporal retries only a worker that died or hung
+     * One webhook POST (its own timeouts add up to 12 s); Temporal retries only a worker that died or hung
      * on it, twice. Endpoint failures come back as answers and {@link Notifications} retries them.
      */
     ActivityOptions notification() {
