@@ -5,6 +5,7 @@ import dev.fuse.release.contract.model.InvalidRequestException;
 import dev.fuse.release.failure.PipelineException;
 import dev.fuse.release.secrets.SecretMask;
 import dev.fuse.release.storage.StoreException;
+import io.temporal.client.ActivityWorkerShutdownException;
 import io.temporal.failure.ApplicationFailure;
 
 /**
@@ -46,6 +47,13 @@ final class ActivityFailures {
         }
         if (e instanceof StoreException s && s.kind() == StoreException.Kind.DIGEST_MISMATCH) {
             return nonRetryable(s.getMessage(), FailureType.DIGEST_MISMATCH);
+        }
+        if (e instanceof ActivityWorkerShutdownException) {
+            // Retryable at once: the next attempt runs on another worker instead of waiting out a heartbeat timeout.
+            return ApplicationFailure.newFailureWithCause(
+                    "the worker shut down (SIGTERM or a deploy) during this activity; it runs again on another worker",
+                    FailureType.TRANSIENT.name(),
+                    null);
         }
         if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();

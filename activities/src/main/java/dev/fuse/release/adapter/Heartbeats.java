@@ -1,6 +1,7 @@
 package dev.fuse.release.adapter;
 
 import io.temporal.activity.Activity;
+import io.temporal.client.ActivityWorkerShutdownException;
 
 /** Heartbeat callback for plain code running inside an activity. */
 final class Heartbeats {
@@ -12,6 +13,13 @@ final class Heartbeats {
      */
     static Runnable current() {
         var context = Activity.getExecutionContext();
-        return () -> context.heartbeat(null);
+        return () -> {
+            try {
+                context.heartbeat(null);
+            } catch (ActivityWorkerShutdownException stopping) {
+                // The worker is stopping: finish within the grace, else end so another worker takes over.
+                if (ShutdownGrace.over()) throw stopping;
+            }
+        };
     }
 }

@@ -142,7 +142,8 @@ public final class DevStack implements AutoCloseable {
                 true,
                 signing.privateKey(),
                 approvalPolicy,
-                notifications);
+                notifications,
+                WorkerConfig.DEFAULT_SHUTDOWN_GRACE);
         ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
         worker.start();
         return worker;

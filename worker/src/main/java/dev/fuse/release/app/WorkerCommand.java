@@ -50,19 +50,34 @@ public class WorkerCommand implements Callable<Integer> {
             temporal.close();
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            worker.close();
-            temporal.close();
-            stopped.countDown();
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(ctx, worker, temporal, config)));
         worker.start();
         ctx.out()
                 .println("worker connected to Temporal " + temporal.address() + " (" + temporal.namespace()
                         + "), store " + ctx.store().describe());
         worker.queues().forEach(q -> ctx.out().println("  polling " + q));
-        ctx.out().println("Ctrl-C to stop.");
-        stopped.await();
+        ctx.out()
+                .println("Ctrl-C or SIGTERM to stop (running activities get "
+                        + config.shutdownGrace().toSeconds() + " s to finish, then run again elsewhere).");
+        ctx.out().flush();
+        new CountDownLatch(1).await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * SIGTERM (systemd, Kubernetes, a deploy) or Ctrl-C: no new work, running activities get the
+     * grace, the rest is handed back; then exit 0, where the JVM's default for a signal is 143.
+     */
+    private static void stopGracefully(
+            CliContext ctx, ReleaseWorker worker, TemporalConnection temporal, WorkerConfig config) {
+        ctx.out()
+                .println("stopping: no new work taken; handing back what does not finish within "
+                        + config.shutdownGrace().toSeconds() + " s");
+        ctx.out().flush();
+        worker.close(config.shutdownGrace());
+        temporal.close();
+        ctx.out().println("worker stopped");
+        ctx.out().flush();
+        Runtime.getRuntime().halt(ExitCodes.OK);
     }
 }

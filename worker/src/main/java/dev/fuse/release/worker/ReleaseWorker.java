@@ -11,6 +11,7 @@ import dev.fuse.release.adapter.PublishActivitiesImpl;
 import dev.fuse.release.adapter.ReproducibilityActivitiesImpl;
 import dev.fuse.release.adapter.RollbackActivitiesImpl;
 import dev.fuse.release.adapter.RoutingActivitiesImpl;
+import dev.fuse.release.adapter.ShutdownGrace;
 import dev.fuse.release.adapter.VerifyActivitiesImpl;
 import dev.fuse.release.approval.ApprovalPolicyFile;
 import dev.fuse.release.approval.PolicyException;
@@ -166,9 +167,25 @@ public final class ReleaseWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        close(WorkerConfig.DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /**
+     * Stops polling, lets running activities finish within {@code grace} and hands the rest back
+     * (their next attempt runs on another worker at once, see {@link ShutdownGrace}).
+     */
+    public void close(Duration grace) {
         if (announcer != null) announcer.close();
+        ShutdownGrace.begin(grace);
         factory.shutdown();
-        factory.awaitTermination(20, TimeUnit.SECONDS);
+        // Past the grace, activities end at their next heartbeat (every 3 s) and report it.
+        Duration reportTime = grace.plus(HEARTBEAT_THROTTLE.multipliedBy(3));
+        factory.awaitTermination(reportTime.toMillis(), TimeUnit.MILLISECONDS);
+        if (!factory.isTerminated()) {
+            log.warn("activities still running {} after the stop; interrupting them", reportTime);
+            factory.shutdownNow();
+            factory.awaitTermination(10, TimeUnit.SECONDS);
+        }
         try {
             workDir.close();
         } catch (IOException e) {

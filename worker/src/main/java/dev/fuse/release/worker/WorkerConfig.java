@@ -1,14 +1,17 @@
 package dev.fuse.release.worker;
 
+import dev.fuse.release.contract.model.DurationText;
 import dev.fuse.release.contract.model.Target;
 import dev.fuse.release.host.HostClass;
 import dev.fuse.release.notify.WebhookSettings;
 import dev.fuse.release.support.Failpoints;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -25,6 +28,7 @@ import java.util.Set;
  *     what it publishes with; null for a worker that serves only target queues
  * @param approvalPolicy the approval policy file, or null for the defaults
  * @param notifications the webhook endpoints an orchestrator notifies, their secret and the console address
+ * @param shutdownGrace how long running activities may finish once the worker is told to stop
  */
 public record WorkerConfig(
         boolean orchestrator,
@@ -35,12 +39,17 @@ public record WorkerConfig(
         boolean devStack,
         Path signingKey,
         Path approvalPolicy,
-        WebhookSettings notifications) {
+        WebhookSettings notifications,
+        Duration shutdownGrace) {
+
+    /** Below the default heartbeat timeout (a minute), and within the 30 s most service managers wait. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     public WorkerConfig {
         targets = Set.copyOf(targets);
         emulated = Set.copyOf(emulated);
         notifications = notifications == null ? WebhookSettings.none() : notifications;
+        shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
     }
 
     /**
@@ -49,7 +58,8 @@ public record WorkerConfig(
      * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
      * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false),
      * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY},
-     * {@code FUSE_RELEASE_NOTIFY}, {@code FUSE_RELEASE_NOTIFY_SECRET}, {@code FUSE_RELEASE_CONSOLE_URL}.
+     * {@code FUSE_RELEASE_NOTIFY}, {@code FUSE_RELEASE_NOTIFY_SECRET}, {@code FUSE_RELEASE_CONSOLE_URL},
+     * {@code FUSE_RELEASE_SHUTDOWN_GRACE} (default 20 s).
      */
     /** Fault drills only (docs/operations.md): unset in production. */
     private static void armFailpoints(Map<String, String> env, List<String> errors) {
@@ -64,17 +74,7 @@ public record WorkerConfig(
         List<String> errors = new ArrayList<>();
         String host = HostClass.current();
         Set<String> emulated = platforms(env.get("FUSE_RELEASE_EMULATE"), "FUSE_RELEASE_EMULATE", errors);
-        String targetsText = env.get("FUSE_RELEASE_TARGETS");
-        Set<String> targets;
-        if (targetsText == null || targetsText.isBlank()) {
-            targets = new LinkedHashSet<>();
-            Target.fromId(host).ifPresent(t -> targets.add(t.platform()));
-            targets.addAll(emulated);
-        } else if (targetsText.trim().equals("none")) {
-            targets = Set.of();
-        } else {
-            targets = platforms(targetsText, "FUSE_RELEASE_TARGETS", errors);
-        }
+        Set<String> targets = targets(env.get("FUSE_RELEASE_TARGETS"), host, emulated, errors);
         checkServable(targets, host, emulated, errors);
         boolean orchestrator = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ORCHESTRATOR", "true"));
         if (!orchestrator && targets.isEmpty()) {
@@ -94,6 +94,7 @@ public record WorkerConfig(
                 env.get("FUSE_RELEASE_NOTIFY_SECRET"),
                 env.get("FUSE_RELEASE_CONSOLE_URL"),
                 errors);
+        Duration grace = shutdownGrace(env.get("FUSE_RELEASE_SHUTDOWN_GRACE"), errors);
         armFailpoints(env, errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
@@ -107,7 +108,19 @@ public record WorkerConfig(
                 devStack,
                 signingKey,
                 path(env.get("FUSE_RELEASE_POLICY")),
-                notifications);
+                notifications,
+                grace);
+    }
+
+    /** FUSE_RELEASE_TARGETS: unset means the host's own target and the emulated ones; none means orchestrator only. */
+    private static Set<String> targets(String text, String host, Set<String> emulated, List<String> errors) {
+        if (text == null || text.isBlank()) {
+            Set<String> targets = new LinkedHashSet<>();
+            Target.fromId(host).ifPresent(t -> targets.add(t.platform()));
+            targets.addAll(emulated);
+            return targets;
+        }
+        return text.trim().equals("none") ? Set.of() : platforms(text, "FUSE_RELEASE_TARGETS", errors);
     }
 
     /** Every platform served is the host's own or emulated; synthetic ones only ever are. */
@@ -122,6 +135,19 @@ public record WorkerConfig(
                                     + ": serve it from a native " + t
                                     + " runner, or add it to FUSE_RELEASE_EMULATE (dev only)");
         }
+    }
+
+    private static Duration shutdownGrace(String text, List<String> errors) {
+        if (text == null || text.isBlank() || text.equals("0s")) {
+            return text == null || text.isBlank() ? DEFAULT_SHUTDOWN_GRACE : Duration.ZERO;
+        }
+        OptionalLong seconds = DurationText.seconds(text.trim());
+        if (seconds.isEmpty() || seconds.getAsLong() > 3600) {
+            errors.add("FUSE_RELEASE_SHUTDOWN_GRACE is '" + text + "'; give 0s to 1h, e.g. 20s (keep it below the"
+                    + " releases' heartbeat timeout)");
+            return DEFAULT_SHUTDOWN_GRACE;
+        }
+        return Duration.ofSeconds(seconds.getAsLong());
     }
 
     private static Path path(String value) {

@@ -3,6 +3,7 @@ package dev.fuse.release.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,5 +31,28 @@ class WorkerConfigTest {
         assertThatThrownBy(() -> WorkerConfig.fromEnvironment(targetWorker("synthetic-07", "")))
                 .hasMessageContaining("FUSE_RELEASE_TARGETS: unknown target 'synthetic-07' (use linux-x64, macos-arm64,"
                         + " windows-x64, synthetic)");
+    }
+
+    @Test
+    void theShutdownGraceIsReadAndAnUnreadableOneIsRefusedWithTheFix() {
+        Map<String, String> env = new HashMap<>(targetWorker("synthetic", "synthetic"));
+        assertThat(WorkerConfig.fromEnvironment(env).shutdownGrace()).isEqualTo(WorkerConfig.DEFAULT_SHUTDOWN_GRACE);
+        env.put("FUSE_RELEASE_SHUTDOWN_GRACE", "45s");
+        assertThat(WorkerConfig.fromEnvironment(env).shutdownGrace()).hasSeconds(45);
+        env.put("FUSE_RELEASE_SHUTDOWN_GRACE", "0s");
+        assertThat(WorkerConfig.fromEnvironment(env).shutdownGrace()).isZero();
+        env.put("FUSE_RELEASE_SHUTDOWN_GRACE", "forever");
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(env))
+                .hasMessageContaining("FUSE_RELEASE_SHUTDOWN_GRACE is 'forever'; give 0s to 1h");
+    }
+
+    @Test
+    void webhookSettingsAreValidatedWithTheRestAndNeverEchoTheAddress() {
+        Map<String, String> env = new HashMap<>(targetWorker("synthetic", "synthetic"));
+        env.put("FUSE_RELEASE_NOTIFY", "http://hooks.example.com/T0KEN-abc");
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(env))
+                .hasMessageContaining("entry 1 (host hooks.example.com) is plain http")
+                .hasMessageContaining("FUSE_RELEASE_NOTIFY_SECRET is not")
+                .hasMessageNotContaining("T0KEN");
     }
 }
