@@ -61,7 +61,8 @@ public class NotificationActivitiesImpl implements NotificationActivities {
                 && event.event() != NotificationEvent.APPROVAL_ENDING) {
             return null;
         }
-        String prefix = StoreLayout.stagingPrefix(event.version(), event.runId());
+        String prefix =
+                StoreLayout.stagingPrefix(event.version(), event.release().runId());
         try {
             JsonNode notes = JSON.readTree(store.getBytes(prefix + NotesDocument.JSON_FILE));
             String report = prefix + SloReport.FILE_NAME;

@@ -34,16 +34,17 @@ public final class NotificationBody {
         body.put("occurredAt", Instant.ofEpochMilli(event.occurredAtMillis()).toString());
         ObjectNode release = body.putObject("release");
         release.put("version", event.version());
-        release.put("commit", event.commit());
-        release.put("requestedBy", event.requestedBy());
-        release.put("runId", event.runId());
+        release.put("commit", event.release().commit());
+        release.put("requestedBy", event.release().requestedBy());
+        release.put("runId", event.release().runId());
         if (event.reason() != null) body.put("reason", event.reason());
         if (!event.targets().isEmpty()) event.targets().forEach(body.putArray("targets")::add);
-        if (event.decideByMillis() != null) {
+        if (event.approval() != null) {
             ObjectNode approval = body.putObject("approval");
             approval.put(
-                    "decideBy", Instant.ofEpochMilli(event.decideByMillis()).toString());
-            approval.put("approvalsNeeded", event.approvalsNeeded());
+                    "decideBy",
+                    Instant.ofEpochMilli(event.approval().decideByMillis()).toString());
+            approval.put("approvalsNeeded", event.approval().approvalsNeeded());
         }
         if (notesHeadline != null) body.put("notes", notesHeadline);
         String link = console == null

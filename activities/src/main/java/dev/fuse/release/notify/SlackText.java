@@ -34,10 +34,11 @@ final class SlackText {
                 "is waiting for an operator: " + escape(String.join(", ", event.targets())) + " failed";
             case AWAITING_APPROVAL ->
                 "is waiting for approval (" + needed(event) + ", decide by "
-                        + WHEN.format(Instant.ofEpochMilli(event.decideByMillis())) + ")";
+                        + WHEN.format(Instant.ofEpochMilli(event.approval().decideByMillis())) + ")";
             case APPROVAL_ENDING ->
-                "still needs approval: the window closes " + WHEN.format(Instant.ofEpochMilli(event.decideByMillis()))
-                        + " (" + needed(event) + ")";
+                "still needs approval: the window closes "
+                        + WHEN.format(Instant.ofEpochMilli(event.approval().decideByMillis())) + " (" + needed(event)
+                        + ")";
             case PUBLISHED -> "is published";
             case REJECTED -> "was rejected";
             case EXPIRED -> "expired: nobody decided in time";
@@ -49,7 +50,8 @@ final class SlackText {
     }
 
     private static String needed(Notification event) {
-        return event.approvalsNeeded() == 1 ? "1 approval needed" : event.approvalsNeeded() + " approvals needed";
+        int n = event.approval().approvalsNeeded();
+        return n == 1 ? "1 approval needed" : n + " approvals needed";
     }
 
     /** Slack's three control characters, and any control character made visible. */

@@ -15,7 +15,8 @@ class NotificationBodyTest {
     private static final long DAY = 24 * 3600 * 1000L;
 
     private static Notification event(NotificationEvent kind) {
-        return new Notification("e-1", kind, "0.4.0", "run-1", 0L, "c0ffee", "alice", null, List.of(), null, 0);
+        return Notification.of(kind, 0L, new Notification.Subject("0.4.0", "run-1", "c0ffee", "alice"))
+                .withId("e-1");
     }
 
     @Test

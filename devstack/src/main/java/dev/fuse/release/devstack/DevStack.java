@@ -139,11 +139,8 @@ public final class DevStack implements AutoCloseable {
                 emulated,
                 dataDir.resolve("work"),
                 true,
-                true,
-                signing.privateKey(),
-                approvalPolicy,
-                notifications,
-                WorkerConfig.DEFAULT_SHUTDOWN_GRACE);
+                WorkerConfig.DEFAULT_SHUTDOWN_GRACE,
+                new WorkerConfig.Orchestration(true, signing.privateKey(), approvalPolicy, notifications));
         ReleaseWorker worker = new ReleaseWorker(connection.client(), store, config);
         worker.start();
         return worker;

@@ -5,14 +5,11 @@ import static dev.fuse.release.e2e.WorkerProcesses.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fuse.release.devstack.DevStack;
-import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.ActivityTaskStartedEventAttributes;
-import io.temporal.api.history.v1.HistoryEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +59,8 @@ class GracefulShutdownIT {
             workers.start("orchestrator", orchestrator(Map.of()));
             Process a = workers.start("linux-a", workers.linux("work-a", Map.of()));
             Process b = workers.start("linux-b", workers.linux("work-b", Map.of()));
+            // All three polling before the start: a loaded machine can take longer than start's pickup wait.
+            workers.awaitLog("orchestrator", "polling", Duration.ofMinutes(1));
             workers.awaitLog("linux-a", "polling", Duration.ofMinutes(1));
             workers.awaitLog("linux-b", "polling", Duration.ofMinutes(1));
             CliRun started = CliRun.startLinuxX64(env, "0.40.0", repo, "--heartbeat-timeout", "5m");
@@ -82,7 +81,9 @@ class GracefulShutdownIT {
             awaitPhase(env, "0.40.0", "AWAITING_APPROVAL", Duration.ofMinutes(4));
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stoppedAt);
             System.out.println("GracefulShutdownIT: staged " + seconds + " s after SIGTERM (heartbeat timeout 300 s)");
-            ActivityTaskStartedEventAttributes build = lastBuildStart("fuse-release-0.40.0/linux-x64");
+            ActivityTaskStartedEventAttributes build = WorkerProcesses.lastStarts(
+                            stack.connection().client(), "fuse-release-0.40.0/linux-x64")
+                    .get("BuildTarget");
             assertThat(build.getAttempt()).as("the build ran again").isEqualTo(2);
             assertThat(build.getLastFailure().hasTimeoutFailureInfo())
                     .as("attempt 1 ended by the shutdown, not by a timeout: %s", build.getLastFailure())
@@ -93,26 +94,5 @@ class GracefulShutdownIT {
                     .contains("the worker shut down (SIGTERM or a deploy) during this activity")
                     .contains("worker stopped");
         }
-    }
-
-    private static ActivityTaskStartedEventAttributes lastBuildStart(String workflowId) {
-        List<HistoryEvent> events =
-                stack.connection().client().fetchHistory(workflowId).getEvents();
-        Map<Long, String> types = new HashMap<>();
-        ActivityTaskStartedEventAttributes last = null;
-        for (HistoryEvent e : events) {
-            if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
-                types.put(
-                        e.getEventId(),
-                        e.getActivityTaskScheduledEventAttributes()
-                                .getActivityType()
-                                .getName());
-            } else if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
-                var started = e.getActivityTaskStartedEventAttributes();
-                if ("BuildTarget".equals(types.get(started.getScheduledEventId()))) last = started;
-            }
-        }
-        assertThat(last).as("a BuildTarget attempt in " + workflowId).isNotNull();
-        return last;
     }
 }

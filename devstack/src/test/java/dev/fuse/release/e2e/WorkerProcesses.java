@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.ActivityTaskStartedEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
@@ -101,8 +102,15 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** The highest attempt at which each activity type started in a workflow's history. */
     static Map<String, Integer> lastAttempts(WorkflowClient client, String workflowId) {
-        Map<Long, String> types = new HashMap<>();
         Map<String, Integer> attempts = new HashMap<>();
+        lastStarts(client, workflowId).forEach((type, started) -> attempts.put(type, started.getAttempt()));
+        return attempts;
+    }
+
+    /** The start of each activity type's highest attempt in a workflow's history (what ended the one before). */
+    static Map<String, ActivityTaskStartedEventAttributes> lastStarts(WorkflowClient client, String workflowId) {
+        Map<Long, String> types = new HashMap<>();
+        Map<String, ActivityTaskStartedEventAttributes> starts = new HashMap<>();
         for (HistoryEvent e : client.fetchHistory(workflowId).getEvents()) {
             if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) {
                 types.put(
@@ -112,10 +120,13 @@ final class WorkerProcesses implements AutoCloseable {
                                 .getName());
             } else if (e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED) {
                 var started = e.getActivityTaskStartedEventAttributes();
-                attempts.merge(types.get(started.getScheduledEventId()), started.getAttempt(), Math::max);
+                starts.merge(
+                        types.get(started.getScheduledEventId()),
+                        started,
+                        (a, b) -> a.getAttempt() >= b.getAttempt() ? a : b);
             }
         }
-        return attempts;
+        return starts;
     }
 
     @Override

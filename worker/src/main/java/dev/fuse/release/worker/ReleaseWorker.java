@@ -138,19 +138,22 @@ public final class ReleaseWorker implements AutoCloseable {
     /** The release, pipeline and rollback workflows and the activities that run beside them. */
     private void registerOrchestrator(ArtifactStore store, WorkerConfig config, Path work, WorkerOptions options)
             throws IOException, PolicyException {
-        ReleaseSigningKey signingKey = ReleaseSigningKey.load(config.signingKey());
-        ApprovalPolicyFile.load(config.approvalPolicy());
+        ReleaseSigningKey signingKey =
+                ReleaseSigningKey.load(config.orchestration().signingKey());
+        ApprovalPolicyFile.load(config.orchestration().approvalPolicy());
         TargetRecords records = new TargetRecords(store);
         Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
         w.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
         w.registerActivitiesImplementations(
-                new PlanActivitiesImpl(new Planner(store, work, config.allowEmulatedPublish())),
+                new PlanActivitiesImpl(
+                        new Planner(store, work, config.orchestration().allowEmulatedPublish())),
                 new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store), records),
                 new PublishActivitiesImpl(new Publisher(store, work, signingKey), records),
-                new RollbackActivitiesImpl(new Rollback(store, signingKey), config.approvalPolicy()),
-                new ApprovalPolicyActivitiesImpl(config.approvalPolicy()),
-                new NotificationActivitiesImpl(config.notifications(), store),
+                new RollbackActivitiesImpl(
+                        new Rollback(store, signingKey), config.orchestration().approvalPolicy()),
+                new ApprovalPolicyActivitiesImpl(config.orchestration().approvalPolicy()),
+                new NotificationActivitiesImpl(config.orchestration().notifications(), store),
                 new RoutingActivitiesImpl(new WorkerRegistry(store, Clock.systemUTC())));
         queues.add(TaskQueues.ORCHESTRATOR);
     }

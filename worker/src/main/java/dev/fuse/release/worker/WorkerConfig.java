@@ -21,26 +21,33 @@ import java.util.Set;
  * @param targets platforms whose queues to serve ({@code fuse-release-<platform>}): target ids,
  *     or {@code synthetic} for the synthetic targets of scale drills
  * @param emulated platforms other than the host's this worker may build, marked emulated (dev only)
- * @param allowEmulatedPublish publishing policy for releases containing emulated builds
  * @param devStack true against the embedded test server: disables sticky workflow caching, which
  *     that server cannot recover from when a worker dies
- * @param signingKey the release signing key (an OpenSSH Ed25519 private key) an orchestrator signs
- *     what it publishes with; null for a worker that serves only target queues
- * @param approvalPolicy the approval policy file, or null for the defaults
- * @param notifications the webhook endpoints an orchestrator notifies, their secret and the console address
  * @param shutdownGrace how long running activities may finish once the worker is told to stop
+ * @param orchestration what an orchestrator works with (unused by a worker of target queues only)
  */
 public record WorkerConfig(
         boolean orchestrator,
         Set<String> targets,
         Set<String> emulated,
         Path workDir,
-        boolean allowEmulatedPublish,
         boolean devStack,
-        Path signingKey,
-        Path approvalPolicy,
-        WebhookSettings notifications,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Orchestration orchestration) {
+
+    /**
+     * @param allowEmulatedPublish publishing policy for releases containing emulated builds
+     * @param signingKey the release signing key (an OpenSSH Ed25519 private key) the orchestrator
+     *     signs what it publishes with; null for a worker that serves only target queues
+     * @param approvalPolicy the approval policy file, or null for the defaults
+     * @param notifications the webhook endpoints it notifies, their secret and the console address
+     */
+    public record Orchestration(
+            boolean allowEmulatedPublish, Path signingKey, Path approvalPolicy, WebhookSettings notifications) {
+        public Orchestration {
+            notifications = notifications == null ? WebhookSettings.none() : notifications;
+        }
+    }
 
     /** Below the default heartbeat timeout (a minute), and within the 30 s most service managers wait. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
@@ -48,7 +55,6 @@ public record WorkerConfig(
     public WorkerConfig {
         targets = Set.copyOf(targets);
         emulated = Set.copyOf(emulated);
-        notifications = notifications == null ? WebhookSettings.none() : notifications;
         shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
     }
 
@@ -104,12 +110,9 @@ public record WorkerConfig(
                 targets,
                 emulated,
                 workDir,
-                allowEmulated,
                 devStack,
-                signingKey,
-                path(env.get("FUSE_RELEASE_POLICY")),
-                notifications,
-                grace);
+                grace,
+                new Orchestration(allowEmulated, signingKey, path(env.get("FUSE_RELEASE_POLICY")), notifications));
     }
 
     /** FUSE_RELEASE_TARGETS: unset means the host's own target and the emulated ones; none means orchestrator only. */

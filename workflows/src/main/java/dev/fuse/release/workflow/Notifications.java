@@ -70,18 +70,10 @@ final class Notifications {
 
     /** A new event of this run and the time it happened; {@link #send} gives it its id. */
     static Notification event(NotificationEvent kind, String version, String commit, String requestedBy) {
-        return new Notification(
-                null,
+        return Notification.of(
                 kind,
-                version,
-                Workflow.getInfo().getRunId(),
                 Workflow.currentTimeMillis(),
-                commit,
-                requestedBy,
-                null,
-                List.of(),
-                null,
-                0);
+                new Notification.Subject(version, Workflow.getInfo().getRunId(), commit, requestedBy));
     }
 
     /** An event of this release, with what its state knows (the commit once planned). */

@@ -124,7 +124,9 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
 
     private Notification approvalEvent(NotificationEvent kind) {
         ReleaseStatus.Approval approval = approvals.approval();
-        return Notifications.about(release, kind).withApproval(approval.decideByMillis(), approval.stillNeeded());
+        return Notifications.about(release, kind)
+                .withApproval(
+                        approval.decideByMillis() == null ? 0 : approval.decideByMillis(), approval.stillNeeded());
     }
 
     private Notification ending(Phase end, boolean expired) {

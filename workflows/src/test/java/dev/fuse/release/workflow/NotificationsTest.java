@@ -65,9 +65,9 @@ class NotificationsTest {
         assertThat(failed.targets()).containsExactly("windows-x64");
         assertThat(failed.reason()).contains("windows-x64: build step 'aot'");
         Notification awaiting = sent.get(1);
-        assertThat(awaiting.decideByMillis()).isNotNull();
-        assertThat(awaiting.approvalsNeeded()).isEqualTo(1);
-        assertThat(awaiting.commit()).isEqualTo(Fixtures.COMMIT);
+        assertThat(awaiting.approval().decideByMillis()).isPositive();
+        assertThat(awaiting.approval().approvalsNeeded()).isEqualTo(1);
+        assertThat(awaiting.release().commit()).isEqualTo(Fixtures.COMMIT);
         assertThat(release.status().notifications())
                 .extracting(DeliveryStatus::state, DeliveryStatus::attempts, DeliveryStatus::endpoint)
                 .containsOnly(
@@ -155,8 +155,8 @@ class NotificationsTest {
                         NotificationEvent.APPROVAL_ENDING,
                         NotificationEvent.EXPIRED);
         // Sent when a day is left (the timer's task runs a few milliseconds after it fired).
-        assertThat(sent.get(1).decideByMillis()).isEqualTo(sent.get(0).decideByMillis());
-        assertThat(sent.get(1).decideByMillis() - sent.get(1).occurredAtMillis())
+        assertThat(sent.get(1).approval()).isEqualTo(sent.get(0).approval());
+        assertThat(sent.get(1).approval().decideByMillis() - sent.get(1).occurredAtMillis())
                 .isBetween(
                         Duration.ofDays(1).minusMinutes(1).toMillis(),
                         Duration.ofDays(1).toMillis());

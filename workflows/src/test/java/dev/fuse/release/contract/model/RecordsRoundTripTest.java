@@ -77,18 +77,14 @@ class RecordsRoundTripTest {
                 new Delivery(
                         0,
                         3,
-                        new Notification(
-                                "e-1",
-                                NotificationEvent.TARGET_FAILED,
-                                "0.4.0",
-                                "run-1",
-                                1_700_000_000_000L,
-                                Fixtures.COMMIT,
-                                "alice",
-                                "windows-x64: build step 'aot' exited with status 1",
-                                List.of("windows-x64"),
-                                null,
-                                0)),
+                        Notification.of(
+                                        NotificationEvent.AWAITING_APPROVAL,
+                                        1_700_000_000_000L,
+                                        new Notification.Subject("0.4.0", "run-1", Fixtures.COMMIT, "alice"))
+                                .withId("e-1")
+                                .withReason("windows-x64: build step 'aot' exited with status 1")
+                                .withTargets(List.of("windows-x64"))
+                                .withApproval(1_700_086_400_000L, 2)),
                 DeliveryAttempt.failed(true, "connection refused"),
                 new TargetProgress(Target.LINUX_X64, Stage.VERIFYING, "linux-x64", false, "note"),
                 new TargetPipelineResult(
