@@ -9,7 +9,6 @@ import io.temporal.api.history.v1.ActivityTaskStartedEventAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -32,9 +31,7 @@ class GracefulShutdownIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = DevStack.start(data.resolve("stack"), null, 0, 0, null, false);
-        env = new HashMap<>(stack.env());
-        env.put("FUSE_RELEASE_HOME", WorkerProcesses.HOME.toString());
-        env.put("USER", "release-manager");
+        env = CliRun.envOf(stack);
     }
 
     @AfterAll

@@ -43,9 +43,7 @@ class HostileInputIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = DevStack.start(data.resolve("stack"), 0, 0);
-        env = new HashMap<>(stack.env());
-        env.put("FUSE_RELEASE_HOME", HOME.toString());
-        env.put("USER", "release-manager");
+        env = CliRun.envOf(stack);
     }
 
     @AfterAll

@@ -27,9 +27,7 @@ class IndependentRebuildIT {
     @Test
     void theRebuildRunsOnTheOtherLinuxWorker() throws Exception {
         try (DevStack stack = DevStack.start(data.resolve("stack"), null, 0, 0, null, false)) {
-            Map<String, String> env = new HashMap<>(stack.env());
-            env.put("FUSE_RELEASE_HOME", WorkerProcesses.HOME.toString());
-            env.put("USER", "release-manager");
+            Map<String, String> env = CliRun.envOf(stack);
             Path repo = data.resolve("repo");
             ExampleVariants.prepare(repo, tree -> {});
             try (WorkerProcesses workers = new WorkerProcesses(data, env)) {

@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,9 +42,7 @@ class NotificationsIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = DevStack.start(data.resolve("stack"), null, 0, 0, null, false);
-        env = new HashMap<>(stack.env());
-        env.put("FUSE_RELEASE_HOME", WorkerProcesses.HOME.toString());
-        env.put("USER", "release-manager");
+        env = CliRun.envOf(stack);
     }
 
     @BeforeEach

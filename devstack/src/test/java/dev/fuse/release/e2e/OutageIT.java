@@ -52,9 +52,7 @@ class OutageIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = DevStack.start(data.resolve("stack"), null, 0, 0, null, false);
-        env = new HashMap<>(stack.env());
-        env.put("FUSE_RELEASE_HOME", WorkerProcesses.HOME.toString());
-        env.put("USER", "release-manager");
+        env = CliRun.envOf(stack);
         URI s3Endpoint = URI.create(env.get("AWS_ENDPOINT_URL_S3"));
         s3 = FaultProxy.start(0, new InetSocketAddress(s3Endpoint.getHost(), s3Endpoint.getPort()));
         String[] frontend = env.get("TEMPORAL_ADDRESS").split(":");

@@ -52,9 +52,7 @@ class SignedReleaseIT {
                 "{\"approvers\": [\"alice\", \"bob\"], \"requiredApprovals\": 1, \"requireSignedApprovals\": true,"
                         + " \"allowedSignersFile\": \"approvers_allowed_signers\", \"approvalWindow\": \"2d\"}");
         stack = DevStack.start(data.resolve("stack"), null, 0, 0, policy);
-        env = new HashMap<>(stack.env());
-        env.put("FUSE_RELEASE_HOME", HOME.toString());
-        env.put("USER", "release-manager");
+        env = CliRun.envOf(stack);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -26,7 +25,6 @@ import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -49,9 +47,7 @@ class NotificationsTest {
         WorkflowTestBed.awaitFailed(release, Target.WINDOWS_X64);
         WorkflowTestBed.accepted(
                 () -> release.retryTarget(new OperatorRequests.Retry(Target.WINDOWS_X64, "oscar", "runner fixed")));
-        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-        release.approve(WorkflowTestBed.decision("bob", "ok", waiting));
-        assertThat(result(release).phase()).isEqualTo(Phase.PUBLISHED);
+        assertThat(approvedByBob(release).phase()).isEqualTo(Phase.PUBLISHED);
 
         List<Notification> sent = delivered();
         assertThat(sent)
@@ -82,10 +78,7 @@ class NotificationsTest {
     void aDeadEndpointIsRetriedThenGivenUpAndTheReleaseStillPublishes() throws Exception {
         bed.notifyTo(ONE_ENDPOINT, DeliveryAttempt.failed(true, "connection refused"));
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-        release.approve(WorkflowTestBed.decision("bob", "ok", waiting));
-
-        assertThat(result(release).phase()).isEqualTo(Phase.PUBLISHED);
+        assertThat(approvedByBob(release).phase()).isEqualTo(Phase.PUBLISHED);
         List<DeliveryStatus> deliveries = release.status().notifications();
         assertThat(deliveries)
                 .extracting(DeliveryStatus::event)
@@ -109,10 +102,7 @@ class NotificationsTest {
     void anEndpointThatRefusesTheRequestIsNotAskedAgain() throws Exception {
         bed.notifyTo(ONE_ENDPOINT, DeliveryAttempt.failed(false, "HTTP 404"));
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-        release.approve(WorkflowTestBed.decision("bob", "ok", waiting));
-
-        assertThat(result(release).phase()).isEqualTo(Phase.PUBLISHED);
+        assertThat(approvedByBob(release).phase()).isEqualTo(Phase.PUBLISHED);
         assertThat(release.status().notifications())
                 .extracting(DeliveryStatus::state, DeliveryStatus::attempts)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.State.GIVEN_UP, 1));
@@ -123,10 +113,7 @@ class NotificationsTest {
         bed.notifyTo(ONE_ENDPOINT, null);
         when(bed.notifications.deliver(any())).thenThrow(new IllegalStateException("worker broke"));
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-        release.approve(WorkflowTestBed.decision("bob", "ok", waiting));
-
-        assertThat(result(release).phase()).isEqualTo(Phase.PUBLISHED);
+        assertThat(approvedByBob(release).phase()).isEqualTo(Phase.PUBLISHED);
         assertThat(release.status().notifications()).allSatisfy(d -> {
             assertThat(d.state()).isEqualTo(DeliveryStatus.State.GIVEN_UP);
             assertThat(d.lastOutcome()).startsWith("the notifying worker failed: worker broke");
@@ -167,13 +154,7 @@ class NotificationsTest {
     @Test
     void aCancelledReleaseStillTellsItsEndpoints() throws Exception {
         bed.notifyTo(ONE_ENDPOINT, DeliveryAttempt.delivered("HTTP 200"));
-        CountDownLatch never = new CountDownLatch(1);
-        doAnswer(inv -> {
-                    never.await(30, TimeUnit.SECONDS);
-                    return Fixtures.built(inv.getArgument(0), false);
-                })
-                .when(bed.build)
-                .buildTarget(any());
+        CountDownLatch never = bed.holdBuilds();
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
         WorkflowTestBed.awaitPhase(release, Phase.BUILDING);
 
@@ -194,13 +175,17 @@ class NotificationsTest {
     @Test
     void withoutEndpointsNothingIsSent() throws Exception {
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
-        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
-        release.approve(WorkflowTestBed.decision("bob", "ok", waiting));
-
-        assertThat(result(release).phase()).isEqualTo(Phase.PUBLISHED);
+        assertThat(approvedByBob(release).phase()).isEqualTo(Phase.PUBLISHED);
         verify(bed.notifications, atLeastOnce()).endpoints();
         verify(bed.notifications, never()).deliver(any());
         assertThat(release.status().notifications()).isEmpty();
+    }
+
+    /** Approves the release once it waits (as bob, on what it staged) and returns how it ended. */
+    private static ReleaseStatus approvedByBob(ReleaseWorkflow release) throws InterruptedException {
+        ReleaseStatus waiting = WorkflowTestBed.awaitPhase(release, Phase.AWAITING_APPROVAL);
+        release.approve(WorkflowTestBed.decision("bob", "ok", waiting));
+        return result(release);
     }
 
     private static ReleaseStatus result(ReleaseWorkflow release) {

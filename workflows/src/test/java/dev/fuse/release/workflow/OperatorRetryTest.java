@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -148,13 +147,7 @@ class OperatorRetryTest {
 
     @Test
     void aCancelledReleaseStopsItsPipelinesAndPublishesNothing() throws Exception {
-        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
-        doAnswer(inv -> {
-                    never.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                    return Fixtures.built(inv.getArgument(0), false);
-                })
-                .when(bed.build)
-                .buildTarget(any());
+        java.util.concurrent.CountDownLatch never = bed.holdBuilds();
         ReleaseWorkflow release = bed.startRelease(Fixtures.request());
         WorkflowTestBed.awaitPhase(release, Phase.BUILDING);
 

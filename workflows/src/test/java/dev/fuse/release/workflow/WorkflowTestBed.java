@@ -157,6 +157,18 @@ final class WorkflowTestBed implements AutoCloseable {
                 .buildTarget(any());
     }
 
+    /** Every build waits (up to 30 s of real time) until the returned latch is counted down. */
+    java.util.concurrent.CountDownLatch holdBuilds() {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        org.mockito.Mockito.doAnswer(inv -> {
+                    held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return Fixtures.built(inv.getArgument(0), false);
+                })
+                .when(build)
+                .buildTarget(any());
+        return held;
+    }
+
     void start() {
         env.start();
     }
