@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The parity suite of the example: every case in parity/cases.txt is requested from the AOT
- * binary and from the JIT-native baseline (src/Hello.java); status and body must be equal.
+ * binary and from the JIT-native baseline (`fuse run --jit`, src/Hello.java); status and body must be equal.
  * Writes a JUnit XML report, the common format CI tools and fuse-release read.
  *
  * usage: java parity/Parity.java --aot BINARY --report FILE
@@ -39,7 +39,7 @@ public class Parity {
     int aotPort = freePort();
     int jitPort = freePort();
     Process aotProcess = start(List.of(aot), aotPort);
-    Process jitProcess = start(List.of("java", "-XX:TieredStopAtLevel=1", "src/Hello.java"), jitPort);
+    Process jitProcess = start(List.of("sh", "toolchain/bin/fuse", "run", "--jit"), jitPort);
     StringBuilder xml = new StringBuilder();
     int failures = 0;
     long started = System.nanoTime();

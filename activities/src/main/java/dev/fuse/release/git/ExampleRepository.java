@@ -87,6 +87,10 @@ public final class ExampleRepository {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                // The fixture toolchain's compiled classes, left by running it in the source tree.
+                if (dir.getFileName().toString().equals(".fuse-cache")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 Files.createDirectories(target.resolve(source.relativize(dir).toString()));
                 return FileVisitResult.CONTINUE;
             }

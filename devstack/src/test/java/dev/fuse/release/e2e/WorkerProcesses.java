@@ -40,11 +40,13 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** A worker JVM named {@code name}, with {@code extra} variables over the shared ones. */
     Process start(String name, Map<String, String> extra) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        JAR.toString(),
-                        "worker")
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The test JVMs' own flags (fuse.testJvm in the pom): worker JVMs of a test live a minute.
+        command.addAll(List.of(System.getProperty("fuse.testJvm", "").split(" +")));
+        command.removeIf(String::isBlank);
+        command.addAll(List.of("-jar", JAR.toString(), "worker"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         pb.environment().putAll(env);
