@@ -7,6 +7,7 @@ import dev.fuse.release.signature.SshWire;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -47,7 +48,8 @@ public final class ReleaseSigningKey {
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new IOException("cannot read the release signing key " + file + ": " + e.getMessage(), e);
+            String why = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
+            throw new IOException("cannot read the release signing key " + file + ": " + why, e);
         }
         try {
             return parse(text);

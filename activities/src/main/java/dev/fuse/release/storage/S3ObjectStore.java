@@ -1,6 +1,9 @@
 package dev.fuse.release.storage;
 
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -186,6 +190,23 @@ public final class S3ObjectStore implements ObjectStore {
             return null;
         });
         return folders;
+    }
+
+    /**
+     * Deletes a scratch object ({@code doctor}'s write-once probe). Not part of {@link ObjectStore}:
+     * the pipeline itself never deletes anything.
+     */
+    public void deleteScratch(String key) {
+        call("delete " + key, () -> s3.deleteObject(b -> b.bucket(bucket()).key(key)));
+    }
+
+    /** The store's clock, from the Date header of a bucket request, for a skew check. */
+    public Optional<Instant> serverTime() {
+        HeadBucketResponse r = call("reach bucket " + bucket(), () -> s3.headBucket(b -> b.bucket(bucket())));
+        return r.sdkHttpResponse()
+                .firstMatchingHeader("Date")
+                .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant());
     }
 
     private <T> T call(String what, Supplier<T> action) {

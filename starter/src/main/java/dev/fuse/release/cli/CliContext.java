@@ -62,10 +62,15 @@ public final class CliContext implements AutoCloseable {
     }
 
     public ReleaseClient releases() {
+        return new ReleaseClient(temporal(), store());
+    }
+
+    /** The Temporal connection, made on first use (namespace checked). */
+    public TemporalConnection temporal() {
         if (temporal == null) {
             temporal = TemporalConnection.connect(env);
         }
-        return new ReleaseClient(temporal, store());
+        return temporal;
     }
 
     @Override

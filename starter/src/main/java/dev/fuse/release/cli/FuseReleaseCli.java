@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             CancelCommand.class,
             RollbackCommand.class,
             ListCommand.class,
+            SetupCommand.class,
             NotesCommand.class,
             DownloadCommand.class,
             ConsoleCommand.class,

@@ -14,7 +14,7 @@ import java.io.IOException;
  * targets are written as the ids users type and the docs use ({@code linux-x64}), not the
  * upper-case wire name Temporal's history keeps ({@code LINUX_X64}) for old runs to replay.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule("target-ids")
@@ -58,7 +58,7 @@ final class Json {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (Exception e) {

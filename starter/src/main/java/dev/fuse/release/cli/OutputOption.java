@@ -3,11 +3,11 @@ package dev.fuse.release.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --output text|json}, declared once: with json, results and errors are JSON on stdout. */
-class OutputOption {
+public class OutputOption {
     @Option(names = "--output", defaultValue = "text", description = "text or json.")
     OutputFormat output = OutputFormat.text;
 
-    boolean json() {
+    public boolean json() {
         return output == OutputFormat.json;
     }
 }

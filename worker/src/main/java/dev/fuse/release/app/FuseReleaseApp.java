@@ -39,6 +39,7 @@ public final class FuseReleaseApp {
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = FuseReleaseCli.commandLine(context);
         cl.addSubcommand("worker", new WorkerCommand());
+        cl.addSubcommand("doctor", new DoctorCommand());
         return cl;
     }
 

@@ -58,15 +58,6 @@ public record WorkerConfig(
         shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
     }
 
-    /**
-     * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one;
-     * {@code none} for an orchestrator-only worker),
-     * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
-     * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false),
-     * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY},
-     * {@code FUSE_RELEASE_NOTIFY}, {@code FUSE_RELEASE_NOTIFY_SECRET}, {@code FUSE_RELEASE_CONSOLE_URL},
-     * {@code FUSE_RELEASE_SHUTDOWN_GRACE} (default 20 s).
-     */
     /** Fault drills only (docs/operations.md): unset in production. */
     private static void armFailpoints(Map<String, String> env, List<String> errors) {
         try {
@@ -76,6 +67,15 @@ public record WorkerConfig(
         }
     }
 
+    /**
+     * Reads {@code FUSE_RELEASE_TARGETS} (default: this host's own target, when it is one;
+     * {@code none} for an orchestrator-only worker),
+     * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
+     * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false),
+     * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY},
+     * {@code FUSE_RELEASE_NOTIFY}, {@code FUSE_RELEASE_NOTIFY_SECRET}, {@code FUSE_RELEASE_CONSOLE_URL},
+     * {@code FUSE_RELEASE_SHUTDOWN_GRACE} (default 20 s).
+     */
     public static WorkerConfig fromEnvironment(Map<String, String> env) {
         List<String> errors = new ArrayList<>();
         String host = HostClass.current();

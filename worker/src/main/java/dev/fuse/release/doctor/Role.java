@@ -1,0 +1,25 @@
+package dev.fuse.release.doctor;
+
+import java.util.Locale;
+
+/** Whose deployment {@code doctor} checks; each role needs different things. */
+public enum Role {
+    /** Serves the fuse-release queue: plans, signs and publishes. */
+    ORCHESTRATOR,
+    /** Serves one platform's queue: builds, measures and stages. */
+    TARGET,
+    /** A release manager's or approver's machine. */
+    CLI;
+
+    public static Role parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--role '" + text + "' is not one of orchestrator, target, cli", e);
+        }
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
