@@ -1,5 +1,9 @@
 package dev.fuse.release.storage;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -101,6 +105,19 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, Body body, String sha256, String contentType, Precondition precondition) {
+        Timer.Sample sample = Timer.start(Metrics.globalRegistry);
+        upload(key, body, sha256, contentType, precondition);
+        // Recorded only for writes that happened: by area (staging = staged, releases = published).
+        String area = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
+        sample.stop(Metrics.timer("fuse_release_upload", "area", area));
+        Counter.builder("fuse_release_written")
+                .baseUnit(BaseUnits.BYTES)
+                .tag("area", area)
+                .register(Metrics.globalRegistry)
+                .increment(body.size());
+    }
+
+    private void upload(String key, Body body, String sha256, String contentType, Precondition precondition) {
         UploadTuning tuning = config.uploads();
         if (body.file() != null && body.size() >= tuning.multipartThreshold()) {
             MultipartUpload.Request request = new MultipartUpload.Request(

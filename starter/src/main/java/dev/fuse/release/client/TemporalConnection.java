@@ -1,5 +1,6 @@
 package dev.fuse.release.client;
 
+import com.uber.m3.tally.Scope;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
@@ -55,6 +56,11 @@ public final class TemporalConnection implements AutoCloseable {
      * or a mistyped namespace is one clear error instead of a release no worker ever sees.
      */
     public static TemporalConnection connect(Map<String, String> env) {
+        return connect(env, null);
+    }
+
+    /** @param metrics where the SDK reports its client and worker metrics, or null for nowhere */
+    public static TemporalConnection connect(Map<String, String> env, Scope metrics) {
         ClientConfigProfile profile;
         try {
             profile = ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder()
@@ -65,11 +71,12 @@ public final class TemporalConnection implements AutoCloseable {
                     + "; check TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE");
         }
         String address = profile.getAddress() != null ? profile.getAddress() : DEFAULT_ADDRESS;
-        WorkflowServiceStubsOptions stubOptions = WorkflowServiceStubsOptions.newBuilder(
+        WorkflowServiceStubsOptions.Builder stubBuilder = WorkflowServiceStubsOptions.newBuilder(
                         profile.toWorkflowServiceStubsOptions())
                 .setTarget(address)
-                .setRpcTimeout(Duration.ofSeconds(10))
-                .build();
+                .setRpcTimeout(Duration.ofSeconds(10));
+        if (metrics != null) stubBuilder.setMetricsScope(metrics);
+        WorkflowServiceStubsOptions stubOptions = stubBuilder.build();
         WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
         String namespace = clientOptions.getNamespace() == null
                         || clientOptions.getNamespace().isBlank()

@@ -37,6 +37,7 @@ import dev.fuse.release.workflow.ReleaseWorkflowImpl;
 import dev.fuse.release.workflow.RollbackWorkflowImpl;
 import dev.fuse.release.workflow.TargetPipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -76,11 +77,19 @@ public final class ReleaseWorker implements AutoCloseable {
      */
     public ReleaseWorker(WorkflowClient client, ArtifactStore store, WorkerConfig config)
             throws IOException, PolicyException {
+        this(client, store, config, List.of());
+    }
+
+    /** @param interceptors around every workflow and activity this worker runs (metrics) */
+    public ReleaseWorker(
+            WorkflowClient client, ArtifactStore store, WorkerConfig config, List<WorkerInterceptor> interceptors)
+            throws IOException, PolicyException {
         this.factory = WorkerFactory.newInstance(
                 client,
                 WorkerFactoryOptions.newBuilder()
                         // The test server never moves a task off a dead worker's sticky queue: no cache there.
                         .setWorkflowCacheSize(config.devStack() ? 0 : 600)
+                        .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
                         .build());
         // Workspaces live in this process's own folder; those of a killed predecessor are removed now.
         this.workDir = WorkerDirectory.claim(config.workDir());
@@ -162,6 +171,11 @@ public final class ReleaseWorker implements AutoCloseable {
         factory.start();
         if (announcer != null) announcer.start();
         log.info("worker polling {}", queues);
+    }
+
+    /** Started and not shutting down: its pollers are asking for work. */
+    public boolean polling() {
+        return factory.isStarted() && !factory.isShutdown();
     }
 
     public List<String> queues() {

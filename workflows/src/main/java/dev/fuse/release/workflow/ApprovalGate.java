@@ -31,6 +31,7 @@ final class ApprovalGate {
     private DecisionKind outcome;
     private ApprovalDecision settling;
     private Long decideByMillis;
+    private long openedMillis;
     private final List<ApprovalRecord> records = new ArrayList<>();
 
     void use(ApprovalPolicy policy) {
@@ -107,7 +108,8 @@ final class ApprovalGate {
 
     /** The window starts now: workflow time, recorded for status only (it adds no command to the history). */
     void open(Duration window) {
-        decideByMillis = Workflow.currentTimeMillis() + window.toMillis();
+        openedMillis = Workflow.currentTimeMillis();
+        decideByMillis = openedMillis + window.toMillis();
     }
 
     /**
@@ -126,8 +128,9 @@ final class ApprovalGate {
         } else {
             decided = Workflow.await(window, () -> outcome != null);
         }
-        if (!decided) {
-            outcome = DecisionKind.EXPIRED;
+        if (!decided) outcome = DecisionKind.EXPIRED;
+        ReleaseMetrics.approvalWaited(Workflow.currentTimeMillis() - openedMillis, outcome);
+        if (outcome == DecisionKind.EXPIRED) {
             throw ReleaseEnd.because(
                     FailureType.APPROVAL_EXPIRED,
                     "no decision within " + window + "; an expired approval counts as a rejection");

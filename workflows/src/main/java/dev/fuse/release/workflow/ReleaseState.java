@@ -102,6 +102,7 @@ final class ReleaseState {
     void ended(Phase end, String why) {
         failure = why;
         enter(end);
+        ReleaseMetrics.ended(end);
     }
 
     ReleaseRequest request() {

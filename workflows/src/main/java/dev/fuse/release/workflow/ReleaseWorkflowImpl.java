@@ -82,6 +82,7 @@ public class ReleaseWorkflowImpl implements ReleaseWorkflow {
                     .publish(release.gathered().publishRequest(release, approvals))
                     .prefix());
             release.enter(Phase.PUBLISHED);
+            ReleaseMetrics.ended(Phase.PUBLISHED);
             tell(Notifications.about(release, NotificationEvent.PUBLISHED));
             return reply();
         } catch (TemporalFailure e) {
