@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "fuse-release",
         mixinStandardHelpOptions = true,
-        version = "fuse-release 0.1.0",
+        versionProvider = BuildInfo.class,
         description = "Durable, verified releases of the Fuse AOT backend (Temporal + S3).",
         subcommands = {
             StartCommand.class,
