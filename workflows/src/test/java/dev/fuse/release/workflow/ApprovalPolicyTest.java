@@ -74,6 +74,11 @@ class ApprovalPolicyTest {
         ReleaseStatus once = release.approve(WorkflowTestBed.decision("bob", "gates green", waiting));
         assertThat(once.phase()).isEqualTo(Phase.AWAITING_APPROVAL);
         assertThat(once.approval().stillNeeded()).isEqualTo(1);
+        // Still open, one approval of two: the history an upgraded worker has to pick up and replay.
+        HistoryRecorder.record(
+                bed.env.getWorkflowClient(),
+                "release-awaiting-approval",
+                Fixtures.request().workflowId());
         refused(() -> release.approve(WorkflowTestBed.decision("BOB", "me again", waiting)))
                 .hasMessageContaining("has already approved");
         release.approve(WorkflowTestBed.decision("carol", "checked the report", waiting));

@@ -78,6 +78,7 @@ class ReplayTest {
                 "release-target-retried",
                 "release-abandoned",
                 "release-approved",
+                "release-awaiting-approval",
                 "release-approved-by-maintainer",
                 "release-rejected",
                 "release-expired",
