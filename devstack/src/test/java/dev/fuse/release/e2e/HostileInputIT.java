@@ -298,13 +298,16 @@ class HostileInputIT {
                 "0.4.0");
         pb.environment().put("TEMPORAL_ADDRESS", "notahost.invalid:7233");
         pb.environment().put("FUSE_RELEASE_HOME", data.toString());
-        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path out = data.resolve("status.out");
+        pb.redirectOutput(out.toFile());
         Process p = pb.start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(p.exitValue()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(err.lines().toList()).as(err).hasSize(1);
+        // Nothing else on stdout either (a logging library's status dump would land there).
+        assertThat(Files.readString(out)).isEmpty();
         assertThat(err).contains("Temporal at notahost.invalid:7233 (namespace default) is unreachable");
     }
 

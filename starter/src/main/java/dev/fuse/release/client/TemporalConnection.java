@@ -4,6 +4,7 @@ import com.uber.m3.tally.Scope;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.envconfig.ClientConfigProfile;
@@ -25,6 +26,8 @@ import java.util.logging.Logger;
  */
 public final class TemporalConnection implements AutoCloseable {
     public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
+    /** How long a server that never answers (a dropped packet, not a refusal) gets to connect. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final WorkflowServiceStubs stubs;
     private final WorkflowClient client;
@@ -87,18 +90,36 @@ public final class TemporalConnection implements AutoCloseable {
                 .build();
         WorkflowServiceStubs stubs;
         try {
-            // Connecting fetches the server's capabilities, so an unreachable server fails right here.
-            stubs = WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, Duration.ofSeconds(5));
-        } catch (StatusRuntimeException e) {
-            throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
-                    + e.getStatus().getCode() + describe(e)
-                    + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
+            stubs = WorkflowServiceStubs.newServiceStubs(stubOptions);
         } catch (RuntimeException e) {
             throw new ConnectionException("Temporal at " + address + " is unreachable: " + e.getMessage()
                     + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
         }
+        reach(stubs, address, namespace);
         checkNamespace(stubs, address, namespace);
         return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions), address, namespace);
+    }
+
+    /**
+     * Connects (at most {@link #CONNECT_TIMEOUT}; a refused port or a bad certificate fails at once)
+     * and asks for the server's capabilities, so an unreachable server fails here, in one line.
+     */
+    private static void reach(WorkflowServiceStubs stubs, String address, String namespace) {
+        try {
+            ChannelWait.settle(stubs.getRawChannel(), CONNECT_TIMEOUT);
+            stubs.blockingStub()
+                    .withDeadlineAfter(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+            stubs.shutdownNow();
+            throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
+                    + e.getStatus().getCode() + describe(e)
+                    + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stubs.shutdownNow();
+            throw new ConnectionException("interrupted while connecting to Temporal at " + address);
+        }
     }
 
     private static void checkNamespace(WorkflowServiceStubs stubs, String address, String namespace) {

@@ -47,7 +47,9 @@ public final class FuseReleaseApp {
     public static void configureLogging(Map<String, String> env, String[] args) {
         String command = args.length > 0 ? args[0] : "";
         System.setProperty("fuse.console.level", LONG_RUNNING.contains(command) ? "INFO" : "OFF");
-        System.setProperty("fuse.log.format", "json".equals(env.get("FUSE_RELEASE_LOG_FORMAT")) ? "json" : "text");
+        if ("json".equals(env.get("FUSE_RELEASE_LOG_FORMAT"))) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
         Path logs = CliEnvironment.home(env).resolve(".fuse-release/logs");
         try {
             Files.createDirectories(logs);
