@@ -9,7 +9,6 @@ import dev.fuse.release.devstack.DevStack;
 import io.temporal.testserver.TestServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -106,10 +105,7 @@ class DoctorIT {
 
     @Test
     void setupRegistersTheSearchAttributesOnceAndDoctorThenAcceptsThem() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         TestServer.PortBoundTestServer bare = TestServer.createPortBoundServer(port);
         try {
             Map<String, String> vars = with("TEMPORAL_ADDRESS", "127.0.0.1:" + port);
@@ -124,7 +120,7 @@ class DoctorIT {
             CliRun second = CliRun.run(vars, "setup");
             assertThat(second.exitCode()).as(second.toString()).isZero();
             assertThat(second.out())
-                    .contains("found    FuseReleasePhase (INDEXED_VALUE_TYPE_KEYWORD)")
+                    .contains("found    FuseReleasePhase (Keyword)")
                     .doesNotContain("created");
 
             JsonNode after = finding(doctor(vars, "cli"), "search attributes");

@@ -6,7 +6,6 @@ import dev.fuse.release.cli.ExitCodes;
 import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.devstack.DevStack;
 import io.temporal.testserver.TestServer;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,10 +23,7 @@ class ExistingTemporalIT {
 
     @Test
     void theDevStackUsesAnExistingTemporalAndLeavesItRunning() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         String address = "127.0.0.1:" + port;
         TestServer.PortBoundTestServer existing = TestServer.createPortBoundServer(port);
         try {

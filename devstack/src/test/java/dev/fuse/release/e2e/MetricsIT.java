@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.devstack.DevStack;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +37,7 @@ class MetricsIT {
 
     @Test
     void aReleaseMovesTheWorkersCountersAndHistograms() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = Ports.free();
         String base = "http://127.0.0.1:" + port;
         try (DevStack stack = DevStack.start(data.resolve("stack"), null, 0, 0, null, false)) {
             Map<String, String> env = CliRun.envOf(stack);

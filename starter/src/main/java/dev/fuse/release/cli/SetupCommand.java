@@ -5,8 +5,10 @@ import dev.fuse.release.client.TemporalConnection;
 import dev.fuse.release.contract.SearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.IndexedValueType;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,10 +61,20 @@ public class SetupCommand implements Callable<Integer> {
 
     private static void print(CliContext ctx, TemporalConnection temporal, SearchAttributeSetup.Outcome outcome) {
         ctx.out().println("search attributes on " + temporal.address() + ", namespace " + temporal.namespace() + ":");
-        Map<String, ?> types = SearchAttributes.definitions();
-        outcome.created().forEach(n -> ctx.out().println("  created  " + n + " (" + types.get(n) + ")"));
-        outcome.found().forEach(n -> ctx.out().println("  found    " + n + " (" + types.get(n) + ")"));
-        outcome.wrongType().forEach(n -> ctx.out().println("  WRONG    " + n + " (needs " + types.get(n) + ")"));
+        Map<String, IndexedValueType> types = SearchAttributes.definitions();
+        outcome.created().forEach(n -> ctx.out().println("  created  " + n + " (" + typeName(types.get(n)) + ")"));
+        outcome.found().forEach(n -> ctx.out().println("  found    " + n + " (" + typeName(types.get(n)) + ")"));
+        outcome.wrongType()
+                .forEach(n -> ctx.out().println("  WRONG    " + n + " (needs " + typeName(types.get(n)) + ")"));
+    }
+
+    /** As the temporal CLI names types: INDEXED_VALUE_TYPE_KEYWORD_LIST is KeywordList. */
+    static String typeName(IndexedValueType type) {
+        StringBuilder name = new StringBuilder();
+        for (String part : type.name().replace("INDEXED_VALUE_TYPE_", "").split("_")) {
+            name.append(part.charAt(0)).append(part.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
     }
 
     private static String wrongTypeMessage(List<String> names) {
