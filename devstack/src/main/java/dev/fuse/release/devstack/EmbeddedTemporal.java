@@ -1,13 +1,8 @@
 package dev.fuse.release.devstack;
 
-import dev.fuse.release.contract.SearchAttributes;
-import io.grpc.Status;
+import dev.fuse.release.client.SearchAttributeSetup;
 import io.grpc.StatusRuntimeException;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.testserver.TestServer;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The dev stack's Temporal: by default Temporal's Java test server run as a real gRPC service
@@ -41,26 +36,14 @@ public final class EmbeddedTemporal implements AutoCloseable {
     }
 
     private void registerSearchAttributes() {
-        OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
-                OperatorServiceStubsOptions.newBuilder().setTarget(address).validateAndBuildWithDefaults());
-        try {
-            operator.blockingStub()
-                    .withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-                            .setNamespace(NAMESPACE)
-                            .putAllSearchAttributes(SearchAttributes.definitions())
-                            .build());
+        // Idempotent: a server that already has them (a second dev run against it) is fine.
+        try (SearchAttributeSetup setup = SearchAttributeSetup.plaintext(address, NAMESPACE)) {
+            setup.ensure();
         } catch (StatusRuntimeException e) {
-            // A server that already has them (a second dev run against the same server) is fine.
-            if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-                throw new IllegalStateException(
-                        "cannot register fuse-release's search attributes at " + address + ": "
-                                + e.getStatus().getCode() + " " + e.getStatus().getDescription(),
-                        e);
-            }
-        } finally {
-            operator.shutdown();
-            operator.awaitTermination(5, TimeUnit.SECONDS);
+            throw new IllegalStateException(
+                    "cannot register fuse-release's search attributes at " + address + ": "
+                            + e.getStatus().getCode() + " " + e.getStatus().getDescription(),
+                    e);
         }
     }
 

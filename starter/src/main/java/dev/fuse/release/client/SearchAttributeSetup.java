@@ -28,10 +28,25 @@ public final class SearchAttributeSetup implements AutoCloseable {
 
     /** On the connection's own settings (address, TLS, API key), with a channel of its own. */
     public SearchAttributeSetup(TemporalConnection connection) {
-        this.operator = OperatorServiceStubs.newServiceStubs(
-                OperatorServiceStubsOptions.newBuilder(connection.stubs().getOptions())
-                        .build());
-        this.namespace = connection.namespace();
+        this(
+                OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder(
+                                connection.stubs().getOptions())
+                        .build()),
+                connection.namespace());
+    }
+
+    private SearchAttributeSetup(OperatorServiceStubs operator, String namespace) {
+        this.operator = operator;
+        this.namespace = namespace;
+    }
+
+    /** A plaintext server at {@code host:port} (the embedded stack's, or one it was pointed at). */
+    public static SearchAttributeSetup plaintext(String address, String namespace) {
+        return new SearchAttributeSetup(
+                OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
+                        .setTarget(address)
+                        .validateAndBuildWithDefaults()),
+                namespace);
     }
 
     /**
