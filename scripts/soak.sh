@@ -66,10 +66,13 @@ start_proxy() { # name, target host:port; sets proxy_port
 start_proxy s3 "${AWS_ENDPOINT_URL_S3#http://}"; s3_port=$proxy_port
 start_proxy temporal "$TEMPORAL_ADDRESS"; temporal_port=$proxy_port
 
-start_worker() { # orchestrator | linux
+start_worker() { # orchestrator | linux | signer
   local vars=(FUSE_RELEASE_TARGETS=none)
   [ "$1" = linux ] && vars=(FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false \
     FUSE_RELEASE_WORK_DIR="$data/work")
+  # Only the signer is given the release key (the env file does not carry it).
+  [ "$1" = signer ] && vars=(FUSE_RELEASE_TARGETS=none FUSE_RELEASE_ORCHESTRATOR=false \
+    FUSE_RELEASE_SIGNING_KEY="$data/stack/signing/release-key" FUSE_RELEASE_WORK_DIR="$data/signer-work")
   env AWS_ENDPOINT_URL_S3="http://127.0.0.1:$s3_port" TEMPORAL_ADDRESS="127.0.0.1:$temporal_port" "${vars[@]}" \
     java -jar "$worker_jar" worker >> "$data/$1.log" 2>&1 &
   echo $! > "$data/$1.pid"
@@ -78,6 +81,7 @@ start_worker() { # orchestrator | linux
 }
 start_worker orchestrator
 start_worker linux
+start_worker signer
 sleep 5
 
 # The fault injector: M faults, one every 10-30 s, until they are done or every release ended.
@@ -89,7 +93,7 @@ inject() {
     [ -f "$data/done" ] && return
     case $((RANDOM % 4)) in
       0 | 1)
-        if [ $((RANDOM % 2)) -eq 0 ]; then victim=orchestrator; else victim=linux; fi
+        case $((RANDOM % 3)) in 0) victim=orchestrator ;; 1) victim=linux ;; *) victim=signer ;; esac
         echo "soak: fault $n: kill -9 $victim (pid $(cat "$data/$victim.pid"))" >&2
         kill -9 "$(cat "$data/$victim.pid")" 2> /dev/null || true
         sleep $((RANDOM % 4))

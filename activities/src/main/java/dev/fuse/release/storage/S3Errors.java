@@ -1,8 +1,10 @@
 package dev.fuse.release.storage;
 
+import dev.fuse.release.support.TlsFailures;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -10,6 +12,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@link StoreException} of a kind callers act on, with a message that says what to fix.
  */
 final class S3Errors {
+    /** S3 has no client certificates here: a refused handshake is a CA or a certificate problem. */
+    private static final TlsFailures.Settings TLS = new TlsFailures.Settings(
+            "AWS_CA_BUNDLE", "a client certificate (not supported for S3)", "AWS_ENDPOINT_URL_S3");
+
     private S3Errors() {}
 
     static StoreException translate(String what, StoreConfig config, RuntimeException e) {
@@ -23,6 +29,13 @@ final class S3Errors {
                     "cannot " + what + " at " + where
                             + ": no S3 credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
                             + " or configure an AWS profile (AWS_PROFILE) or instance role",
+                    e);
+        }
+        Optional<String> tls = TlsFailures.describe(e, TLS);
+        if (tls.isPresent()) {
+            return new StoreException(
+                    StoreException.Kind.UNREACHABLE,
+                    "cannot " + what + ": TLS handshake with S3 endpoint " + where + " failed: " + tls.get(),
                     e);
         }
         Throwable root = e;

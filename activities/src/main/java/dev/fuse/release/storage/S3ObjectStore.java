@@ -23,6 +23,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -56,6 +57,10 @@ public final class S3ObjectStore implements ObjectStore {
                 S3Client.builder().region(Region.of(config.region())).forcePathStyle(config.pathStyle());
         if (config.endpoint() != null) {
             builder.endpointOverride(config.endpoint());
+        }
+        if (config.caBundle() != null) {
+            builder.httpClientBuilder(
+                    Apache5HttpClient.builder().tlsTrustManagersProvider(CaBundle.trusting(config.caBundle())));
         }
         builder.credentialsProvider(
                 config.accessKey() != null

@@ -1,6 +1,8 @@
 package dev.fuse.release.storage;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.Map;
  *
  * @param endpoint {@code AWS_ENDPOINT_URL_S3} (or {@code AWS_ENDPOINT_URL}); null means AWS
  * @param accessKey null means the SDK's default credential chain (profiles, SSO, IMDS)
+ * @param caBundle {@code AWS_CA_BUNDLE}: PEM certificates to trust for an HTTPS endpoint instead
+ *     of the JVM's (a private CA in front of MinIO); null for the JVM's
  */
 public record StoreConfig(
         URI endpoint,
@@ -20,7 +24,8 @@ public record StoreConfig(
         String accessKey,
         String secretKey,
         boolean pathStyle,
-        UploadTuning uploads) {
+        UploadTuning uploads,
+        Path caBundle) {
 
     public static final String DEFAULT_BUCKET = "fuse-releases";
 
@@ -52,10 +57,23 @@ public record StoreConfig(
         String pathStyleText = env.get("FUSE_RELEASE_S3_PATH_STYLE");
         boolean pathStyle = pathStyleText == null ? endpoint != null : Boolean.parseBoolean(pathStyleText);
         UploadTuning uploads = UploadTuning.fromEnvironment(env, errors);
+        Path caBundle = caBundle(env.get("AWS_CA_BUNDLE"), errors);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors));
         }
-        return new StoreConfig(endpoint, region, bucket, accessKey, secretKey, pathStyle, uploads);
+        return new StoreConfig(endpoint, region, bucket, accessKey, secretKey, pathStyle, uploads, caBundle);
+    }
+
+    /** The bundle must be a readable file; its certificates are read (and refused) when the client is made. */
+    private static Path caBundle(String text, List<String> errors) {
+        if (text == null || text.isBlank()) return null;
+        Path bundle = Path.of(text);
+        if (!Files.isRegularFile(bundle) || !Files.isReadable(bundle)) {
+            errors.add("AWS_CA_BUNDLE '" + text + "' is not a readable file; point it at the PEM certificates of the"
+                    + " CA that signed the S3 endpoint's certificate, or unset it to trust the JVM's CAs");
+            return null;
+        }
+        return bundle;
     }
 
     /** The variables another process needs to reach the same store. */
@@ -68,6 +86,7 @@ public record StoreConfig(
             env.put("AWS_SECRET_ACCESS_KEY", secretKey);
         }
         env.put("FUSE_RELEASE_BUCKET", bucket);
+        if (caBundle != null) env.put("AWS_CA_BUNDLE", caBundle.toString());
         return env;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One worker JVM ({@code java -jar fuse-release.jar worker}) serving the orchestrator and every
+ * One worker JVM ({@code java -jar fuse-release.jar worker}) serving the orchestrator, the signer and every
  * platform's queue, the non-native ones and the synthetic targets emulated; logs to
  * {@code worker.log} in the benchmark's folder. Closing it kills it.
  */

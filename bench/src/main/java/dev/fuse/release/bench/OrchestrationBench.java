@@ -32,7 +32,7 @@ final class OrchestrationBench {
         // The worker in a JVM of its own, as in production (and `dev --no-worker` + `worker`):
         // not sharing its process with the embedded Temporal server and S3Proxy.
         try (DevStack stack = DevStack.start(work.resolve("stack"), null, 0, 0, null, false);
-                BenchWorker worker = BenchWorker.start(stack.env(), work)) {
+                BenchWorker worker = BenchWorker.start(DevStack.withKey(stack.env(), stack.signingKey()), work)) {
             Map<String, String> env = new HashMap<>(stack.env());
             env.put("FUSE_RELEASE_HOME", BenchSupport.HOME.toString());
             env.put("USER", "bench-requester");

@@ -39,7 +39,7 @@ final class ScaleBench {
                 BenchSupport.HOME.resolve("examples/fuse-hello"), synthetic, ScaleBench::syntheticProject);
         ExampleRepository.prepare(BenchSupport.HOME.resolve("examples/fuse-hello"), example);
         try (DevStack stack = DevStack.start(work.resolve("stack"), null, 0, 0, null, false);
-                BenchWorker worker = BenchWorker.start(stack.env(), work)) {
+                BenchWorker worker = BenchWorker.start(DevStack.withKey(stack.env(), stack.signingKey()), work)) {
             Map<String, String> env = new HashMap<>(stack.env());
             env.put("FUSE_RELEASE_HOME", BenchSupport.HOME.toString());
             env.put("USER", "bench-requester");

@@ -17,9 +17,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The embedded stack: Temporal test server, S3Proxy, a bucket, and one worker serving the
- * orchestrator queue and all three target queues (the non-native ones emulated). Everything
- * talks over real sockets, exactly as against a real cluster and S3.
+ * The embedded stack: Temporal test server, S3Proxy, a bucket, a release key, and one worker
+ * serving the orchestrator's, the signer's and all three target queues (the non-native ones
+ * emulated). Everything talks over real sockets, exactly as against a real cluster and S3.
+ *
+ * <p>The key's path is not among the variables handed to other processes ({@link #env()}): a
+ * worker started with them is an orchestrator or a target worker, never a signer, unless it is
+ * given {@link #signingKey()} explicitly.
  */
 public final class DevStack implements AutoCloseable {
     public static final int DEFAULT_TEMPORAL_PORT = 7233;
@@ -31,6 +35,7 @@ public final class DevStack implements AutoCloseable {
     private final TemporalConnection connection;
     private final ReleaseWorker worker;
     private final Map<String, String> env;
+    private final Path signingKey;
     private final Path dataDir;
 
     private DevStack(
@@ -40,6 +45,7 @@ public final class DevStack implements AutoCloseable {
             TemporalConnection connection,
             ReleaseWorker worker,
             Map<String, String> env,
+            Path signingKey,
             Path dataDir) {
         this.temporal = temporal;
         this.s3 = s3;
@@ -47,6 +53,7 @@ public final class DevStack implements AutoCloseable {
         this.connection = connection;
         this.worker = worker;
         this.env = env;
+        this.signingKey = signingKey;
         this.dataDir = dataDir;
     }
 
@@ -103,17 +110,24 @@ public final class DevStack implements AutoCloseable {
             env.put("FUSE_RELEASE_BUCKET", StoreConfig.DEFAULT_BUCKET);
             env.put("FUSE_RELEASE_DEV_STACK", "true");
             DevSigningKey signing = DevSigningKey.loadOrCreate(dataDir);
-            env.put("FUSE_RELEASE_SIGNING_KEY", signing.privateKey().toString());
             env.put("FUSE_RELEASE_ALLOWED_SIGNERS", signing.allowedSigners().toString());
             if (approvalPolicy != null)
                 env.put("FUSE_RELEASE_POLICY", approvalPolicy.toAbsolutePath().toString());
             ArtifactStore store = new ArtifactStore(StoreConfig.fromEnvironment(env));
             store.ensureBucket();
-            if (withWorker) WorkerSecrets.registerFrom(env);
+            if (withWorker) WorkerSecrets.registerFrom(withKey(env, signing.privateKey()));
             TemporalConnection connection = TemporalConnection.connect(env);
             ReleaseWorker worker =
                     withWorker ? startWorker(dataDir, connection, store, signing, approvalPolicy, notifications) : null;
-            return new DevStack(temporal, s3, store, connection, worker, Collections.unmodifiableMap(env), dataDir);
+            return new DevStack(
+                    temporal,
+                    s3,
+                    store,
+                    connection,
+                    worker,
+                    Collections.unmodifiableMap(env),
+                    signing.privateKey(),
+                    dataDir);
         } catch (Exception e) {
             if (s3 != null) s3.close();
             temporal.close();
@@ -146,9 +160,21 @@ public final class DevStack implements AutoCloseable {
         return worker;
     }
 
-    /** The variables that point another process (CLI, worker) at this stack. */
+    /** The variables that point another process (CLI, worker) at this stack; the key is not among them. */
     public Map<String, String> env() {
         return env;
+    }
+
+    /** The stack's release key: what a signer started outside this process is given. */
+    public Path signingKey() {
+        return signingKey;
+    }
+
+    /** {@code env} and FUSE_RELEASE_SIGNING_KEY: the variables of a signer worker of this stack. */
+    public static Map<String, String> withKey(Map<String, String> env, Path signingKey) {
+        Map<String, String> signer = new LinkedHashMap<>(env);
+        signer.put("FUSE_RELEASE_SIGNING_KEY", signingKey.toString());
+        return signer;
     }
 
     public ArtifactStore store() {

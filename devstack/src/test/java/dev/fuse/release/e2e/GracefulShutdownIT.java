@@ -52,8 +52,8 @@ class GracefulShutdownIT {
                         "sh",
                         "-c",
                         "pwd > " + marks + "/started-$$; if [ -e " + slow + " ]; then sleep 90; fi"));
-        try (WorkerProcesses workers = new WorkerProcesses(data, env)) {
-            workers.start("orchestrator", orchestrator(Map.of()));
+        try (WorkerProcesses workers = new WorkerProcesses(data, env, stack.signingKey())) {
+            workers.start("orchestrator", workers.withKey(orchestrator(Map.of())));
             Process a = workers.start("linux-a", workers.linux("work-a", Map.of()));
             Process b = workers.start("linux-b", workers.linux("work-b", Map.of()));
             // All three polling before the start: a loaded machine can take longer than start's pickup wait.

@@ -30,8 +30,8 @@ class IndependentRebuildIT {
             Map<String, String> env = CliRun.envOf(stack);
             Path repo = data.resolve("repo");
             ExampleVariants.prepare(repo, tree -> {});
-            try (WorkerProcesses workers = new WorkerProcesses(data, env)) {
-                workers.start("orchestrator", orchestrator(Map.of()));
+            try (WorkerProcesses workers = new WorkerProcesses(data, env, stack.signingKey())) {
+                workers.start("orchestrator", workers.withKey(orchestrator(Map.of())));
                 workers.start("linux-a", workers.linux("work-a", Map.of()));
                 workers.start("linux-b", workers.linux("work-b", Map.of()));
                 workers.awaitLog("linux-a", "worker polling", Duration.ofMinutes(1));

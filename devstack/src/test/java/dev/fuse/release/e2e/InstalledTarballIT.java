@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The tarball {@code ./mvnw package} builds, as a platform team installs it: checked against its
  * SHA256SUMS, unpacked into an empty folder, run with an empty HOME and no source tree. Its
- * launcher starts an orchestrator and a linux-x64 worker against a dev stack without workers, and
- * its CLI starts, approves and verifies a release of the example.
+ * launcher starts a signer (the only process given the release key), an orchestrator and a
+ * linux-x64 worker against a dev stack without workers, and its CLI starts, approves and verifies
+ * a release of the example.
  */
 class InstalledTarballIT {
     static final Path DIST = ExampleVariants.HOME.resolve("distribution/target");
@@ -64,8 +65,14 @@ class InstalledTarballIT {
                         env,
                         "linux",
                         Map.of("FUSE_RELEASE_TARGETS", "linux-x64", "FUSE_RELEASE_ORCHESTRATOR", "false"));
-                awaitLog(orchestrator, "polling fuse-release");
-                awaitLog(linux, "polling fuse-release-linux-x64");
+                Path signer = worker(
+                        launcher,
+                        DevStack.withKey(env, stack.signingKey()),
+                        "signer",
+                        Map.of("FUSE_RELEASE_TARGETS", "none", "FUSE_RELEASE_ORCHESTRATOR", "false"));
+                awaitLog(orchestrator, "polling [fuse-release]");
+                awaitLog(linux, "polling [fuse-release-linux-x64");
+                awaitLog(signer, "polling [fuse-release-signer]");
 
                 Path repo = data.resolve("repo");
                 ExampleVariants.prepare(repo, tree -> {});

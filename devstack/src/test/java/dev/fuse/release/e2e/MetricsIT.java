@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,8 +42,8 @@ class MetricsIT {
             Map<String, String> env = CliRun.envOf(stack);
             Path repo = data.resolve("repo");
             ExampleVariants.prepare(repo, tree -> {});
-            try (WorkerProcesses workers = new WorkerProcesses(data, env)) {
-                Map<String, String> vars = new HashMap<>(workers.linux("work", Map.of()));
+            try (WorkerProcesses workers = new WorkerProcesses(data, env, stack.signingKey())) {
+                Map<String, String> vars = workers.withKey(workers.linux("work", Map.of()));
                 vars.put("FUSE_RELEASE_ORCHESTRATOR", "true");
                 vars.put("FUSE_RELEASE_METRICS_ADDRESS", "127.0.0.1:" + port);
                 vars.put("FUSE_RELEASE_LOG_FORMAT", "json");
@@ -74,11 +73,7 @@ class MetricsIT {
                 assertThat(metrics)
                         .contains("fuse_release_stage_seconds_bucket{")
                         .contains("le=\"30.0\"");
-                assertThat(value(
-                                metrics,
-                                "fuse_release_stage_seconds_count",
-                                "stage=\"Publish\"",
-                                "target=\"orchestrator\""))
+                assertThat(value(metrics, "fuse_release_stage_seconds_count", "stage=\"Publish\"", "target=\"signer\""))
                         .isEqualTo(1);
                 assertThat(value(metrics, "fuse_release_approval_wait_seconds_count", "decision=\"approved\""))
                         .isEqualTo(1);

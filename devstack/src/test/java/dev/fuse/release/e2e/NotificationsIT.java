@@ -47,7 +47,7 @@ class NotificationsIT {
 
     @BeforeEach
     void newWorkers() {
-        workers = new WorkerProcesses(data, env);
+        workers = new WorkerProcesses(data, env, stack.signingKey());
     }
 
     @AfterEach
@@ -69,7 +69,9 @@ class NotificationsIT {
                 tree -> ExampleVariants.extraBuildStep(
                         tree, "sh", "-c", "if [ -e " + marker + " ]; then echo runner is broken >&2; exit 1; fi"));
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
-            workers.start("orchestrator-notify", orchestrator(notifying(receiver.url() + " " + deadEndpoint())));
+            workers.start(
+                    "orchestrator-notify",
+                    workers.withKey(orchestrator(notifying(receiver.url() + " " + deadEndpoint()))));
             workers.start("linux-notify", workers.linux("work-notify", Map.of()));
             start("0.30.0", repo);
 
@@ -114,7 +116,8 @@ class NotificationsIT {
         ExampleVariants.prepare(repo, tree -> {});
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             receiver.holdFirst("release.awaiting_approval");
-            Process first = workers.start("orchestrator-kill-1", orchestrator(notifying(receiver.url())));
+            Process first =
+                    workers.start("orchestrator-kill-1", workers.withKey(orchestrator(notifying(receiver.url()))));
             workers.start("linux-kill", workers.linux("work-kill", Map.of()));
             start("0.31.0", repo);
 
@@ -122,7 +125,7 @@ class NotificationsIT {
                     .as("the approval request reached the receiver")
                     .isTrue();
             kill9(first);
-            workers.start("orchestrator-kill-2", orchestrator(notifying(receiver.url())));
+            workers.start("orchestrator-kill-2", workers.withKey(orchestrator(notifying(receiver.url()))));
             receiver.letGo();
             approveAndWatch("0.31.0");
             awaitDeliveriesSettled("0.31.0", 2);

@@ -60,7 +60,7 @@ class OutageIT {
         Map<String, String> workerEnv = new HashMap<>(env);
         workerEnv.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + s3.port());
         workerEnv.put("TEMPORAL_ADDRESS", "127.0.0.1:" + temporal.port());
-        workers = new WorkerProcesses(data, workerEnv);
+        workers = new WorkerProcesses(data, workerEnv, stack.signingKey());
     }
 
     @AfterAll
@@ -80,7 +80,9 @@ class OutageIT {
                 tree -> ExampleVariants.extraBuildStep(
                         tree, 120, "sh", "-c", "touch " + marks + "/started-$$; sleep 6"));
         // Each failpoint holds its activity 3 s: time to cut the store exactly there.
-        workers.start("orchestrator", orchestrator(Map.of("FUSE_RELEASE_FAILPOINTS", "publish.after-first-object=3s")));
+        workers.start(
+                "orchestrator",
+                workers.withKey(orchestrator(Map.of("FUSE_RELEASE_FAILPOINTS", "publish.after-first-object=3s"))));
         workers.start("linux", workers.linux("work", Map.of("FUSE_RELEASE_FAILPOINTS", "stage.after-first-upload=3s")));
         CliRun started = CliRun.startLinuxX64(env, "0.16.0", repo, "--heartbeat-timeout", "5s");
         assertThat(started.exitCode()).as(started.toString()).isZero();

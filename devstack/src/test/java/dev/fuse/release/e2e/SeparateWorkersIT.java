@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Workers as separate processes against {@code dev --no-worker}'s stack, and kill -9 at the
- * moments that matter: mid-build, mid-upload (after the first staged object), mid-metadata (after
- * the manifest) and mid-publish (after the first public object). Each time a replacement process
+ * Workers as separate processes against {@code dev --no-worker}'s stack (an orchestrator, a
+ * linux-x64 target worker and a signer, as in production), and kill -9 at the moments that matter:
+ * mid-build, mid-upload (after the first staged object), mid-metadata (after the manifest) and
+ * mid-publish (the signer, after the first public object). Each time a replacement process
  * finishes the work (the killed activity's next attempt, after the release's 5 s heartbeat
  * timeout), and the published release verifies: every object matches SHA256SUMS and none is
  * unlisted, so nothing is partial, duplicated or orphaned.
@@ -48,7 +49,7 @@ class SeparateWorkersIT {
     /** Each test its own workers: a worker left polling from another test would take the build. */
     @BeforeEach
     void newWorkers() {
-        workers = new WorkerProcesses(data, env);
+        workers = new WorkerProcesses(data, env, stack.signingKey());
     }
 
     @AfterEach
@@ -71,6 +72,7 @@ class SeparateWorkersIT {
                         tree, 120, "sh", "-c", "touch " + marks + "/started-$$; sleep 6"));
         Process orchestrator = workers.start("orchestrator-1", orchestrator(Map.of()));
         Process builder = workers.start("linux-1", workers.linux("work-1", Map.of()));
+        workers.start("signer-1", workers.signer(Map.of()));
 
         start("0.14.0", repo);
         WorkerProcesses.awaitAnyFile(marks);
@@ -93,6 +95,7 @@ class SeparateWorkersIT {
         ExampleVariants.prepare(repo, tree -> {});
         Process orchestrator = workers.start("orch-a", orchestrator(failpoints("metadata.after-manifest")));
         Process builder = workers.start("linux-a", workers.linux("work-a", failpoints("stage.after-first-upload")));
+        Process signer = workers.start("signer-a", workers.signer(failpoints("publish.after-first-object")));
 
         start("0.15.0", repo);
         workers.awaitLog("linux-a", "failpoint stage.after-first-upload reached", Duration.ofMinutes(3));
@@ -100,14 +103,14 @@ class SeparateWorkersIT {
         workers.start("linux-b", workers.linux("work-b", Map.of()));
         workers.awaitLog("orch-a", "failpoint metadata.after-manifest reached", Duration.ofMinutes(3));
         kill9(orchestrator);
-        orchestrator = workers.start("orch-b", orchestrator(failpoints("publish.after-first-object")));
+        workers.start("orch-b", orchestrator(Map.of()));
 
         awaitPhase(env, "0.15.0", "AWAITING_APPROVAL", Duration.ofMinutes(3));
         CliRun approved = CliRun.run(env, "approve", "0.15.0", "--approver", "alice", "--comment", "survived");
         assertThat(approved.exitCode()).as(approved.toString()).isZero();
-        workers.awaitLog("orch-b", "failpoint publish.after-first-object reached", Duration.ofMinutes(2));
-        kill9(orchestrator);
-        workers.start("orch-c", orchestrator(Map.of()));
+        workers.awaitLog("signer-a", "failpoint publish.after-first-object reached", Duration.ofMinutes(2));
+        kill9(signer);
+        workers.start("signer-b", workers.signer(Map.of()));
 
         watchAndVerify("0.15.0");
         Map<String, Integer> build = lastAttempts(stack.connection().client(), "fuse-release-0.15.0/linux-x64");
@@ -124,15 +127,18 @@ class SeparateWorkersIT {
     }
 
     /**
-     * The hostile recipe of the defects issue, on a worker started as production starts one (its
-     * S3 secret and the release key's path in its environment): the step dumps its own
-     * environment, reads the key path, and reads the worker's environment through /proc. It finds
-     * nothing in its own environment, and whatever it prints of the worker's is masked in the log
-     * object, the history and status.
+     * The hostile recipe of the defects issue, on workers started as production starts them (the
+     * target worker's S3 secret in its environment, the release key held by the signer alone): the
+     * step dumps its own environment, reads the worker's environment through /proc, and searches
+     * the worker's whole work folder for a private key. It finds no key and no key path; whatever
+     * it prints of the worker's secrets is masked in the log object, the history and status. The
+     * signer, another user or host in production, is out of the step's reach here only in what it
+     * is handed: /proc of a process of the same user is not a boundary (docs/production.md).
      */
     @Test
     void aBuildStepThatHuntsForTheWorkersSecretsLeavesNoneInTheLogTheHistoryOrStatus() throws Exception {
         Path repo = data.resolve("repo-secrets");
+        Path workFolder = data.resolve("work-s");
         ExampleVariants.prepare(repo, tree -> {
             Files.writeString(
                     tree.resolve("hunt.sh"),
@@ -145,6 +151,10 @@ class SeparateWorkersIT {
                             "tr '\\0' '\\n' < /proc/$PPID/environ | grep -E 'AWS_SECRET|SIGNING_KEY|NOTIFY'",
                             "key=$(tr '\\0' '\\n' < /proc/$PPID/environ | sed -n 's/^FUSE_RELEASE_SIGNING_KEY=//p')",
                             "head -2 \"$key\"",
+                            "echo ==tree==",
+                            "grep -rl 'PRIVATE KE[Y]' " + workFolder
+                                    + " | while read -r f; do echo \"found $f\"; head -3 \"$f\"; done",
+                            "echo ==end==",
                             "exit 3",
                             ""));
             ExampleVariants.extraBuildStep(tree, "sh", "hunt.sh");
@@ -155,6 +165,7 @@ class SeparateWorkersIT {
                 "FUSE_RELEASE_NOTIFY_SECRET", "notify-secret-0123456789abcdef");
         workers.start("orch-s", orchestrator(notify));
         workers.start("linux-s", workers.linux("work-s", notify));
+        workers.start("signer-s", workers.signer(Map.of()));
         List<String> secrets = secretsOfTheWorker();
         secrets.addAll(notify.values());
 
@@ -172,6 +183,10 @@ class SeparateWorkersIT {
                                 .orElseThrow()),
                 StandardCharsets.ISO_8859_1);
         String own = log.substring(log.indexOf("==own=="), log.indexOf("==worker=="));
+        assertThat(log.substring(log.indexOf("==tree=="), log.indexOf("==end==")))
+                .as("the worker's work folder holds no private key")
+                .doesNotContain("found ");
+        assertThat(log).doesNotContain(stack.signingKey().toString());
         assertThat(own)
                 .contains("PATH=")
                 .doesNotContain("AWS_")
@@ -188,11 +203,11 @@ class SeparateWorkersIT {
         }
     }
 
-    /** The S3 secret and every line of the release key's body, as the worker holds them. */
+    /** The S3 secret and every line of the release key's body (held by the signer). */
     private static List<String> secretsOfTheWorker() throws Exception {
         List<String> secrets = new ArrayList<>();
         secrets.add(env.get("AWS_SECRET_ACCESS_KEY"));
-        Files.readAllLines(Path.of(env.get("FUSE_RELEASE_SIGNING_KEY"))).stream()
+        Files.readAllLines(stack.signingKey()).stream()
                 .filter(line -> !line.startsWith("-----") && !line.isBlank())
                 .forEach(secrets::add);
         assertThat(secrets).hasSizeGreaterThan(2);

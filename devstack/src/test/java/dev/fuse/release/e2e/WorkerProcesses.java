@@ -30,12 +30,18 @@ final class WorkerProcesses implements AutoCloseable {
 
     private final Path logs;
     private final Map<String, String> env;
+    private final Path signingKey;
     private final List<Process> started = new ArrayList<>();
 
-    /** @param env the stack's variables (and anything the tests add) every worker inherits */
-    WorkerProcesses(Path logs, Map<String, String> env) {
+    /**
+     * @param env the stack's variables (and anything the tests add) every worker inherits: without
+     *     the release key, which only the workers a test makes signers get
+     * @param signingKey the stack's release key
+     */
+    WorkerProcesses(Path logs, Map<String, String> env, Path signingKey) {
         this.logs = logs;
         this.env = env;
+        this.signingKey = signingKey;
     }
 
     /** A worker JVM named {@code name}, with {@code extra} variables over the shared ones. */
@@ -65,6 +71,22 @@ final class WorkerProcesses implements AutoCloseable {
         return vars;
     }
 
+    /** A worker of the signer's queue only, holding the release key, plus {@code extra}. */
+    Map<String, String> signer(Map<String, String> extra) {
+        Map<String, String> vars = withKey(extra);
+        vars.put("FUSE_RELEASE_TARGETS", "none");
+        vars.put("FUSE_RELEASE_ORCHESTRATOR", "false");
+        return vars;
+    }
+
+    /** {@code vars} and the release key: that worker also serves the signer's queue. */
+    Map<String, String> withKey(Map<String, String> vars) {
+        Map<String, String> withKey = new HashMap<>(vars);
+        withKey.put("FUSE_RELEASE_SIGNING_KEY", signingKey.toString());
+        return withKey;
+    }
+
+    /** An orchestrator without the release key (it plans, gathers and waits; the signer publishes). */
     static Map<String, String> orchestrator(Map<String, String> extra) {
         Map<String, String> vars = new HashMap<>(extra);
         vars.put("FUSE_RELEASE_TARGETS", "none");

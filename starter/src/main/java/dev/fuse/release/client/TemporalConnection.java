@@ -1,6 +1,7 @@
 package dev.fuse.release.client;
 
 import com.uber.m3.tally.Scope;
+import dev.fuse.release.support.TlsFailures;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
@@ -14,6 +15,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +28,11 @@ import java.util.logging.Logger;
  */
 public final class TemporalConnection implements AutoCloseable {
     public static final String DEFAULT_ADDRESS = "127.0.0.1:7233";
+    /** The envconfig variables that fix a refused handshake. */
+    static final TlsFailures.Settings TLS = new TlsFailures.Settings(
+            "TEMPORAL_TLS_SERVER_CA_CERT_PATH",
+            "TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH",
+            "TEMPORAL_TLS_SERVER_NAME");
     /** How long a server that never answers (a dropped packet, not a refusal) gets to connect. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -112,6 +119,10 @@ public final class TemporalConnection implements AutoCloseable {
                     .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
         } catch (StatusRuntimeException e) {
             stubs.shutdownNow();
+            Optional<String> tls = TlsFailures.describe(e, TLS);
+            if (tls.isPresent()) {
+                throw new ConnectionException("TLS handshake with Temporal at " + address + " failed: " + tls.get());
+            }
             throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
                     + e.getStatus().getCode() + describe(e)
                     + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");

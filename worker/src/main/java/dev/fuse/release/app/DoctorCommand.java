@@ -31,7 +31,7 @@ public class DoctorCommand implements Callable<Integer> {
     @Option(
             names = "--role",
             defaultValue = "cli",
-            description = "orchestrator, target or cli (default: cli, a release manager's machine).")
+            description = "orchestrator, signer, target or cli (default: cli, a release manager's machine).")
     String role;
 
     @Mixin
@@ -52,7 +52,8 @@ public class DoctorCommand implements Callable<Integer> {
         Doctor.Report report = Doctor.run(parsed, ctx.env());
         if (output.json()) ctx.out().println(Json.write(json(report)));
         else print(ctx, report);
-        return report.healthy() ? ExitCodes.OK : ExitCodes.RELEASE_NOT_PUBLISHED;
+        if (report.healthy()) return ExitCodes.OK;
+        return report.unavailable() ? ExitCodes.UNAVAILABLE : ExitCodes.RELEASE_NOT_PUBLISHED;
     }
 
     private static Map<String, Object> json(Doctor.Report report) {

@@ -15,8 +15,13 @@ import java.util.Map;
  * reported as skipped rather than failing twice.
  */
 public final class Doctor {
-    /** What was checked for {@code role}, in order. */
-    public record Report(Role role, List<Finding> findings) {
+    /**
+     * What was checked for {@code role}, in order.
+     *
+     * @param unavailable Temporal or the bucket could not be reached or refused the connection (a
+     *     TLS handshake included): every other command would fail with exit 4 too
+     */
+    public record Report(Role role, List<Finding> findings, boolean unavailable) {
         public boolean healthy() {
             return findings.stream().noneMatch(f -> f.status() == Finding.Status.FAIL);
         }
@@ -33,15 +38,21 @@ public final class Doctor {
     public static Report run(Role role, Map<String, String> env) {
         List<Finding> findings = new ArrayList<>();
         if (role != Role.CLI) findings.add(WorkerChecks.config(role, env));
+        boolean unavailable;
         try (TemporalConnection temporal = TemporalChecks.connect(env, findings)) {
+            unavailable = temporal == null;
             if (temporal != null) findings.add(TemporalChecks.searchAttributes(temporal));
         }
         try (S3ObjectStore store = StoreChecks.open(env, findings)) {
+            unavailable |= StoreChecks.unreachable(findings);
             storeChecks(role, store, findings);
-            if (role == Role.ORCHESTRATOR) orchestration(env, store, findings);
+            if (role == Role.SIGNER) signing(env, store, findings);
+            if (role == Role.ORCHESTRATOR || role == Role.SIGNER) {
+                findings.add(KeyChecks.policy(path(env.get("FUSE_RELEASE_POLICY"))));
+            }
         }
         findings.add(ToolChecks.check(role, env));
-        return new Report(role, List.copyOf(findings));
+        return new Report(role, List.copyOf(findings), unavailable);
     }
 
     private static void storeChecks(Role role, S3ObjectStore store, List<Finding> findings) {
@@ -55,11 +66,11 @@ public final class Doctor {
         findings.add(StoreChecks.clock(store));
     }
 
-    private static void orchestration(Map<String, String> env, S3ObjectStore store, List<Finding> findings) {
+    /** The key the signer holds, and whether verifiers trust it. */
+    private static void signing(Map<String, String> env, S3ObjectStore store, List<Finding> findings) {
         ReleaseSigningKey key = KeyChecks.key(path(env.get("FUSE_RELEASE_SIGNING_KEY")), findings);
         if (key == null) findings.add(Finding.skip(KeyChecks.SIGNERS, "no signing key loaded"));
         else findings.add(KeyChecks.allowedSigners(key, env, store == null ? null : new ArtifactStore(store)));
-        findings.add(KeyChecks.policy(path(env.get("FUSE_RELEASE_POLICY"))));
     }
 
     private static Path path(String value) {

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What an orchestrator signs with and decides by: the release key and the approval policy. */
+/** What a signer signs with and what orchestrator and signer decide by: the release key and the approval policy. */
 final class KeyChecks {
     static final String KEY = "signing key";
     static final String SIGNERS = "allowed signers";

@@ -18,6 +18,7 @@ import java.util.UUID;
 final class StoreChecks {
     static final String BUCKET = "bucket";
     static final String WRITE_ONCE = "write-once";
+    static final String SETTINGS = "store settings";
     static final String CLOCK = "clock";
     static final String RELEASES = "releases/";
     /** SigV4 requests are refused at 15 minutes of skew; timestamps in evidence drift well before. */
@@ -27,13 +28,19 @@ final class StoreChecks {
 
     private StoreChecks() {}
 
+    /** The bucket could not be reached or used at all (invalid settings are reported as such). */
+    static boolean unreachable(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> f.check().equals(BUCKET) && f.status() == Finding.Status.FAIL);
+    }
+
     /** The store, or null after adding the findings that say why not. */
     static S3ObjectStore open(Map<String, String> env, List<Finding> findings) {
         S3ObjectStore store;
         try {
             store = new S3ObjectStore(StoreConfig.fromEnvironment(env));
         } catch (IllegalArgumentException e) {
-            findings.add(Messages.failure(BUCKET, e.getMessage()));
+            findings.add(Messages.failure(SETTINGS, e.getMessage()));
+            findings.add(Finding.skip(BUCKET, "the store settings are invalid"));
             return null;
         }
         try {

@@ -16,11 +16,13 @@ final class ToolChecks {
 
     /**
      * Orchestrators clone revisions with git; target workers also build (a C compiler, strip for the
-     * size gate); release managers and approvers sign decisions with ssh-keygen.
+     * size gate); release managers and approvers sign decisions with ssh-keygen; a signer signs in
+     * the JVM and needs none.
      */
     static List<String> needed(Role role) {
         return switch (role) {
             case ORCHESTRATOR -> List.of("git");
+            case SIGNER -> List.of();
             case TARGET -> List.of("git", "sh", "cc", "strip");
             case CLI -> List.of("ssh-keygen");
         };
@@ -35,6 +37,7 @@ final class ToolChecks {
             if (where.isPresent()) found.add(where.get().toString());
             else missing.add(tool);
         }
+        if (found.isEmpty() && missing.isEmpty()) return Finding.ok(TOOLS, "none needed (signing runs in the JVM)");
         if (missing.isEmpty()) return Finding.ok(TOOLS, String.join(", ", found));
         return Finding.fail(
                 TOOLS,

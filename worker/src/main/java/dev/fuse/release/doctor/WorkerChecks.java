@@ -17,7 +17,8 @@ final class WorkerChecks {
     static Finding config(Role role, Map<String, String> env) {
         String orchestratorFlag = env.get("FUSE_RELEASE_ORCHESTRATOR");
         boolean orchestrator = role == Role.ORCHESTRATOR;
-        if (orchestratorFlag != null && Boolean.parseBoolean(orchestratorFlag) != orchestrator) {
+        // A signer may also be the orchestrator (one process in development); the others are what they say.
+        if (role != Role.SIGNER && orchestratorFlag != null && Boolean.parseBoolean(orchestratorFlag) != orchestrator) {
             return Finding.fail(
                     CONFIG,
                     "FUSE_RELEASE_ORCHESTRATOR=" + orchestratorFlag + " does not start a " + role.label() + " worker",
@@ -39,7 +40,15 @@ final class WorkerChecks {
             return Finding.fail(CONFIG, writable, "point FUSE_RELEASE_WORK_DIR at a folder this user can write");
         }
         String targets = config.targets().isEmpty() ? "none" : String.join(",", new TreeSet<>(config.targets()));
-        return Finding.ok(CONFIG, role.label() + "; targets " + targets + "; work dir " + config.workDir());
+        String summary = role.label() + "; targets " + targets + "; work dir " + config.workDir();
+        if (role != Role.SIGNER && config.signer()) {
+            return Finding.warn(
+                    CONFIG,
+                    summary + "; it also holds the release key, so it signs too",
+                    "unset FUSE_RELEASE_SIGNING_KEY here and give the key to a signer worker only"
+                            + " (docs/production.md)");
+        }
+        return Finding.ok(CONFIG, summary);
     }
 
     /** Null when the work folder can be created and written, else what went wrong. */

@@ -29,7 +29,10 @@ public final class StageMetrics extends WorkerInterceptorBase {
         return new Timed(next);
     }
 
-    /** linux-x64 for fuse-release-linux-x64 (and its workers' own queues), orchestrator otherwise. */
+    /**
+     * linux-x64 for fuse-release-linux-x64 (and its workers' own queues), signer for
+     * fuse-release-signer, orchestrator otherwise.
+     */
     static String targetOf(String taskQueue) {
         if (!taskQueue.startsWith(QUEUE_PREFIX)) return "orchestrator";
         String rest = taskQueue.substring(QUEUE_PREFIX.length());

@@ -71,7 +71,7 @@ public final class ReleaseWorker implements AutoCloseable {
     private Announcer announcer;
 
     /**
-     * @throws IOException when the orchestrator's signing key cannot be read
+     * @throws IOException when the signer's release key cannot be read
      * @throws PolicyException when its approval policy file is invalid (every problem listed): a
      *     worker refuses to start rather than fail releases later
      */
@@ -105,7 +105,20 @@ public final class ReleaseWorker implements AutoCloseable {
         if (config.orchestrator()) {
             registerOrchestrator(store, config, work, options.build());
         }
-        String name = workerName();
+        if (config.signer()) {
+            registerSigner(store, config, work, options.build());
+        }
+        if (!config.targets().isEmpty()) {
+            String name = workerName();
+            registerTargets(store, config, work, name, options.build());
+            announcer =
+                    new Announcer(new WorkerRegistry(store, Clock.systemUTC()), List.copyOf(config.targets()), name);
+        }
+    }
+
+    /** Each platform's build work on its queue, and this worker's own queue for independent rebuilds. */
+    private void registerTargets(
+            ArtifactStore store, WorkerConfig config, Path work, String name, WorkerOptions options) {
         BuildHostPolicy hosts = new BuildHostPolicy(HostClass.current(), config.emulated());
         TargetBuilder builder = new TargetBuilder(store, hosts, work);
         StagedVerifier verifier = new StagedVerifier(store, work);
@@ -113,7 +126,7 @@ public final class ReleaseWorker implements AutoCloseable {
         Measurer measurer = new Measurer(store, hosts, work);
         ParityRunner parity = new ParityRunner(store, work);
         for (String platform : config.targets()) {
-            Worker w = factory.newWorker(TaskQueues.forPlatform(platform), options.build());
+            Worker w = factory.newWorker(TaskQueues.forPlatform(platform), options);
             w.registerActivitiesImplementations(
                     new BuildActivitiesImpl(builder, name),
                     new VerifyActivitiesImpl(verifier),
@@ -123,12 +136,9 @@ public final class ReleaseWorker implements AutoCloseable {
             queues.add(TaskQueues.forPlatform(platform)
                     + (platform.equals(hosts.hostClass()) ? "" : " (emulated on " + hosts.hostClass() + ")"));
             // Its own queue: where another worker's release sends an independent rebuild.
-            factory.newWorker(TaskQueues.forWorker(platform, name), options.build())
+            factory.newWorker(TaskQueues.forWorker(platform, name), options)
                     .registerActivitiesImplementations(new ReproducibilityActivitiesImpl(reproducibility, name));
         }
-        announcer = config.targets().isEmpty()
-                ? null
-                : new Announcer(new WorkerRegistry(store, Clock.systemUTC()), List.copyOf(config.targets()), name);
     }
 
     /** This worker's name: its host and its work folder, unique among running workers. */
@@ -146,25 +156,44 @@ public final class ReleaseWorker implements AutoCloseable {
 
     /** The release, pipeline and rollback workflows and the activities that run beside them. */
     private void registerOrchestrator(ArtifactStore store, WorkerConfig config, Path work, WorkerOptions options)
-            throws IOException, PolicyException {
-        ReleaseSigningKey signingKey =
-                ReleaseSigningKey.load(config.orchestration().signingKey());
+            throws PolicyException {
         ApprovalPolicyFile.load(config.orchestration().approvalPolicy());
-        TargetRecords records = new TargetRecords(store);
         Worker w = factory.newWorker(TaskQueues.ORCHESTRATOR, options);
         w.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
         w.registerActivitiesImplementations(
                 new PlanActivitiesImpl(
                         new Planner(store, work, config.orchestration().allowEmulatedPublish())),
-                new MetadataActivitiesImpl(new MetadataWriter(store), new SloReportWriter(store), records),
-                new PublishActivitiesImpl(new Publisher(store, work, signingKey), records),
-                new RollbackActivitiesImpl(
-                        new Rollback(store, signingKey), config.orchestration().approvalPolicy()),
+                new MetadataActivitiesImpl(
+                        new MetadataWriter(store), new SloReportWriter(store), new TargetRecords(store)),
                 new ApprovalPolicyActivitiesImpl(config.orchestration().approvalPolicy()),
                 new NotificationActivitiesImpl(config.orchestration().notifications(), store),
                 new RoutingActivitiesImpl(new WorkerRegistry(store, Clock.systemUTC())));
         queues.add(TaskQueues.ORCHESTRATOR);
+    }
+
+    /**
+     * Publication and rollback, the work that signs, on the signer's queue. A worker that is also
+     * the orchestrator serves them on its queue too, for runs recorded before the signer had one.
+     */
+    private void registerSigner(ArtifactStore store, WorkerConfig config, Path work, WorkerOptions options)
+            throws IOException, PolicyException {
+        ReleaseSigningKey signingKey =
+                ReleaseSigningKey.load(config.orchestration().signingKey());
+        Path policy = config.orchestration().approvalPolicy();
+        ApprovalPolicyFile.load(policy);
+        TargetRecords records = new TargetRecords(store);
+        List<String> signerQueues = config.orchestrator()
+                ? List.of(TaskQueues.SIGNER, TaskQueues.ORCHESTRATOR)
+                : List.of(TaskQueues.SIGNER);
+        for (String queue : signerQueues) {
+            Worker existing = factory.tryGetWorker(queue);
+            (existing != null ? existing : factory.newWorker(queue, options))
+                    .registerActivitiesImplementations(
+                            new PublishActivitiesImpl(new Publisher(store, work, signingKey), records),
+                            new RollbackActivitiesImpl(new Rollback(store, signingKey), policy));
+        }
+        queues.add(TaskQueues.SIGNER);
     }
 
     public void start() {

@@ -17,14 +17,15 @@ import java.util.Set;
 /**
  * What one worker process serves and how, validated all at once.
  *
- * @param orchestrator serve the {@code fuse-release} queue (workflows, plan, metadata, publish)
+ * @param orchestrator serve the {@code fuse-release} queue (workflows, plan, metadata)
  * @param targets platforms whose queues to serve ({@code fuse-release-<platform>}): target ids,
  *     or {@code synthetic} for the synthetic targets of scale drills
  * @param emulated platforms other than the host's this worker may build, marked emulated (dev only)
  * @param devStack true against the embedded test server: disables sticky workflow caching, which
  *     that server cannot recover from when a worker dies
  * @param shutdownGrace how long running activities may finish once the worker is told to stop
- * @param orchestration what an orchestrator works with (unused by a worker of target queues only)
+ * @param orchestration what an orchestrator and a signer work with (unused by a worker of target
+ *     queues only)
  */
 public record WorkerConfig(
         boolean orchestrator,
@@ -37,9 +38,10 @@ public record WorkerConfig(
 
     /**
      * @param allowEmulatedPublish publishing policy for releases containing emulated builds
-     * @param signingKey the release signing key (an OpenSSH Ed25519 private key) the orchestrator
-     *     signs what it publishes with; null for a worker that serves only target queues
-     * @param approvalPolicy the approval policy file, or null for the defaults
+     * @param signingKey the release signing key (an OpenSSH Ed25519 private key): a worker that
+     *     holds one is a signer, serving {@code fuse-release-signer} (publication and rollback);
+     *     null for every other worker
+     * @param approvalPolicy the approval policy file (orchestrator and signer), or null for the defaults
      * @param notifications the webhook endpoints it notifies, their secret and the console address
      */
     public record Orchestration(
@@ -51,6 +53,11 @@ public record WorkerConfig(
 
     /** Below the default heartbeat timeout (a minute), and within the 30 s most service managers wait. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    /** Holds the release key, so serves the signer's queue: publication and rollback. */
+    public boolean signer() {
+        return orchestration.signingKey() != null;
+    }
 
     public WorkerConfig {
         targets = Set.copyOf(targets);
@@ -72,7 +79,7 @@ public record WorkerConfig(
      * {@code none} for an orchestrator-only worker),
      * {@code FUSE_RELEASE_EMULATE}, {@code FUSE_RELEASE_ORCHESTRATOR} (default true),
      * {@code FUSE_RELEASE_WORK_DIR}, {@code FUSE_RELEASE_ALLOW_EMULATED_PUBLISH} (default false),
-     * {@code FUSE_RELEASE_SIGNING_KEY} (required by an orchestrator), {@code FUSE_RELEASE_POLICY},
+     * {@code FUSE_RELEASE_SIGNING_KEY} (makes the worker a signer), {@code FUSE_RELEASE_POLICY},
      * {@code FUSE_RELEASE_NOTIFY}, {@code FUSE_RELEASE_NOTIFY_SECRET}, {@code FUSE_RELEASE_CONSOLE_URL},
      * {@code FUSE_RELEASE_SHUTDOWN_GRACE} (default 20 s).
      */
@@ -83,18 +90,15 @@ public record WorkerConfig(
         Set<String> targets = targets(env.get("FUSE_RELEASE_TARGETS"), host, emulated, errors);
         checkServable(targets, host, emulated, errors);
         boolean orchestrator = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ORCHESTRATOR", "true"));
-        if (!orchestrator && targets.isEmpty()) {
-            errors.add("this worker would serve no queue: set FUSE_RELEASE_TARGETS or FUSE_RELEASE_ORCHESTRATOR=true");
+        Path signingKey = path(env.get("FUSE_RELEASE_SIGNING_KEY"));
+        if (!orchestrator && targets.isEmpty() && signingKey == null) {
+            errors.add("this worker would serve no queue: set FUSE_RELEASE_TARGETS, FUSE_RELEASE_ORCHESTRATOR=true or"
+                    + " (a signer) FUSE_RELEASE_SIGNING_KEY");
         }
         Path workDir = Path.of(
                 env.getOrDefault("FUSE_RELEASE_WORK_DIR", System.getProperty("java.io.tmpdir") + "/fuse-release-work"));
         boolean allowEmulated = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_ALLOW_EMULATED_PUBLISH", "false"));
         boolean devStack = Boolean.parseBoolean(env.getOrDefault("FUSE_RELEASE_DEV_STACK", "false"));
-        Path signingKey = path(env.get("FUSE_RELEASE_SIGNING_KEY"));
-        if (orchestrator && signingKey == null) {
-            errors.add("FUSE_RELEASE_SIGNING_KEY is not set: an orchestrator worker signs what it publishes; make a key"
-                    + " with ssh-keygen -t ed25519 -N '' -C fuse-release -f release-key and point the variable at it");
-        }
         WebhookSettings notifications = WebhookSettings.parse(
                 env.get("FUSE_RELEASE_NOTIFY"),
                 env.get("FUSE_RELEASE_NOTIFY_SECRET"),

@@ -45,8 +45,9 @@ class DoctorChecksTest {
     @Test
     void rolesParseCaseInsensitivelyAndNameTheChoicesOtherwise() {
         assertThat(Role.parse("Orchestrator")).isEqualTo(Role.ORCHESTRATOR);
-        assertThatThrownBy(() -> Role.parse("signer"))
-                .hasMessage("--role 'signer' is not one of orchestrator, target, cli");
+        assertThat(Role.parse("SIGNER")).isEqualTo(Role.SIGNER);
+        assertThatThrownBy(() -> Role.parse("builder"))
+                .hasMessage("--role 'builder' is not one of orchestrator, signer, target, cli");
     }
 
     @Test

@@ -32,6 +32,7 @@ class MetricsSettingsTest {
     @Test
     void aStagesTargetComesFromItsTaskQueue() {
         assertThat(StageMetrics.targetOf("fuse-release")).isEqualTo("orchestrator");
+        assertThat(StageMetrics.targetOf("fuse-release-signer")).isEqualTo("signer");
         assertThat(StageMetrics.targetOf("fuse-release-linux-x64")).isEqualTo("linux-x64");
         assertThat(StageMetrics.targetOf("fuse-release-linux-x64@host-a/work")).isEqualTo("linux-x64");
     }

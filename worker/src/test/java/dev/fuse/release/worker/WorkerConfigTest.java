@@ -24,6 +24,26 @@ class WorkerConfigTest {
     }
 
     @Test
+    void holdingTheReleaseKeyIsWhatMakesASignerAndAnOrchestratorNeedsNone() {
+        WorkerConfig orchestrator = WorkerConfig.fromEnvironment(Map.of("FUSE_RELEASE_TARGETS", "none"));
+        assertThat(orchestrator.orchestrator()).isTrue();
+        assertThat(orchestrator.signer()).isFalse();
+
+        WorkerConfig signer = WorkerConfig.fromEnvironment(Map.of(
+                "FUSE_RELEASE_TARGETS", "none",
+                "FUSE_RELEASE_ORCHESTRATOR", "false",
+                "FUSE_RELEASE_SIGNING_KEY", "/etc/fuse-release/release-key"));
+        assertThat(signer.signer()).isTrue();
+        assertThat(signer.orchestrator()).isFalse();
+        assertThat(signer.targets()).isEmpty();
+
+        assertThatThrownBy(() -> WorkerConfig.fromEnvironment(
+                        Map.of("FUSE_RELEASE_TARGETS", "none", "FUSE_RELEASE_ORCHESTRATOR", "false")))
+                .hasMessage("this worker would serve no queue: set FUSE_RELEASE_TARGETS, FUSE_RELEASE_ORCHESTRATOR=true"
+                        + " or (a signer) FUSE_RELEASE_SIGNING_KEY");
+    }
+
+    @Test
     void syntheticTargetsAreOnlyEverEmulatedAndTheErrorSaysSo() {
         assertThatThrownBy(() -> WorkerConfig.fromEnvironment(targetWorker("synthetic", "")))
                 .hasMessage("FUSE_RELEASE_TARGETS names synthetic, whose targets are only ever emulated: add synthetic"

@@ -7,6 +7,12 @@ public final class TaskQueues {
     /** Release and target-pipeline workflows, planning, metadata and publishing. */
     public static final String ORCHESTRATOR = "fuse-release";
 
+    /**
+     * Publishing and rollback: the only work that signs, served only by workers that hold the
+     * release key, so that the workers that plan and build never need it.
+     */
+    public static final String SIGNER = "fuse-release-signer";
+
     private TaskQueues() {}
 
     /** The queue a target's native workers serve, e.g. {@code fuse-release-macos-arm64}. */

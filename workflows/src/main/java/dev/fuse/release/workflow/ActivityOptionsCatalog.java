@@ -184,20 +184,28 @@ final class ActivityOptionsCatalog {
                 .build();
     }
 
-    /** Two small writes; two minutes cover a slow store, the retries a flaky one. */
-    ActivityOptions rollback() {
+    /**
+     * Two small writes; two minutes cover a slow store, the retries a flaky one.
+     *
+     * @param queue where it runs: the signer's queue, or the orchestrator's for a run from before it
+     */
+    ActivityOptions rollback(String queue) {
         return ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setTaskQueue(queue)
                 .setStartToCloseTimeout(Duration.ofMinutes(2))
                 .setRetryOptions(retries())
                 .setSummary("rollback: yank marker, latest.json")
                 .build();
     }
 
-    /** Publishing copies and re-verifies every artifact; idempotent, so retries are safe. */
-    ActivityOptions publish() {
+    /**
+     * Publishing copies and re-verifies every artifact; idempotent, so retries are safe.
+     *
+     * @param queue where it runs: the signer's queue, or the orchestrator's for a run from before it
+     */
+    ActivityOptions publish(String queue) {
         return ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.ORCHESTRATOR)
+                .setTaskQueue(queue)
                 .setStartToCloseTimeout(Duration.ofMinutes(30))
                 .setHeartbeatTimeout(heartbeat)
                 .setRetryOptions(retries())

@@ -11,7 +11,6 @@ record ReleaseActivities(
         ActivityOptionsCatalog options,
         PlanActivities planner,
         MetadataActivities metadata,
-        PublishActivities publisher,
         ApprovalPolicyActivities policies) {
 
     static ReleaseActivities of(ActivityOptionsCatalog options) {
@@ -19,7 +18,11 @@ record ReleaseActivities(
                 options,
                 Workflow.newActivityStub(PlanActivities.class, options.plan()),
                 Workflow.newActivityStub(MetadataActivities.class, options.metadata()),
-                Workflow.newActivityStub(PublishActivities.class, options.publish()),
                 Workflow.newActivityStub(ApprovalPolicyActivities.class, options.approvalPolicy()));
+    }
+
+    /** The publisher, made when the release is approved: it asks where the signer is at that point. */
+    PublishActivities publisher() {
+        return Workflow.newActivityStub(PublishActivities.class, options.publish(SignerQueue.current()));
     }
 }

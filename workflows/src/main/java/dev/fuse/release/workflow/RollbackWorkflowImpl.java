@@ -14,7 +14,8 @@ public class RollbackWorkflowImpl implements RollbackWorkflow {
     public RollbackResult run(RollbackRequest request) {
         ActivityOptionsCatalog catalog =
                 ActivityOptionsCatalog.forRun(ReleaseRequest.DEFAULT_HEARTBEAT_TIMEOUT_SECONDS);
-        RollbackActivities rollback = Workflow.newActivityStub(RollbackActivities.class, catalog.rollback());
+        RollbackActivities rollback =
+                Workflow.newActivityStub(RollbackActivities.class, catalog.rollback(SignerQueue.current()));
         Workflow.setCurrentDetails("rolling back " + request.version() + " (" + request.reason() + ")");
         RollbackResult result = rollback.rollback(request.at(Workflow.currentTimeMillis()));
         Notifications notifications = Notifications.load(catalog);

@@ -84,8 +84,9 @@ final class WorkflowTestBed implements AutoCloseable {
         Worker orchestrator = env.newWorker(TaskQueues.ORCHESTRATOR);
         orchestrator.registerWorkflowImplementationTypes(
                 ReleaseWorkflowImpl.class, TargetPipelineWorkflowImpl.class, RollbackWorkflowImpl.class);
-        orchestrator.registerActivitiesImplementations(
-                plan, metadata, publish, rollback, policy, routing, notifications);
+        orchestrator.registerActivitiesImplementations(plan, metadata, policy, routing, notifications);
+        // Only the signer publishes and rolls back: a release that asked the orchestrator would never finish.
+        env.newWorker(TaskQueues.SIGNER).registerActivitiesImplementations(publish, rollback);
         env.newWorker(TaskQueues.forWorker("linux-x64", OTHER_WORKER)).registerActivitiesImplementations(otherWorker);
         for (Target t : Target.values()) {
             env.newWorker(TaskQueues.forTarget(t))

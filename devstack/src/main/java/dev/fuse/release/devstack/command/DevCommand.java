@@ -178,6 +178,8 @@ public class DevCommand implements Callable<Integer> {
         } else {
             out.println("  worker    none (--no-worker): in other terminals of this checkout, for example");
             out.println("            FUSE_RELEASE_TARGETS=none ./fuse-release worker            # orchestrator");
+            out.println("            FUSE_RELEASE_SIGNING_KEY=" + stack.signingKey()
+                    + " FUSE_RELEASE_TARGETS=none FUSE_RELEASE_ORCHESTRATOR=false ./fuse-release worker   # signer");
             out.println(
                     "            FUSE_RELEASE_TARGETS=linux-x64 FUSE_RELEASE_ORCHESTRATOR=false ./fuse-release worker");
             out.println(
