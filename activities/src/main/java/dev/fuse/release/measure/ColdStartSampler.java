@@ -19,9 +19,21 @@ import java.util.Map;
  * it stops at the next sample.
  */
 public final class ColdStartSampler {
-    /** What to sample; commands run in {@code dir} with this process's environment; an empty {@code jit}: AOT only. */
+    /**
+     * What to sample; commands run in {@code dir} with this process's environment; an empty
+     * {@code jit}: AOT only.
+     *
+     * @param probe the compiled {@link NativeProbe} that takes each sample, or null to probe from
+     *     this JVM ({@link ColdStartMeter})
+     */
     public record Request(
-            List<String> aot, List<String> jit, String dir, int warmupRuns, int coldStartRuns, long timeoutMillis) {}
+            List<String> aot,
+            List<String> jit,
+            String dir,
+            int warmupRuns,
+            int coldStartRuns,
+            long timeoutMillis,
+            String probe) {}
 
     /** One printed line: a sample, or the one error that ended the run. */
     public record Line(String mode, boolean warmup, double millis, double resolutionMicros, String error) {}
@@ -49,23 +61,26 @@ public final class ColdStartSampler {
         Path dir = Path.of(request.dir());
         Duration timeout = Duration.ofMillis(request.timeoutMillis());
         Map<String, String> env = System.getenv();
-        ProbeWarmup.run(request.aot(), dir, env, timeout);
+        if (request.probe() == null) ProbeWarmup.run(request.aot(), dir, env, timeout);
         for (int i = 0; i < request.warmupRuns() + request.coldStartRuns(); i++) {
             boolean warmup = i < request.warmupRuns();
             for (String mode : request.jit().isEmpty() ? List.of("aot") : List.of("aot", "jit")) {
                 List<String> command = mode.equals("aot") ? request.aot() : request.jit();
-                ColdStartMeter.Sample s = sample(command, dir, env, timeout);
+                ColdStartMeter.Sample s = sample(request.probe(), command, dir, env, timeout);
                 print(out, new Line(mode, warmup, s.millis(), s.resolutionMicros(), null));
                 if (out.checkError()) System.exit(3); // nobody reads any more: the worker is gone
             }
         }
     }
 
-    /** One sample; a failure names the command. */
-    static ColdStartMeter.Sample sample(List<String> command, Path dir, Map<String, String> env, Duration timeout)
+    /** One sample, by the native probe when there is one; a failure names the command. */
+    static ColdStartMeter.Sample sample(
+            String probe, List<String> command, Path dir, Map<String, String> env, Duration timeout)
             throws IOException, InterruptedException {
         try {
-            return ColdStartMeter.sample(command, dir, env, timeout);
+            return probe != null
+                    ? NativeSample.take(probe, command, dir, env, timeout)
+                    : ColdStartMeter.sample(command, dir, env, timeout);
         } catch (IOException e) {
             throw new IOException("cold start of " + String.join(" ", command) + ": " + e.getMessage(), e);
         }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -63,6 +64,7 @@ public final class Measurer {
             Map<String, String> env =
                     StepEnvironment.forRecipe(ws.root(), opened.recipe().environment(), plan.sourceDateEpoch());
             Duration timeout = Duration.ofSeconds(spec.readyTimeoutSeconds());
+            Optional<Path> probe = NativeProbe.compiled(workRoot.resolve(".probe"));
             return HostLock.exclusively(heartbeat, () -> {
                 double loadStart = HostInfo.loadAverage();
                 SamplerProcess.Samples samples = SamplerProcess.run(
@@ -72,7 +74,8 @@ public final class Measurer {
                                 checkout.toString(),
                                 spec.warmupRuns(),
                                 spec.coldStartRuns(),
-                                timeout.toMillis()),
+                                timeout.toMillis(),
+                                probe.map(Path::toString).orElse(null)),
                         env,
                         ws.dir("sampler"),
                         heartbeat);
@@ -83,7 +86,7 @@ public final class Measurer {
                         "AOT: PORT=<free> " + String.join(" ", aotCommand),
                         "JIT: PORT=<free> " + String.join(" ", spec.jit()),
                         "strip: " + String.join(" ", stripCommand),
-                        probe(samples));
+                        probeLine(probe.isPresent(), samples));
                 return new MeasureResult(
                         request.target(),
                         coldStart("aot", aotCommand, samples.aot()),
@@ -98,12 +101,12 @@ public final class Measurer {
         }
     }
 
-    private static String probe(SamplerProcess.Samples samples) {
+    private static String probeLine(boolean nativeProbe, SamplerProcess.Samples samples) {
         return String.format(
                 Locale.ROOT,
                 "probe: %s, from a sampler JVM of its own (%s); resolution (gap between a sample's last two"
                         + " probes) p50 %.1f us, max %.1f us",
-                ColdStartMeter.METHOD,
+                nativeProbe ? NativeProbe.METHOD : ColdStartMeter.METHOD,
                 String.join(" ", SamplerProcess.JVM_FLAGS),
                 Percentiles.of(samples.resolutionMicros(), 50),
                 Percentiles.of(samples.resolutionMicros(), 100));

@@ -12,7 +12,8 @@ import java.util.Map;
  * several times slower than compiled, and compiling them takes a core beside the service: the
  * first samples would measure the sampler, not the service (seen as a p95 of 2.7 ms against a
  * p50 of 1 ms). So the sampler first takes unrecorded samples of the AOT service, the quick one,
- * through exactly the code the timed samples use, until that code is compiled.
+ * through exactly the code the timed samples use, until that code is compiled. The native probe
+ * needs none of this: no JVM code runs inside its samples.
  */
 final class ProbeWarmup {
     /** Enough calls for C1 to compile everything a sample runs (its thresholds are in the hundreds of calls). */
@@ -26,7 +27,7 @@ final class ProbeWarmup {
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         for (int i = 0; i < SAMPLES && System.nanoTime() < deadline; i++) {
-            ColdStartMeter.Sample s = ColdStartSampler.sample(service, dir, env, timeout);
+            ColdStartMeter.Sample s = ColdStartSampler.sample(null, service, dir, env, timeout);
             ColdStartSampler.JSON.writeValueAsString(
                     new ColdStartSampler.Line("aot", true, s.millis(), s.resolutionMicros(), null));
         }
