@@ -68,17 +68,7 @@ public final class Measurer {
             return HostLock.exclusively(heartbeat, () -> {
                 double loadStart = HostInfo.loadAverage();
                 SamplerProcess.Samples samples = SamplerProcess.run(
-                        new ColdStartSampler.Request(
-                                aotCommand,
-                                spec.jit(),
-                                checkout.toString(),
-                                spec.warmupRuns(),
-                                spec.coldStartRuns(),
-                                timeout.toMillis(),
-                                probe.map(Path::toString).orElse(null)),
-                        env,
-                        ws.dir("sampler"),
-                        heartbeat);
+                        samplerRequest(spec, aotCommand, checkout, timeout, probe), env, ws.dir("sampler"), heartbeat);
                 double loadEnd = HostInfo.loadAverage();
                 List<String> stripCommand = stripCommand(spec, binary, ws);
                 long stripped = strip(stripCommand, checkout, env, ws, heartbeat);
@@ -99,6 +89,19 @@ public final class Measurer {
                         protocol(request, host, commands, environmentDigest(env), loadStart, loadEnd));
             });
         }
+    }
+
+    /** AOT and the recipe's JIT command, in the checkout, by the native probe when there is one. */
+    private static ColdStartSampler.Request samplerRequest(
+            Recipe.Measure spec, List<String> aot, Path checkout, Duration timeout, Optional<Path> probe) {
+        return new ColdStartSampler.Request(
+                aot,
+                spec.jit(),
+                checkout.toString(),
+                spec.warmupRuns(),
+                spec.coldStartRuns(),
+                timeout.toMillis(),
+                probe.map(Path::toString).orElse(null));
     }
 
     private static String probeLine(boolean nativeProbe, SamplerProcess.Samples samples) {
