@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of the pipeline's own cost (not part of the suite): bench/run.sh [B1|B2|B3|B4|B5]...
+# Benchmarks of the pipeline's own cost (not part of the suite): bench/run.sh [B1|B2|B3|B4|B5|B6]...
 # runs the named benchmarks (default: all) and prints one line each,
 #   B<n> ours=<figure> baseline=<figure> ratio=<ours/baseline> goal=<met|missed> ...
 # with ours and the baseline measured side by side in the same run. docs/benchmarks.md has the
@@ -9,8 +9,8 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
 for arg in "$@"; do
   case "$arg" in
-    B1 | B2 | B3 | B4 | B5) ;;
-    *) echo "bench: unknown benchmark '$arg': use B1, B2, B3, B4 or B5" >&2; exit 2 ;;
+    B1 | B2 | B3 | B4 | B5 | B6) ;;
+    *) echo "bench: unknown benchmark '$arg': use B1, B2, B3, B4, B5 or B6" >&2; exit 2 ;;
   esac
 done
 needs() { # command, Debian package
@@ -21,7 +21,11 @@ needs() { # command, Debian package
 needs hyperfine hyperfine
 needs aws awscli
 needs cc gcc
+needs node nodejs
+needs npm npm
 ./fuse-release --help > /dev/null # builds the tool (and the benchmarks) when sources changed
+# B6 runs the installed tarball's launcher: the one this checkout packs.
+ls distribution/target/fuse-release-*.tar.gz > /dev/null 2>&1 || ./mvnw -q -B -DskipTests -pl distribution -am package >&2
 [ -d bench/target/classes ] || ./mvnw -q -B -DskipTests -pl bench -am package >&2
 exec java -Dfuse.home="$home" -cp "devstack/target/fuse-release-dev.jar:bench/target/classes" \
   dev.fuse.release.bench.Benchmarks "$@"

@@ -21,12 +21,13 @@ public final class Benchmarks {
                 "B2", OrchestrationBench::run,
                 "B3", ColdStartBench::run,
                 "B4", ScaleBench::run,
-                "B5", MetadataBench::run);
-        List<String> chosen = args.length == 0 ? List.of("B1", "B2", "B3", "B4", "B5") : List.of(args);
+                "B5", MetadataBench::run,
+                "B6", CliBench::run);
+        List<String> chosen = args.length == 0 ? List.of("B1", "B2", "B3", "B4", "B5", "B6") : List.of(args);
         for (String name : chosen) {
             Callable<String> bench = all.get(name);
             if (bench == null) {
-                System.err.println("bench: unknown benchmark '" + name + "': use B1, B2, B3, B4 or B5");
+                System.err.println("bench: unknown benchmark '" + name + "': use B1, B2, B3, B4, B5 or B6");
                 System.exit(2);
             } else {
                 System.out.println(name + " " + bench.call());

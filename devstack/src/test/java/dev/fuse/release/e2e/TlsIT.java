@@ -120,7 +120,10 @@ class TlsIT {
                         + " certificate");
         CliRun wrongKey = CliRun.run(with("TEMPORAL_API_KEY", "not-the-key-0123456789"), "list");
         assertThat(wrongKey.exitCode()).as(wrongKey.toString()).isEqualTo(4);
-        assertThat(wrongKey.err()).contains("UNAUTHENTICATED").doesNotContain("not-the-key-0123456789");
+        assertThat(wrongKey.err())
+                .contains("refused this client's credentials: UNAUTHENTICATED")
+                .contains("check TEMPORAL_API_KEY")
+                .doesNotContain("not-the-key-0123456789");
         CliRun s3 = CliRun.run(with("AWS_CA_BUNDLE", stranger.certificatePath().toString()), "verify", "0.0.1");
         assertThat(s3.exitCode()).as(s3.toString()).isEqualTo(4);
         assertThat(s3.err().strip())

@@ -62,7 +62,7 @@ public final class CliContext implements AutoCloseable {
     }
 
     public ReleaseClient releases() {
-        return new ReleaseClient(temporal(), store());
+        return new ReleaseClient(temporal(), this::store);
     }
 
     /** The Temporal connection, made on first use (namespace checked). */

@@ -25,13 +25,22 @@ import io.temporal.common.SearchAttributes.Builder;
 import io.temporal.workflow.Functions;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** What a release manager does to releases, over Temporal and the bucket. Used by CLI and demo. */
 public final class ReleaseClient {
     private final TemporalConnection temporal;
-    private final ArtifactStore store;
+    private final Supplier<ArtifactStore> store;
 
     public ReleaseClient(TemporalConnection temporal, ArtifactStore store) {
+        this(temporal, () -> store);
+    }
+
+    /**
+     * @param store made on first use: most commands ask Temporal only, and an S3 client costs a
+     *     cold command most of a second (its trust store and endpoint metadata)
+     */
+    public ReleaseClient(TemporalConnection temporal, Supplier<ArtifactStore> store) {
         this.temporal = temporal;
         this.store = store;
     }
@@ -44,6 +53,7 @@ public final class ReleaseClient {
      * published, or when a release of it is running or completed.
      */
     public Started start(ReleaseRequest request) {
+        ArtifactStore store = store();
         store.checkAccess();
         if (PublicationState.of(store, request.version()).published()) {
             throw new ReleaseClientException(
@@ -215,7 +225,7 @@ public final class ReleaseClient {
     }
 
     public ArtifactStore store() {
-        return store;
+        return store.get();
     }
 
     public TemporalConnection temporal() {
@@ -224,6 +234,6 @@ public final class ReleaseClient {
 
     /** Rolling back published versions: the rollback workflows. */
     public Rollbacks rollbacks() {
-        return new Rollbacks(temporal, store);
+        return new Rollbacks(temporal, store());
     }
 }

@@ -123,6 +123,12 @@ public final class TemporalConnection implements AutoCloseable {
             if (tls.isPresent()) {
                 throw new ConnectionException("TLS handshake with Temporal at " + address + " failed: " + tls.get());
             }
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED) {
+                throw new ConnectionException("Temporal at " + address + " refused this client's credentials: " + code
+                        + describe(e) + "; check TEMPORAL_API_KEY (or the client certificate) for namespace "
+                        + namespace);
+            }
             throw new ConnectionException("Temporal at " + address + " (namespace " + namespace + ") is unreachable: "
                     + e.getStatus().getCode() + describe(e)
                     + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
