@@ -1,6 +1,8 @@
 package dev.fuse.release.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.client.SignerWait;
+import dev.fuse.release.contract.model.Phase;
 import dev.fuse.release.contract.model.ReleaseStatus;
 import dev.fuse.release.storage.StoreLayout;
 import java.io.IOException;
@@ -42,6 +44,11 @@ public class StatusCommand implements Callable<Integer> {
             ctx.out().println(Json.write(status));
         } else {
             StatusView.lines(status).forEach(ctx.out()::println);
+            if (status.phase() == Phase.PUBLISHING && SignerWait.publishWaits(ctx.releases(), args.version)) {
+                ctx.out()
+                        .println("  publishing waits for a signer: no worker holding the release key has taken it;"
+                                + " start one (FUSE_RELEASE_SIGNING_KEY, see docs/production.md) and it publishes");
+            }
             NotesSummary.of(ctx.releases(), args.version).ifPresent(ctx.out()::println);
             yankLine(ctx, args.version).ifPresent(ctx.out()::println);
         }
