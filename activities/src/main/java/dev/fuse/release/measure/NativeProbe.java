@@ -1,7 +1,7 @@
 package dev.fuse.release.measure;
 
+import dev.fuse.release.process.Executables;
 import dev.fuse.release.support.Sha256;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ public final class NativeProbe {
             if (made != null && Files.isExecutable(binary) && made.equals(Sha256.of(binary))) {
                 return Optional.of(binary);
             }
-            Optional<Path> cc = onPath("cc");
+            Optional<Path> cc = Executables.onPath("cc", System.getenv("PATH"));
             if (cc.isEmpty()) {
                 log.info("no cc on PATH: cold starts are probed from the sampler JVM");
                 return Optional.empty();
@@ -99,14 +99,5 @@ public final class NativeProbe {
             if (in == null) throw new IOException("missing resource " + SOURCE);
             return in.readAllBytes();
         }
-    }
-
-    private static Optional<Path> onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (dir.isBlank()) continue;
-            Path candidate = Path.of(dir, tool);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate);
-        }
-        return Optional.empty();
     }
 }

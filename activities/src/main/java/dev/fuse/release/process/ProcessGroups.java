@@ -1,6 +1,5 @@
 package dev.fuse.release.process;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -129,12 +128,6 @@ public final class ProcessGroups {
 
     private static Optional<Path> onPath(String command) {
         if (System.getProperty("os.name").startsWith("Windows")) return Optional.empty();
-        String path = System.getenv("PATH");
-        if (path == null) return Optional.empty();
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, command);
-            if (Files.isExecutable(candidate)) return Optional.of(candidate);
-        }
-        return Optional.empty();
+        return Executables.onPath(command, System.getenv("PATH"));
     }
 }

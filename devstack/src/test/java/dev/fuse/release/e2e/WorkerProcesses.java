@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fuse.release.devstack.DevStack;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.ActivityTaskStartedEventAttributes;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -81,9 +82,7 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** {@code vars} and the release key: that worker also serves the signer's queue. */
     Map<String, String> withKey(Map<String, String> vars) {
-        Map<String, String> withKey = new HashMap<>(vars);
-        withKey.put("FUSE_RELEASE_SIGNING_KEY", signingKey.toString());
-        return withKey;
+        return DevStack.withKey(vars, signingKey);
     }
 
     /** An orchestrator without the release key (it plans, gathers and waits; the signer publishes). */

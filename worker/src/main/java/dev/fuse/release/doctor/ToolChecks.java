@@ -1,7 +1,6 @@
 package dev.fuse.release.doctor;
 
-import java.io.File;
-import java.nio.file.Files;
+import dev.fuse.release.process.Executables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,6 @@ final class ToolChecks {
     }
 
     static Optional<Path> which(String tool, String path) {
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isBlank()) continue;
-            Path candidate = Path.of(dir, tool);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate);
-        }
-        return Optional.empty();
+        return Executables.onPath(tool, path);
     }
 }
