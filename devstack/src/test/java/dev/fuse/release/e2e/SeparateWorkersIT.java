@@ -203,31 +203,6 @@ class SeparateWorkersIT {
         }
     }
 
-    /**
-     * A deployment that forgot the signer: the approved release waits in PUBLISHING, and status
-     * says what it waits for; a signer started then publishes it, and status stops saying so.
-     */
-    @Test
-    void anApprovedReleaseWaitsForASignerAndStatusSaysSo() throws Exception {
-        Path repo = data.resolve("repo-signer");
-        ExampleVariants.prepare(repo, tree -> {});
-        workers.start("orch-n", orchestrator(Map.of()));
-        workers.start("linux-n", workers.linux("work-n", Map.of()));
-        start("0.17.0", repo);
-        awaitPhase(env, "0.17.0", "AWAITING_APPROVAL", Duration.ofMinutes(3));
-        CliRun approved = CliRun.run(env, "approve", "0.17.0", "--approver", "alice", "--comment", "no signer yet");
-        assertThat(approved.exitCode()).as(approved.toString()).isZero();
-        awaitPhase(env, "0.17.0", "PUBLISHING", Duration.ofMinutes(1));
-        Await.until("status to say the release waits for a signer", Duration.ofSeconds(30), () -> {
-            CliRun status = CliRun.run(env, "status", "0.17.0");
-            return status.out().contains("publishing waits for a signer") ? status : null;
-        });
-
-        workers.start("signer-n", workers.signer(Map.of()));
-        watchAndVerify("0.17.0");
-        assertThat(CliRun.run(env, "status", "0.17.0").out()).doesNotContain("waits for a signer");
-    }
-
     /** The S3 secret and every line of the release key's body (held by the signer). */
     private static List<String> secretsOfTheWorker() throws Exception {
         List<String> secrets = new ArrayList<>();
