@@ -37,8 +37,9 @@ class CommandRunnerTest {
         Path log = dir.resolve("slow.log");
         Path marker = dir.resolve("child-survived");
         AtomicInteger ticks = new AtomicInteger();
+        long started = System.nanoTime();
         CommandRunner.Outcome o = CommandRunner.run(
-                List.of("sh", "-c", "(sleep 6; touch " + marker + ") & sleep 60"),
+                List.of("sh", "-c", "(sleep " + CHILD_SECONDS + "; touch " + marker + ") & sleep 60"),
                 dir,
                 Map.of(),
                 Duration.ofSeconds(1),
@@ -48,7 +49,7 @@ class CommandRunnerTest {
         assertThat(o.exitCode()).isEqualTo(124);
         assertThat(ticks.get()).isPositive();
         assertThat(Files.readString(log)).contains("killed after the step's timeout of 1 s");
-        Thread.sleep(6500);
+        waitPastTheChild(started);
         assertThat(marker).doesNotExist();
     }
 
@@ -58,9 +59,10 @@ class CommandRunnerTest {
         Path marker = dir.resolve("child-survived-cancel");
         IllegalStateException cancelled = new IllegalStateException("activity cancelled (heartbeat)");
         AtomicInteger ticks = new AtomicInteger();
+        long started = System.nanoTime();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandRunner.run(
-                        List.of("sh", "-c", "(sleep 4; touch " + marker + ") & sleep 60"),
+                        List.of("sh", "-c", "(sleep " + CHILD_SECONDS + "; touch " + marker + ") & sleep 60"),
                         dir,
                         Map.of(),
                         Duration.ofSeconds(120),
@@ -72,7 +74,7 @@ class CommandRunnerTest {
                 .isSameAs(cancelled);
 
         // Zombies count as alive to the OS, so the proof is what the killed child would have done.
-        Thread.sleep(4500);
+        waitPastTheChild(started);
         assertThat(marker).doesNotExist();
     }
 
@@ -82,15 +84,16 @@ class CommandRunnerTest {
         Path log = dir.resolve("daemon.log");
         Path marker = dir.resolve("daemon-survived");
         // The inner shell exits at once: its background child is reparented, no descendant any more.
+        long started = System.nanoTime();
         CommandRunner.Outcome o = CommandRunner.run(
-                List.of("sh", "-c", "sh -c '(sleep 4; touch " + marker + ") &'; sleep 60"),
+                List.of("sh", "-c", "sh -c '(sleep " + CHILD_SECONDS + "; touch " + marker + ") &'; sleep 60"),
                 dir,
                 Map.of(),
                 Duration.ofSeconds(1),
                 log,
                 () -> {});
         assertThat(o.timedOut()).isTrue();
-        Thread.sleep(4500);
+        waitPastTheChild(started);
         assertThat(marker).doesNotExist();
     }
 
@@ -120,5 +123,18 @@ class CommandRunnerTest {
                 () -> {});
 
         assertThat(o.tail()).isEqualTo("home= user= path=/usr/bin:/bin");
+    }
+
+    /**
+     * A child that survived would touch its marker this long after the step started: past the
+     * 1 s timeout and the first heartbeat (about a second), with room for a loaded machine.
+     */
+    private static final int CHILD_SECONDS = 3;
+
+    /** Returns half a second after a surviving child would have touched its marker. */
+    private static void waitPastTheChild(long startedNanos) throws InterruptedException {
+        long until = startedNanos + (CHILD_SECONDS * 1000L + 500) * 1_000_000L;
+        long left = until - System.nanoTime();
+        if (left > 0) Thread.sleep(left / 1_000_000L + 1);
     }
 }

@@ -111,6 +111,7 @@ class GateVariantsTest {
             replace(tree.resolve("fuse-release.json"), "\"coldStartRuns\": 20", "\"coldStartRuns\": 1");
             // One warm-up: the fixture's JIT compiles its classes once, on its first start.
             replace(tree.resolve("fuse-release.json"), "\"warmupRuns\": 2", "\"warmupRuns\": 1");
+            SharedToolchainCache.use(tree);
             variant.apply(tree);
         });
         Path work = dir.resolve("work");

@@ -67,6 +67,7 @@ class TargetStagesTest {
                     Files.readString(recipe)
                             .replace("\"coldStartRuns\": 20", "\"coldStartRuns\": 1")
                             .replace("\"warmupRuns\": 2", "\"warmupRuns\": 0"));
+            SharedToolchainCache.use(tree);
         });
         ReleaseRequest request = ReleaseRequest.builder("0.4.0", repo.toString(), "main")
                 .targets(List.of("linux-x64"))
