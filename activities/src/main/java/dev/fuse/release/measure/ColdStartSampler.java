@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The measure stage's sampler, run as a JVM of its own ({@link SamplerProcess}): it reads one
- * {@link Request} as JSON on stdin, takes the cold starts (warm-ups first, then AOT and JIT
- * alternately, so that drift on the host touches both alike) and prints each as one JSON line.
- * Kept apart from the worker so that what competes with the measured service is this small,
- * quiet process (interpreter and C1 only, serial GC, a 64 MB heap), not a worker JVM that is
- * compiling, collecting and talking to Temporal. When its reader goes away (the worker died)
- * it stops at the next sample.
+ * The measure stage's sampler: takes the cold starts (warm-ups first, then AOT and JIT
+ * alternately, so that drift on the host touches both alike). Where the native probe times each
+ * start, the worker runs this loop itself ({@link SamplerProcess}). Without it the samples are
+ * timed by Java code, and this class runs as a JVM of its own: it reads one {@link Request} as
+ * JSON on stdin and prints each sample as one JSON line. Kept apart from the worker so that what
+ * competes with the measured service is this small, quiet process (interpreter and C1 only,
+ * serial GC, a 64 MB heap), not a worker JVM that is compiling, collecting and talking to
+ * Temporal. When its reader goes away (the worker died) it stops at the next sample.
  */
 public final class ColdStartSampler {
     /**
@@ -58,17 +59,33 @@ public final class ColdStartSampler {
     }
 
     private static void run(Request request, PrintStream out) throws IOException, InterruptedException {
+        sampleAll(request, System.getenv(), line -> {
+            print(out, line);
+            if (out.checkError()) System.exit(3); // nobody reads any more: the worker is gone
+        });
+    }
+
+    /** Receives each sample as it is taken. */
+    @FunctionalInterface
+    interface LineSink {
+        void accept(Line line) throws IOException;
+    }
+
+    /**
+     * Takes the request's samples in order (warm-ups first, then AOT and JIT alternately) with
+     * {@code env} as the services' environment, and hands each to {@code sink}.
+     */
+    static void sampleAll(Request request, Map<String, String> env, LineSink sink)
+            throws IOException, InterruptedException {
         Path dir = Path.of(request.dir());
         Duration timeout = Duration.ofMillis(request.timeoutMillis());
-        Map<String, String> env = System.getenv();
         if (request.probe() == null) ProbeWarmup.run(request.aot(), dir, env, timeout);
         for (int i = 0; i < request.warmupRuns() + request.coldStartRuns(); i++) {
             boolean warmup = i < request.warmupRuns();
             for (String mode : request.jit().isEmpty() ? List.of("aot") : List.of("aot", "jit")) {
                 List<String> command = mode.equals("aot") ? request.aot() : request.jit();
                 ColdStartMeter.Sample s = sample(request.probe(), command, dir, env, timeout);
-                print(out, new Line(mode, warmup, s.millis(), s.resolutionMicros(), null));
-                if (out.checkError()) System.exit(3); // nobody reads any more: the worker is gone
+                sink.accept(new Line(mode, warmup, s.millis(), s.resolutionMicros(), null));
             }
         }
     }

@@ -105,12 +105,14 @@ public final class Measurer {
     }
 
     private static String probeLine(boolean nativeProbe, SamplerProcess.Samples samples) {
+        String probe = nativeProbe
+                ? NativeProbe.METHOD + ", started by the worker for each sample"
+                : ColdStartMeter.METHOD + ", from a sampler JVM of its own ("
+                        + String.join(" ", SamplerProcess.JVM_FLAGS) + ")";
         return String.format(
                 Locale.ROOT,
-                "probe: %s, from a sampler JVM of its own (%s); resolution (gap between a sample's last two"
-                        + " probes) p50 %.1f us, max %.1f us",
-                nativeProbe ? NativeProbe.METHOD : ColdStartMeter.METHOD,
-                String.join(" ", SamplerProcess.JVM_FLAGS),
+                "probe: %s; resolution (gap between a sample's last two probes) p50 %.1f us, max %.1f us",
+                probe,
                 Percentiles.of(samples.resolutionMicros(), 50),
                 Percentiles.of(samples.resolutionMicros(), 100));
     }

@@ -62,8 +62,10 @@ class SamplerProcessTest {
                         + " & wait");
         ColdStartSampler.Request request =
                 new ColdStartSampler.Request(service, List.of(), dir.toString(), 0, 2, 30_000, probe.toString());
-        SamplerProcess.Samples samples = SamplerProcess.run(request, System.getenv(), dir, () -> {});
+        int[] heartbeats = {0};
+        SamplerProcess.Samples samples = SamplerProcess.run(request, System.getenv(), dir, () -> heartbeats[0]++);
         assertThat(samples.aot()).hasSize(2).allSatisfy(ms -> assertThat(ms).isPositive());
+        assertThat(heartbeats[0]).as("a heartbeat per sample").isEqualTo(2);
         assertThat(ProcessHandle.allProcesses()
                         .filter(p -> p.info().commandLine().orElse("").contains(TinyHttpService.class.getName())))
                 .as("no service left running")

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * B3: cold-start fidelity. The measure stage's own sampler ({@link SamplerProcess}, a JVM of its
- * own: 3 warm-ups, then 50 samples, each taken by the compiled {@link NativeProbe} as the stage
- * takes them on a host with a C compiler) against {@code hyperfine -N --warmup 3} running a tiny C
+ * B3: cold-start fidelity. The measure stage's own sampling ({@link SamplerProcess}: 3 warm-ups,
+ * then 50 samples, each taken by the compiled {@link NativeProbe} as the stage takes them on a
+ * host with a C compiler) against {@code hyperfine -N --warmup 3} running a tiny C
  * client that spawns the same example AOT binary and waits for its first HTTP 200 with the same
  * kind of tight connect loop, in the same run. hyperfine's figure is the client's whole life (its
  * own exec, the kill and the reap included), so the like-for-like baseline is the interval the
@@ -48,7 +48,7 @@ final class ColdStartBench {
         List<Double> hyperfine = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            // As the measure stage samples: in a sampler JVM of its own, by the native probe.
+            // As the measure stage samples: by the native probe, started from this JVM.
             SamplerProcess.Samples s = sample(binary, work, probe);
             ours.addAll(s.aot());
             resolution.addAll(s.resolutionMicros());
