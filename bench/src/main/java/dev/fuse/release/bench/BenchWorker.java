@@ -3,6 +3,8 @@ package dev.fuse.release.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,16 +22,17 @@ final class BenchWorker implements AutoCloseable {
 
     static BenchWorker start(Map<String, String> stackEnv, Path work) throws Exception {
         Path log = work.resolve("worker.log");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        System.getProperty("bench.workerJvmOption", "-Dbench.none=1"),
-                        "-jar",
-                        BenchSupport.HOME
-                                .resolve("worker/target/fuse-release.jar")
-                                .toString(),
-                        "worker")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // -Dbench.workerJvmOptions="-XX:... -XX:...": options of the worker's JVM, to compare by measurement.
+        String options = System.getProperty("bench.workerJvmOptions", "").strip();
+        if (!options.isEmpty()) command.addAll(List.of(options.split("\\s+")));
+        command.addAll(List.of(
+                "-jar",
+                BenchSupport.HOME.resolve("worker/target/fuse-release.jar").toString(),
+                "worker"));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(stackEnv);
         pb.environment().put("FUSE_RELEASE_EMULATE", "macos-arm64,windows-x64,synthetic");
         pb.environment().put("FUSE_RELEASE_ALLOW_EMULATED_PUBLISH", "true");
