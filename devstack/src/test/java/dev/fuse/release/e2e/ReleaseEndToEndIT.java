@@ -247,7 +247,7 @@ class ReleaseEndToEndIT {
         JsonNode slo = JSON.readTree(store.getBytes(evidence + "slo-report.json"));
         assertThat(slo.path("verdict").asText()).isEqualTo("GO");
         JsonNode linux = slo.path("targets").get(0).path("measurement");
-        assertThat(linux.path("aot").path("samplesMillis")).hasSize(3);
+        assertThat(linux.path("aot").path("samplesMillis")).hasSize(ExampleVariants.QUICK_RUNS);
         assertThat(linux.path("protocol").path("commit").asText()).isEqualTo(commit);
         assertThat(linux.path("protocol").path("percentileMethod").asText()).isEqualTo("nearest-rank");
         JsonNode approval = JSON.readTree(store.getBytes(evidence + "approval.json"));
