@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One worker JVM ({@code java -jar fuse-release.jar worker}) serving the orchestrator, the signer and every
@@ -24,8 +26,10 @@ final class BenchWorker implements AutoCloseable {
         Path log = work.resolve("worker.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // -Dbench.workerJvmOptions="-XX:... -XX:...": options of the worker's JVM, to compare by measurement.
-        String options = System.getProperty("bench.workerJvmOptions", "").strip();
+        // The installed launcher's worker options, or -Dbench.workerJvmOptions="-XX:... -XX:..." to
+        // compare others by measurement.
+        String options = System.getProperty("bench.workerJvmOptions", launcherWorkerOptions())
+                .strip();
         if (!options.isEmpty()) command.addAll(List.of(options.split("\\s+")));
         command.addAll(List.of(
                 "-jar",
@@ -48,6 +52,19 @@ final class BenchWorker implements AutoCloseable {
         worker.close();
         throw new IOException("the benchmark's worker did not start; see " + log);
     }
+
+    /**
+     * The JVM options the installed launcher gives a worker (its {@code worker_memory} line), so
+     * that B2 and B4 measure the worker as it ships.
+     */
+    static String launcherWorkerOptions() throws IOException {
+        Path launcher = BenchSupport.HOME.resolve("distribution/src/dist/bin/fuse-release");
+        Matcher line = LAUNCHER_OPTIONS.matcher(Files.readString(launcher));
+        if (!line.find()) throw new IOException(launcher + " no longer sets worker_memory");
+        return line.group(1);
+    }
+
+    private static final Pattern LAUNCHER_OPTIONS = Pattern.compile("(?m)^worker_memory=\"([^\"]*)\"$");
 
     /** The worker's peak resident set (VmHWM), in KiB, from /proc. */
     long peakRssKb() throws IOException {
