@@ -1,6 +1,5 @@
 package dev.fuse.release.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fuse.release.audit.AuditReport;
 import dev.fuse.release.audit.LedgerAudit;
 import dev.fuse.release.audit.LedgerHead;
@@ -35,7 +34,6 @@ import picocli.CommandLine.ParentCommand;
         description = "Check a published release (or --all of them): the SHA256SUMS signature, every digest, the"
                 + " manifest, the signed provenance and that approvers signed off this manifest.")
 public class VerifyCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand
     FuseReleaseCli parent;
