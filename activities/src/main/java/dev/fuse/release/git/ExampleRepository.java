@@ -62,6 +62,22 @@ public final class ExampleRepository {
      * tree, then everything is committed by {@code author} with {@code message} (subject, blank
      * line, body). Config-isolated like {@link #prepare}; the new commit id.
      */
+    /**
+     * An edit for test copies of the example: its fixture toolchain keeps compiled JIT classes in
+     * {@code cacheDir} instead of each checkout's {@code .fuse-cache/}, as a developer's toolchain
+     * keeps its cache in the home folder. Without it every checkout (measure, parity) runs javac
+     * again, three times per target release. Content-keyed, so no revision sees another's classes.
+     */
+    public static Edit sharedToolchainCache(Path cacheDir) {
+        return tree -> {
+            Path script = tree.resolve("toolchain/bin/fuse");
+            String text = Files.readString(script);
+            String local = "\"$root/.fuse-cache";
+            if (!text.contains(local)) throw new IllegalStateException(script + " no longer caches in " + local);
+            Files.writeString(script, text.replace(local, "\"" + cacheDir.toAbsolutePath()));
+        };
+    }
+
     public static String commit(Path repository, String author, String message, Edit edit) throws IOException {
         edit.apply(repository);
         run(repository, author, "add", "--all");

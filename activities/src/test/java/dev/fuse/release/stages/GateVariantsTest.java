@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that the example as it is passes every gate, every end-to-end release that reaches approval shows.
  */
 class GateVariantsTest {
+    static final Path TOOLCHAIN_CACHE = Path.of("target/fixture-toolchain-cache");
+
     static final Path EXAMPLE =
             Path.of("../examples/fuse-hello").toAbsolutePath().normalize();
 
@@ -111,7 +113,7 @@ class GateVariantsTest {
             replace(tree.resolve("fuse-release.json"), "\"coldStartRuns\": 20", "\"coldStartRuns\": 1");
             // One warm-up: the fixture's JIT compiles its classes once, on its first start.
             replace(tree.resolve("fuse-release.json"), "\"warmupRuns\": 2", "\"warmupRuns\": 1");
-            SharedToolchainCache.use(tree);
+            ExampleRepository.sharedToolchainCache(TOOLCHAIN_CACHE).apply(tree);
             variant.apply(tree);
         });
         Path work = dir.resolve("work");

@@ -44,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the cold-start measurement (one run per mode here: behaviour, not timing) and the parity suite.
  */
 class TargetStagesTest {
+    static final Path TOOLCHAIN_CACHE = Path.of("target/fixture-toolchain-cache");
+
     static final Path EXAMPLE =
             Path.of("../examples/fuse-hello").toAbsolutePath().normalize();
 
@@ -67,7 +69,7 @@ class TargetStagesTest {
                     Files.readString(recipe)
                             .replace("\"coldStartRuns\": 20", "\"coldStartRuns\": 1")
                             .replace("\"warmupRuns\": 2", "\"warmupRuns\": 0"));
-            SharedToolchainCache.use(tree);
+            ExampleRepository.sharedToolchainCache(TOOLCHAIN_CACHE).apply(tree);
         });
         ReleaseRequest request = ReleaseRequest.builder("0.4.0", repo.toString(), "main")
                 .targets(List.of("linux-x64"))

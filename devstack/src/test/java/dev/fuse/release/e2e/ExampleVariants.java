@@ -15,12 +15,7 @@ final class ExampleVariants {
 
     private ExampleVariants() {}
 
-    /**
-     * The fixture toolchain's compiled JIT classes, kept for the whole test run, as a developer's
-     * toolchain keeps its cache in the home folder. Without it every checkout (measure, parity)
-     * compiles the JIT service and the parity suite again: three javac runs per target release,
-     * about a fifth of the suite's CPU. Content-keyed, so no run sees another revision's classes.
-     */
+    /** The fixture toolchain's compiled JIT classes, for the whole test run (about a fifth of the suite's CPU). */
     static final Path TOOLCHAIN_CACHE = HOME.resolve("devstack/target/fixture-toolchain-cache");
 
     /** Measured runs per mode in the quick variant: two, so that percentiles still pick among samples. */
@@ -34,7 +29,7 @@ final class ExampleVariants {
     static void quick(Path tree) throws IOException {
         replace(tree.resolve("fuse-release.json"), "\"coldStartRuns\": 20", "\"coldStartRuns\": " + QUICK_RUNS);
         replace(tree.resolve("fuse-release.json"), "\"warmupRuns\": 2", "\"warmupRuns\": 0");
-        replace(tree.resolve("toolchain/bin/fuse"), "\"$root/.fuse-cache", "\"" + TOOLCHAIN_CACHE);
+        ExampleRepository.sharedToolchainCache(TOOLCHAIN_CACHE).apply(tree);
     }
 
     static String prepare(Path repo, ExampleRepository.Edit variant) throws IOException {
