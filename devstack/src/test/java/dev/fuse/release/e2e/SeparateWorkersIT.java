@@ -96,6 +96,10 @@ class SeparateWorkersIT {
         Process orchestrator = workers.start("orch-a", orchestrator(failpoints("metadata.after-manifest")));
         Process builder = workers.start("linux-a", workers.linux("work-a", failpoints("stage.after-first-upload")));
         Process signer = workers.start("signer-a", workers.signer(failpoints("publish.after-first-object")));
+        // Three JVMs starting at once on a small machine can take longer than start's pickup timeout.
+        for (String worker : List.of("orch-a", "linux-a", "signer-a")) {
+            workers.awaitLog(worker, "polling", Duration.ofMinutes(1));
+        }
 
         start("0.15.0", repo);
         workers.awaitLog("linux-a", "failpoint stage.after-first-upload reached", Duration.ofMinutes(3));
