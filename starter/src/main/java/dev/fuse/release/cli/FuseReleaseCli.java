@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code fuse-release}: the release manager's command line. Commands are one class each; this
@@ -39,6 +42,9 @@ import picocli.CommandLine.Command;
 public class FuseReleaseCli implements Runnable {
     private final CliContext context;
 
+    @Spec
+    private CommandSpec spec;
+
     public FuseReleaseCli(CliContext context) {
         this.context = context;
     }
@@ -49,7 +55,8 @@ public class FuseReleaseCli implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(context.out());
+        // The command line as built, with the app's extra commands and its colours.
+        spec.commandLine().usage(context.out());
     }
 
     /**
@@ -82,15 +89,27 @@ public class FuseReleaseCli implements Runnable {
     /** Runs the CLI in-process (tests and the launcher use this); returns the exit code. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), System.console() != null)) {
-            return commandLine(context).execute(args);
+            return execute(commandLine(context), context, args);
         }
+    }
+
+    /**
+     * Runs a command line built by {@link #commandLine} and the app's extra subcommands, printing to
+     * the context's streams, coloured as {@link TerminalColors} decides. Both are set here, once all
+     * subcommands are added: picocli passes them on to the subcommands a command has when they are
+     * set, not to later ones (the app's {@code doctor -h} printed to System.out instead).
+     */
+    public static int execute(CommandLine commandLine, CliContext context, String... args) {
+        commandLine.setOut(new PrintWriter(context.out(), true));
+        commandLine.setErr(new PrintWriter(context.err(), true));
+        boolean colors = TerminalColors.enabled(context.env(), context.interactive());
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(colors ? Ansi.ON : Ansi.OFF));
+        return commandLine.execute(args);
     }
 
     /** The command line with error mapping, ready for extra subcommands (dev, worker, demo). */
     public static CommandLine commandLine(CliContext context) {
         CommandLine cl = new CommandLine(new FuseReleaseCli(context));
-        cl.setOut(new PrintWriter(context.out(), true));
-        cl.setErr(new PrintWriter(context.err(), true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             ErrorMapper.Mapped mapped = ErrorMapper.map(e);
             report(context, parseResult.originalArgs(), mapped.exitCode(), mapped.message());

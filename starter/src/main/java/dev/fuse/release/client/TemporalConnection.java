@@ -2,8 +2,14 @@ package dev.fuse.release.client;
 
 import com.uber.m3.tally.Scope;
 import dev.fuse.release.support.TlsFailures;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
@@ -17,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,12 +44,19 @@ public final class TemporalConnection implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final WorkflowServiceStubs stubs;
+    private final EventLoopGroup eventLoop;
     private final WorkflowClient client;
     private final String address;
     private final String namespace;
 
-    private TemporalConnection(WorkflowServiceStubs stubs, WorkflowClient client, String address, String namespace) {
+    private TemporalConnection(
+            WorkflowServiceStubs stubs,
+            EventLoopGroup eventLoop,
+            WorkflowClient client,
+            String address,
+            String namespace) {
         this.stubs = stubs;
+        this.eventLoop = eventLoop;
         this.client = client;
         this.address = address;
         this.namespace = namespace;
@@ -86,6 +100,7 @@ public final class TemporalConnection implements AutoCloseable {
                 .setTarget(address)
                 .setRpcTimeout(Duration.ofSeconds(10));
         if (metrics != null) stubBuilder.setMetricsScope(metrics);
+        EventLoopGroup eventLoop = ownEventLoop(stubBuilder);
         WorkflowServiceStubsOptions stubOptions = stubBuilder.build();
         WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
         String namespace = clientOptions.getNamespace() == null
@@ -99,12 +114,40 @@ public final class TemporalConnection implements AutoCloseable {
         try {
             stubs = WorkflowServiceStubs.newServiceStubs(stubOptions);
         } catch (RuntimeException e) {
+            stopEventLoop(eventLoop);
             throw new ConnectionException("Temporal at " + address + " is unreachable: " + e.getMessage()
                     + "; start the dev stack (./fuse-release dev) or set TEMPORAL_ADDRESS");
         }
-        reach(stubs, address, namespace);
-        checkNamespace(stubs, address, namespace);
-        return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions), address, namespace);
+        try {
+            reach(stubs, address, namespace);
+            checkNamespace(stubs, address, namespace);
+        } catch (ConnectionException e) {
+            stubs.awaitTermination(2, TimeUnit.SECONDS); // shut down by reach or checkNamespace
+            stopEventLoop(eventLoop);
+            throw e;
+        }
+        WorkflowClient client = WorkflowClient.newInstance(stubs, clientOptions);
+        return new TemporalConnection(stubs, eventLoop, client, address, namespace);
+    }
+
+    /**
+     * The channel's network thread, owned by this connection and stopped by {@link #close}. gRPC's
+     * shared event loop outlives a channel by a second, and a JVM that exits while a thread waits in
+     * epoll waits 300 ms for it (HotSpot's VM_Exit): a third of a cold {@code status}. One thread is
+     * what one channel uses: a channel keeps one HTTP/2 connection, served by one event loop.
+     */
+    private static EventLoopGroup ownEventLoop(WorkflowServiceStubsOptions.Builder stubBuilder) {
+        EventLoopGroup eventLoop = new NioEventLoopGroup(1, new DefaultThreadFactory("temporal-channel", true));
+        Consumer<ManagedChannelBuilder<?>> configured = stubBuilder.build().getChannelInitializer();
+        stubBuilder.setChannelInitializer(builder -> {
+            if (configured != null) configured.accept(builder);
+            ((NettyChannelBuilder) builder).eventLoopGroup(eventLoop).channelType(NioSocketChannel.class);
+        });
+        return eventLoop;
+    }
+
+    private static void stopEventLoop(EventLoopGroup eventLoop) {
+        eventLoop.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
     /**
@@ -186,6 +229,7 @@ public final class TemporalConnection implements AutoCloseable {
     public void close() {
         stubs.shutdown();
         stubs.awaitTermination(5, TimeUnit.SECONDS);
+        stopEventLoop(eventLoop);
     }
 
     /** Temporal cannot be reached or configured. */

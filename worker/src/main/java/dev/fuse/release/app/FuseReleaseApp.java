@@ -2,11 +2,14 @@ package dev.fuse.release.app;
 
 import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.FuseReleaseCli;
+import dev.fuse.release.cli.TerminalColors;
+import dev.fuse.release.cli.help.HelpPages;
 import dev.fuse.release.client.CliEnvironment;
 import dev.fuse.release.process.ProcessLaunch;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -22,16 +25,22 @@ public final class FuseReleaseApp {
     private FuseReleaseApp() {}
 
     public static void main(String[] args) {
-        ProcessLaunch.preferDirectExec();
         Map<String, String> env = System.getenv();
+        boolean terminal = System.console() != null;
+        // First, before logging and picocli: a help page is printed from the jar (HelpPages).
+        if (HelpPages.printIfAsked(
+                "FuseReleaseApp", List.of(args), TerminalColors.enabled(env, terminal), System.out)) {
+            return;
+        }
+        ProcessLaunch.preferDirectExec();
         configureLogging(env, args);
-        System.exit(run(System.out, System.err, env, System.console() != null, args));
+        System.exit(run(System.out, System.err, env, terminal, args));
     }
 
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            return commandLine(context).execute(args);
+            return FuseReleaseCli.execute(commandLine(context), context, args);
         }
     }
 

@@ -2,9 +2,13 @@ package dev.fuse.release.devstack.command;
 
 import dev.fuse.release.app.FuseReleaseApp;
 import dev.fuse.release.cli.CliContext;
+import dev.fuse.release.cli.FuseReleaseCli;
+import dev.fuse.release.cli.TerminalColors;
+import dev.fuse.release.cli.help.HelpPages;
 import dev.fuse.release.client.CliEnvironment;
 import dev.fuse.release.process.ProcessLaunch;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -17,16 +21,21 @@ public final class DevStackApp {
     private DevStackApp() {}
 
     public static void main(String[] args) {
-        ProcessLaunch.preferDirectExec();
         Map<String, String> env = System.getenv();
+        boolean terminal = System.console() != null;
+        // First, before logging and picocli: a help page is printed from the jar (HelpPages).
+        if (HelpPages.printIfAsked("DevStackApp", List.of(args), TerminalColors.enabled(env, terminal), System.out)) {
+            return;
+        }
+        ProcessLaunch.preferDirectExec();
         FuseReleaseApp.configureLogging(env, args);
-        System.exit(run(System.out, System.err, env, System.console() != null, args));
+        System.exit(run(System.out, System.err, env, terminal, args));
     }
 
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            return commandLine(context).execute(args);
+            return FuseReleaseCli.execute(commandLine(context), context, args);
         }
     }
 
