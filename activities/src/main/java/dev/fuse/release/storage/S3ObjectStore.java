@@ -23,7 +23,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -58,10 +57,7 @@ public final class S3ObjectStore implements ObjectStore {
         if (config.endpoint() != null) {
             builder.endpointOverride(config.endpoint());
         }
-        if (config.caBundle() != null) {
-            builder.httpClientBuilder(
-                    Apache5HttpClient.builder().tlsTrustManagersProvider(CaBundle.trusting(config.caBundle())));
-        }
+        S3Trust.configure(builder, config);
         builder.credentialsProvider(
                 config.accessKey() != null
                         ? StaticCredentialsProvider.create(

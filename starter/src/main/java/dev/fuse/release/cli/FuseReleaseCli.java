@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -20,8 +21,14 @@ import picocli.CommandLine.Spec;
         name = "fuse-release",
         mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.class,
-        description = "Durable, verified releases of the Fuse AOT backend (Temporal + S3).",
-        subcommands = {
+        description = "Durable, verified releases of the Fuse AOT backend (Temporal + S3).")
+public class FuseReleaseCli implements Runnable {
+    /**
+     * The release manager's commands, in the order help lists them. Added to the command line by
+     * {@link #commandLine(CliContext, Predicate)} rather than declared in the annotation, so that a
+     * command builds picocli's model of itself only, not of all twenty.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
             StartCommand.class,
             VerifyCommand.class,
             StatusCommand.class,
@@ -37,9 +44,8 @@ import picocli.CommandLine.Spec;
             NotesCommand.class,
             DownloadCommand.class,
             ConsoleCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public class FuseReleaseCli implements Runnable {
+            CommandLine.HelpCommand.class);
+
     private final CliContext context;
 
     @Spec
@@ -89,7 +95,7 @@ public class FuseReleaseCli implements Runnable {
     /** Runs the CLI in-process (tests and the launcher use this); returns the exit code. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), System.console() != null)) {
-            return execute(commandLine(context), context, args);
+            return execute(CommandSelection.build(wanted -> commandLine(context, wanted), args), context, args);
         }
     }
 
@@ -107,9 +113,19 @@ public class FuseReleaseCli implements Runnable {
         return commandLine.execute(args);
     }
 
-    /** The command line with error mapping, ready for extra subcommands (dev, worker, demo). */
+    /** The command line with every command and error mapping, ready for extra subcommands (dev, worker, demo). */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, CommandSelection.ALL);
+    }
+
+    /** The command line with the commands {@code wanted} names ({@link CommandSelection}). */
+    public static CommandLine commandLine(CliContext context, Predicate<String> wanted) {
         CommandLine cl = new CommandLine(new FuseReleaseCli(context));
+        for (Class<?> command : COMMANDS) {
+            if (wanted.test(command.getAnnotation(Command.class).name())) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             ErrorMapper.Mapped mapped = ErrorMapper.map(e);
             report(context, parseResult.originalArgs(), mapped.exitCode(), mapped.message());

@@ -1,6 +1,7 @@
 package dev.fuse.release.app;
 
 import dev.fuse.release.cli.CliContext;
+import dev.fuse.release.cli.CommandSelection;
 import dev.fuse.release.cli.FuseReleaseCli;
 import dev.fuse.release.cli.TerminalColors;
 import dev.fuse.release.cli.help.HelpPages;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
@@ -40,15 +42,21 @@ public final class FuseReleaseApp {
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            return FuseReleaseCli.execute(commandLine(context), context, args);
+            CommandLine commandLine = CommandSelection.build(wanted -> commandLine(context, wanted), args);
+            return FuseReleaseCli.execute(commandLine, context, args);
         }
     }
 
     /** The CLI's commands and {@code worker}, ready for more (the dev stack's). */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cl = FuseReleaseCli.commandLine(context);
-        cl.addSubcommand("worker", new WorkerCommand());
-        cl.addSubcommand("doctor", new DoctorCommand());
+        return commandLine(context, CommandSelection.ALL);
+    }
+
+    /** The commands {@code wanted} names ({@link CommandSelection}). */
+    public static CommandLine commandLine(CliContext context, Predicate<String> wanted) {
+        CommandLine cl = FuseReleaseCli.commandLine(context, wanted);
+        if (wanted.test("worker")) cl.addSubcommand("worker", new WorkerCommand());
+        if (wanted.test("doctor")) cl.addSubcommand("doctor", new DoctorCommand());
         return cl;
     }
 

@@ -2,6 +2,7 @@ package dev.fuse.release.devstack.command;
 
 import dev.fuse.release.app.FuseReleaseApp;
 import dev.fuse.release.cli.CliContext;
+import dev.fuse.release.cli.CommandSelection;
 import dev.fuse.release.cli.FuseReleaseCli;
 import dev.fuse.release.cli.TerminalColors;
 import dev.fuse.release.cli.help.HelpPages;
@@ -10,6 +11,7 @@ import dev.fuse.release.process.ProcessLaunch;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
@@ -35,16 +37,22 @@ public final class DevStackApp {
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
         try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            return FuseReleaseCli.execute(commandLine(context), context, args);
+            CommandLine commandLine = CommandSelection.build(wanted -> commandLine(context, wanted), args);
+            return FuseReleaseCli.execute(commandLine, context, args);
         }
     }
 
     /** Every command of the checkout's launcher: the production ones and the dev stack's. */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine cl = FuseReleaseApp.commandLine(context);
-        cl.addSubcommand("dev", new DevCommand());
-        cl.addSubcommand("demo", new DemoCommand());
-        cl.addSubcommand("fault-proxy", new FaultProxyCommand());
+        return commandLine(context, CommandSelection.ALL);
+    }
+
+    /** The commands {@code wanted} names ({@link CommandSelection}). */
+    public static CommandLine commandLine(CliContext context, Predicate<String> wanted) {
+        CommandLine cl = FuseReleaseApp.commandLine(context, wanted);
+        if (wanted.test("dev")) cl.addSubcommand("dev", new DevCommand());
+        if (wanted.test("demo")) cl.addSubcommand("demo", new DemoCommand());
+        if (wanted.test("fault-proxy")) cl.addSubcommand("fault-proxy", new FaultProxyCommand());
         return cl;
     }
 }
