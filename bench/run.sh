@@ -27,5 +27,14 @@ needs npm npm
 # B6 runs the installed tarball's launcher: the one this checkout packs.
 ls distribution/target/fuse-release-*.tar.gz > /dev/null 2>&1 || ./mvnw -q -B -DskipTests -pl distribution -am package >&2
 [ -d bench/target/classes ] || ./mvnw -q -B -DskipTests -pl bench -am package >&2
-exec java -Dfuse.home="$home" -cp "devstack/target/fuse-release-dev.jar:bench/target/classes" \
-  dev.fuse.release.bench.Benchmarks "$@"
+# B2, B4 and B6 hold the embedded stack in the benchmark's JVM: it runs with the JVM options the
+# launcher gives `dev` (C1 only). B1, B3 and B5 time our own code in this JVM, as a worker runs it.
+stack_jvm=$(sed -n 's/^stack_jvm="\(.*\)"$/\1/p' fuse-release)
+[ -n "$stack_jvm" ] || { echo "bench: no stack_jvm line in ./fuse-release" >&2; exit 70; }
+[ $# -gt 0 ] || set -- B1 B2 B3 B4 B5 B6
+for bench in "$@"; do
+  case "$bench" in B2 | B4 | B6) options=$stack_jvm ;; *) options= ;; esac
+  # shellcheck disable=SC2086 # an option list
+  java $options -Dfuse.home="$home" -cp "devstack/target/fuse-release-dev.jar:bench/target/classes" \
+    dev.fuse.release.bench.Benchmarks "$bench"
+done
