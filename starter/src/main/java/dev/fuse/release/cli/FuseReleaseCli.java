@@ -92,10 +92,28 @@ public class FuseReleaseCli implements Runnable {
         return false;
     }
 
-    /** Runs the CLI in-process (tests and the launcher use this); returns the exit code. */
+    /** Builds an app's command line with the commands {@code wanted} names ({@link CommandSelection}). */
+    @FunctionalInterface
+    public interface Commands {
+        CommandLine build(CliContext context, Predicate<String> wanted);
+    }
+
+    /** Runs the CLI in-process (tests use this); returns the exit code. */
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), System.console() != null)) {
-            return execute(CommandSelection.build(wanted -> commandLine(context, wanted), args), context, args);
+        return run(out, err, env, System.console() != null, FuseReleaseCli::commandLine, args);
+    }
+
+    /** Runs an app's command line in-process (its entry point and the tests use this); returns the exit code. */
+    public static int run(
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            boolean interactive,
+            Commands commands,
+            String... args) {
+        try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
+            CommandLine commandLine = CommandSelection.build(wanted -> commands.build(context, wanted), args);
+            return execute(commandLine, context, args);
         }
     }
 
@@ -105,7 +123,7 @@ public class FuseReleaseCli implements Runnable {
      * subcommands are added: picocli passes them on to the subcommands a command has when they are
      * set, not to later ones (the app's {@code doctor -h} printed to System.out instead).
      */
-    public static int execute(CommandLine commandLine, CliContext context, String... args) {
+    private static int execute(CommandLine commandLine, CliContext context, String... args) {
         commandLine.setOut(new PrintWriter(context.out(), true));
         commandLine.setErr(new PrintWriter(context.err(), true));
         boolean colors = TerminalColors.enabled(context.env(), context.interactive());

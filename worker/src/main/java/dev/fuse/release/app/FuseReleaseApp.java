@@ -3,14 +3,12 @@ package dev.fuse.release.app;
 import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CommandSelection;
 import dev.fuse.release.cli.FuseReleaseCli;
-import dev.fuse.release.cli.TerminalColors;
 import dev.fuse.release.cli.help.HelpPages;
 import dev.fuse.release.client.CliEnvironment;
 import dev.fuse.release.process.ProcessLaunch;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,8 +28,7 @@ public final class FuseReleaseApp {
         Map<String, String> env = System.getenv();
         boolean terminal = System.console() != null;
         // First, before logging and picocli: a help page is printed from the jar (HelpPages).
-        if (HelpPages.printIfAsked(
-                "FuseReleaseApp", List.of(args), TerminalColors.enabled(env, terminal), System.out)) {
+        if (HelpPages.printIfAsked("FuseReleaseApp", args, env, terminal, System.out)) {
             return;
         }
         ProcessLaunch.preferDirectExec();
@@ -41,10 +38,7 @@ public final class FuseReleaseApp {
 
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
-        try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            CommandLine commandLine = CommandSelection.build(wanted -> commandLine(context, wanted), args);
-            return FuseReleaseCli.execute(commandLine, context, args);
-        }
+        return FuseReleaseCli.run(out, err, env, interactive, FuseReleaseApp::commandLine, args);
     }
 
     /** The CLI's commands and {@code worker}, ready for more (the dev stack's). */

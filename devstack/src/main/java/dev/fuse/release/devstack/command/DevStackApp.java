@@ -4,12 +4,9 @@ import dev.fuse.release.app.FuseReleaseApp;
 import dev.fuse.release.cli.CliContext;
 import dev.fuse.release.cli.CommandSelection;
 import dev.fuse.release.cli.FuseReleaseCli;
-import dev.fuse.release.cli.TerminalColors;
 import dev.fuse.release.cli.help.HelpPages;
-import dev.fuse.release.client.CliEnvironment;
 import dev.fuse.release.process.ProcessLaunch;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import picocli.CommandLine;
@@ -26,7 +23,7 @@ public final class DevStackApp {
         Map<String, String> env = System.getenv();
         boolean terminal = System.console() != null;
         // First, before logging and picocli: a help page is printed from the jar (HelpPages).
-        if (HelpPages.printIfAsked("DevStackApp", List.of(args), TerminalColors.enabled(env, terminal), System.out)) {
+        if (HelpPages.printIfAsked("DevStackApp", args, env, terminal, System.out)) {
             return;
         }
         ProcessLaunch.preferDirectExec();
@@ -36,10 +33,7 @@ public final class DevStackApp {
 
     public static int run(
             PrintStream out, PrintStream err, Map<String, String> env, boolean interactive, String... args) {
-        try (CliContext context = new CliContext(out, err, CliEnvironment.resolve(env), interactive)) {
-            CommandLine commandLine = CommandSelection.build(wanted -> commandLine(context, wanted), args);
-            return FuseReleaseCli.execute(commandLine, context, args);
-        }
+        return FuseReleaseCli.run(out, err, env, interactive, DevStackApp::commandLine, args);
     }
 
     /** Every command of the checkout's launcher: the production ones and the dev stack's. */

@@ -1,11 +1,13 @@
 package dev.fuse.release.cli.help;
 
+import dev.fuse.release.cli.TerminalColors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,7 +19,8 @@ import java.util.regex.Pattern;
  * against 0.1 s for a JVM that prints a resource); the page printed is byte for byte the one
  * picocli would print ({@code HelpPagesTest} compares every page in both colour modes).
  *
- * <p>This class is loaded before anything else in a process, so it uses nothing but the JDK.
+ * <p>This class is loaded before anything else in a process, so it uses nothing but the JDK (and
+ * {@link TerminalColors}, which does too).
  */
 public final class HelpPages {
     /** The page of the root command, {@code fuse-release} itself. */
@@ -31,10 +34,16 @@ public final class HelpPages {
     private HelpPages() {}
 
     /**
-     * Prints the page {@code args} ask for and returns true; returns false, printing nothing, for
-     * any other command line, which picocli then parses as usual.
+     * An entry point's first step: prints the page {@code args} ask for, coloured as
+     * {@link TerminalColors} decides, and returns true; returns false, printing nothing, for any
+     * other command line, which picocli then parses as usual.
      */
-    public static boolean printIfAsked(String app, List<String> args, boolean colors, PrintStream out) {
+    public static boolean printIfAsked(
+            String app, String[] args, Map<String, String> env, boolean terminal, PrintStream out) {
+        return printIfAsked(app, List.of(args), TerminalColors.enabled(env, terminal), out);
+    }
+
+    static boolean printIfAsked(String app, List<String> args, boolean colors, PrintStream out) {
         if (System.getProperty("picocli.usage.width") != null) return false; // pages are 80 columns wide
         Optional<String> page = pageFor(args)
                 .filter(command -> COMMAND_NAME.matcher(command).matches())
