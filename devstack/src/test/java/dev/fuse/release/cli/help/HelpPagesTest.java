@@ -58,23 +58,6 @@ class HelpPagesTest {
     }
 
     @Test
-    void onlyAPureHelpRequestIsAnswered() {
-        assertThat(HelpPages.pageFor(List.of())).contains(HelpPages.ROOT);
-        assertThat(HelpPages.pageFor(List.of("help", "status"))).contains("status");
-        assertThat(HelpPages.pageFor(List.of("status", "-h"))).contains("status");
-        for (List<String> args : List.of(
-                List.of("status"),
-                List.of("status", "0.4.0"),
-                List.of("--help", "status"),
-                List.of("status", "0.4.0", "--help"),
-                List.of("-V"),
-                List.of("--output", "json"),
-                List.of("help", "-x"))) {
-            assertThat(HelpPages.pageFor(args)).as("%s", args).isEmpty();
-        }
-    }
-
-    @Test
     void anUnknownCommandOrAPathIsLeftToPicocli() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -98,17 +81,6 @@ class HelpPagesTest {
             if (before == null) System.clearProperty("picocli.usage.width");
             else System.setProperty("picocli.usage.width", before);
         }
-    }
-
-    @Test
-    void coloursFollowTheUsualVariables() {
-        assertThat(TerminalColors.enabled(Map.of(), true)).isTrue();
-        assertThat(TerminalColors.enabled(Map.of(), false)).isFalse();
-        assertThat(TerminalColors.enabled(Map.of("NO_COLOR", "1"), true)).isFalse();
-        assertThat(TerminalColors.enabled(Map.of("NO_COLOR", ""), true)).isTrue();
-        assertThat(TerminalColors.enabled(Map.of("CLICOLOR_FORCE", "1"), false)).isTrue();
-        assertThat(TerminalColors.enabled(Map.of("CLICOLOR_FORCE", "0"), false)).isFalse();
-        assertThat(TerminalColors.enabled(Map.of("TERM", "dumb"), true)).isFalse();
     }
 
     private void compareWithPicocli(App app, List<String> args, Map<String, String> colorEnv, boolean terminal) {
